@@ -1,0 +1,33 @@
+import type { StateCreator } from 'zustand';
+import type { PlannerState } from './store';
+
+/** What the canvas should emphasise besides the selection: a flow's path, or a finding's subjects. */
+export type Highlight =
+  | { kind: 'flow'; flowId: string; firewallId: string | null }
+  | { kind: 'finding'; index: number }
+  | null;
+
+export interface SelectionSlice {
+  /** Ids of the selected sites, nodes, links and connectors. */
+  selection: string[];
+  highlight: Highlight;
+  /** Ids the canvas should bring into view (set by the findings and matrix panels), with a counter so the same request can repeat. */
+  focusRequest: { ids: string[]; seq: number } | null;
+  select: (ids: string[]) => void;
+  setHighlight: (highlight: Highlight) => void;
+  focus: (ids: string[]) => void;
+}
+
+export const createSelectionSlice: StateCreator<PlannerState, [], [], SelectionSlice> = (set) => ({
+  selection: [],
+  highlight: null,
+  focusRequest: null,
+  select: (ids) =>
+    set((state) =>
+      state.selection.length === ids.length && state.selection.every((id, i) => id === ids[i])
+        ? state
+        : { selection: ids },
+    ),
+  setHighlight: (highlight) => set({ highlight }),
+  focus: (ids) => set((state) => ({ focusRequest: { ids, seq: (state.focusRequest?.seq ?? 0) + 1 } })),
+});
