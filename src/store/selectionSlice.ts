@@ -7,12 +7,20 @@ export type Highlight =
   | { kind: 'finding'; index: number }
   | null;
 
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
 export interface SelectionSlice {
   /** Ids of the selected sites, nodes, links and connectors. */
   selection: string[];
   highlight: Highlight;
   /** Ids the canvas should bring into view (set by the findings and matrix panels), with a counter so the same request can repeat. */
   focusRequest: { ids: string[]; seq: number } | null;
+  /** A message for the person, shown in an alert (errors) or a status line (info) until dismissed or replaced. */
+  notice: Notice | null;
+  notify: (notice: Notice | null) => void;
   select: (ids: string[]) => void;
   setHighlight: (highlight: Highlight) => void;
   focus: (ids: string[]) => void;
@@ -22,6 +30,8 @@ export const createSelectionSlice: StateCreator<PlannerState, [], [], SelectionS
   selection: [],
   highlight: null,
   focusRequest: null,
+  notice: null,
+  notify: (notice) => set({ notice }),
   select: (ids) =>
     set((state) =>
       state.selection.length === ids.length && state.selection.every((id, i) => id === ids[i])
