@@ -1,0 +1,119 @@
+/**
+ * The rules engine's entry point: flows (SPEC.md §3), their paths through
+ * firewalls (§4) and the findings (§5) of one plan, in an order that does not
+ * depend on the order of the plan's arrays.
+ */
+import type { Plan } from '../model/types';
+import { compareStringLists, compareStrings } from './compare';
+import type { DraftFinding } from './findings';
+import { flowConcerns, planFindings, routeFindings } from './findings';
+import type { UnroutedFlow } from './flows';
+import { planFlows } from './flows';
+import type { Route } from './paths';
+import { Router } from './paths';
+import type { PlanIndex } from './planIndex';
+import { indexPlan } from './planIndex';
+import type { Analysis, Finding, Flow, Severity } from './types';
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** Routes every flow, one search per distinct source; flows of one source–destination pair share one route. */
+function routeFlows(index: PlanIndex, flows: readonly UnroutedFlow[]): Map<string, Map<string, Route>> {
+  const destinationsBySource = new Map<string, Set<string>>();
+  for (const f of flows) {
+    const set = destinationsBySource.get(f.source);
+    if (set) set.add(f.destination);
+    else destinationsBySource.set(f.source, new Set([f.destination]));
+  }
+  const router = new Router(index.plan);
+  const byName = (x: string, y: string) =>
+    compareStrings(index.nameOf(x), index.nameOf(y)) || compareStrings(x, y);
+  const routes = new Map<string, Map<string, Route>>();
+  for (const [source, destinations] of destinationsBySource) {
+    const found = router.routeFrom(source, destinations);
+    for (const [d, r] of found) {
+      found.set(d, {
+        routed: r.routed,
+        firewalls: [...r.firewalls].sort(byName),
+        links: [...r.links].sort(compareStrings),
+      });
+    }
+    routes.set(source, found);
+  }
+  return routes;
+}
+
+function sortFlows(index: PlanIndex, flows: UnroutedFlow[]): UnroutedFlow[] {
+  const keyed = flows.map((f) => ({ f, s: index.nameOf(f.source), d: index.nameOf(f.destination) }));
+  keyed.sort(
+    (x, y) =>
+      compareStrings(x.s, y.s) ||
+      compareStrings(x.d, y.d) ||
+      x.f.ports.from - y.f.ports.from ||
+      x.f.ports.to - y.f.ports.to ||
+      compareStrings(x.f.service, y.f.service) ||
+      compareStrings(x.f.source, y.f.source) ||
+      compareStrings(x.f.destination, y.f.destination),
+  );
+  return keyed.map((k) => k.f);
+}
+
+function sortFindings(index: PlanIndex, drafts: DraftFinding[]): Finding[] {
+  const keyed = drafts.map(({ finding }) => ({ finding, names: finding.subjects.map(index.nameOf) }));
+  keyed.sort(
+    (x, y) =>
+      SEVERITY_RANK[x.finding.severity] - SEVERITY_RANK[y.finding.severity] ||
+      compareStrings(x.finding.code, y.finding.code) ||
+      compareStringLists(x.names, y.names) ||
+      compareStrings(x.finding.message, y.finding.message) ||
+      compareStringLists(x.finding.subjects, y.finding.subjects),
+  );
+  return keyed.map((k) => k.finding);
+}
+
+/**
+ * Analyses a plan: every TCP flow its relationships need (KB 176466), the
+ * firewalls and links each flow crosses on its shortest paths, and the
+ * findings that say what is wrong or worth knowing. Pure: the same plan, in
+ * any array order, gives the same answer.
+ */
+export function analyzePlan(plan: Plan): Analysis {
+  const index = indexPlan(plan);
+  const unrouted = sortFlows(index, planFlows(index));
+  const routes = routeFlows(index, unrouted);
+
+  const flowsByFirewall = new Map<string, number[]>();
+  const flowsByLink = new Map<string, number[]>();
+  const firewalls = plan.nodes.filter((n) => n.type === 'firewall').map((n) => n.id);
+  for (const id of [...firewalls].sort(compareStrings)) flowsByFirewall.set(id, []);
+  for (const id of plan.links.map((l) => l.id).sort(compareStrings)) flowsByLink.set(id, []);
+
+  const flows: Flow[] = unrouted.map((f, i) => {
+    const route = routes.get(f.source)?.get(f.destination) ?? { routed: false, firewalls: [], links: [] };
+    for (const fw of route.firewalls) flowsByFirewall.get(fw)?.push(i);
+    for (const l of route.links) flowsByLink.get(l)?.push(i);
+    return { ...f, firewalls: route.firewalls, links: route.links, routed: route.routed, status: 'ok' };
+  });
+
+  const drafts = [...planFindings(index), ...routeFindings(index, flows, flowsByFirewall)];
+  const broken = new Set<string>();
+  for (const d of drafts) {
+    if (d.finding.severity === 'error') for (const key of d.concerns) broken.add(key);
+  }
+  for (const flow of flows) {
+    if (flowConcerns(flow).some((key) => broken.has(key))) flow.status = 'error';
+    else if (isDynamicThroughFirewall(flow)) flow.status = 'warning';
+  }
+
+  return { flows, findings: sortFindings(index, drafts), flowsByFirewall, flowsByLink };
+}
+
+/** A dynamic RPC range through a firewall: the firewall must open 1024–65535 (KB 176466). */
+function isDynamicThroughFirewall(flow: Flow): boolean {
+  return (
+    flow.rpc !== undefined &&
+    flow.rpc !== 'endpointMapper' &&
+    flow.ports.from !== flow.ports.to &&
+    flow.firewalls.length > 0
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The rows of the port matrix and of the all-flows export (SPEC.md §6), as
+ * text values in column order. Turning them into CSV is the io layer's job.
+ */
+import type { Plan } from '../model/types';
+import { compareStrings } from './compare';
+import { indexPlan } from './planIndex';
+import type { Analysis, Flow, MatrixRow, PortRange } from './types';
+
+/** `135` for a single port, `1024-65535` for a range (SPEC §6). */
+export function formatPorts(r: PortRange): string {
+  return r.from === r.to ? String(r.from) : `${r.from}-${r.to}`;
+}
+
+function row(
+  nameOf: (id: string) => string,
+  siteNameOf: (id: string) => string,
+  flow: Flow,
+  flowIndex: number,
+  firewall: string,
+  firewallId: string | null,
+): MatrixRow {
+  return {
+    firewall,
+    source: nameOf(flow.source),
+    sourceSite: siteNameOf(flow.source),
+    destination: nameOf(flow.destination),
+    destinationSite: siteNameOf(flow.destination),
+    protocol: 'TCP',
+    port: formatPorts(flow.ports),
+    service: flow.service,
+    reason: flow.reason,
+    flowIndex,
+    firewallId,
+  };
+}
+
+/**
+ * One row per (firewall, flow) where the flow crosses that firewall: what each
+ * firewall must allow (KB 176466). Sorted by firewall name, then as the flows
+ * are (source name, destination name, port, service).
+ */
+export function portMatrixRows(plan: Plan, analysis: Analysis): MatrixRow[] {
+  const { nameOf, siteNameOf } = indexPlan(plan);
+  const firewalls = [...analysis.flowsByFirewall.keys()].sort(
+    (x, y) => compareStrings(nameOf(x), nameOf(y)) || compareStrings(x, y),
+  );
+  const rows: MatrixRow[] = [];
+  for (const fw of firewalls) {
+    const name = nameOf(fw);
+    // Flow indexes ascend, and the flows are already in source, destination, port, service order.
+    for (const i of analysis.flowsByFirewall.get(fw) ?? []) {
+      const flow = analysis.flows[i];
+      if (flow) rows.push(row(nameOf, siteNameOf, flow, i, name, fw));
+    }
+  }
+  return rows;
+}
+
+/**
+ * One row per flow, in flow order; Firewall holds the names of every firewall
+ * the flow crosses, sorted, joined by "; " (empty when it crosses none).
+ */
+export function allFlowsRows(plan: Plan, analysis: Analysis): MatrixRow[] {
+  const { nameOf, siteNameOf } = indexPlan(plan);
+  return analysis.flows.map((flow, i) =>
+    row(nameOf, siteNameOf, flow, i, flow.firewalls.map(nameOf).sort(compareStrings).join('; '), null),
+  );
+}
