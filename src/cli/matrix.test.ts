@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run matrix (the real command)', () => {
+  it('runs from the sources with tsx on an example plan', () => {
+    const result = spawnSync(
+      'node_modules/.bin/tsx',
+      ['src/cli/matrix.ts', 'public/examples/combined.json'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.error).toBeUndefined();
+    // combined.json holds one design mistake: an error finding, so exit status 1.
+    expect(result.status).toBe(1);
+    expect(
+      result.stdout.startsWith(
+        'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason\r\n',
+      ),
+    ).toBe(true);
+    expect(result.stdout.endsWith('\r\n')).toBe(true);
+    expect(result.stderr).toMatch(/^error RFC1006_PORT_MISMATCH /m);
+  }, 60_000);
+});

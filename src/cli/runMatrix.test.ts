@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../engine/types';
+import type { Plan } from '../model/types';
+import { PLAN_LIMITS } from '../model/types';
+import { chain, client, connector, firewall, makePlan, network, server, site } from '../test/factories';
+import { type CliIo, findingLine, MATRIX_USAGE, parseMatrixArgs, runMatrixCli } from './runMatrix';
+
+const HEADER = 'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason';
+
+interface FakeRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  reads: { path: string; maxBytes: number }[];
+}
+
+/** Runs the command against in-memory files. */
+async function run(argv: string[], files: Record<string, string> = {}): Promise<FakeRun> {
+  let stdout = '';
+  let stderr = '';
+  const reads: FakeRun['reads'] = [];
+  const io: CliIo = {
+    readFile: async (path, maxBytes) => {
+      reads.push({ path, maxBytes });
+      const text = files[path];
+      if (text === undefined) throw new Error('no such file');
+      return text;
+    },
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  };
+  const status = await runMatrixCli(argv, io);
+  return { status, stdout, stderr, reads };
+}
+
+/** POP3 over SSL through one firewall to a server with the Internet Mail Service: no findings. */
+function pop3Plan(): Plan {
+  return makePlan({
+    sites: [site('ams', { name: 'Amsterdam' })],
+    nodes: [
+      client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl' }),
+      firewall('fw', { name: 'FW-EDGE' }),
+      server('ex1', 'ams', { name: 'EXAMS01', services: { internetMail: true } }),
+    ],
+    links: chain('pop', 'fw', 'ex1'),
+  });
+}
+
+/** Two sites over an X.400 connector whose RFC1006 ports differ. */
+function mismatchPlan(): Plan {
+  return makePlan({
+    sites: [site('ams', { name: 'Amsterdam' }), site('bru', { name: 'Brussels' })],
+    nodes: [
+      server('a', 'ams', { name: 'EXAMS01' }),
+      firewall('fw', { name: 'FW-WAN' }),
+      server('b', 'bru', { name: 'EXBRU01', rfc1006Port: 1002 }),
+    ],
+    links: chain('a', 'fw', 'b'),
+    connectors: [connector('x400', 'a', 'b')],
+  });
+}
+
+/** A MAPI client on the LAN and one behind a firewall, to a server with dynamic RPC ports. */
+function mapiPlan(): Plan {
+  return makePlan({
+    sites: [site('ams', { name: 'Amsterdam' })],
+    nodes: [
+      client('remote', 'ex1', { name: 'Branch Outlook users' }),
+      firewall('fw', { name: 'FW-BRANCH' }),
+      network('lan', { name: 'Amsterdam LAN' }),
+      client('local', 'ex1', { name: 'Amsterdam Outlook users' }),
+      server('ex1', 'ams', { name: 'EXAMS01' }),
+    ],
+    links: [...chain('remote', 'fw', 'lan', 'ex1'), ...chain('local', 'lan')],
+  });
+}
+
+const json = (plan: unknown) => JSON.stringify(plan);
+
+describe('runMatrixCli', () => {
+  it('writes the port matrix CSV and exits 0 when there is no finding', async () => {
+    const r = await run(['plan.json'], { 'plan.json': json(pop3Plan()) });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\r\n');
+    expect(lines[0]).toBe(HEADER);
+    expect(lines[1]?.startsWith('FW-EDGE,Home POP3 users,,EXAMS01,Amsterdam,TCP,25,SMTP,')).toBe(true);
+    expect(lines[2]?.startsWith('FW-EDGE,Home POP3 users,,EXAMS01,Amsterdam,TCP,995,POP3 over SSL,')).toBe(
+      true,
+    );
+    expect(lines.slice(3)).toEqual(['']);
+  });
+
+  it('reads the file with the 5 MB limit of a plan file', async () => {
+    const r = await run(['plan.json'], { 'plan.json': json(pop3Plan()) });
+    expect(r.reads).toEqual([{ path: 'plan.json', maxBytes: PLAN_LIMITS.fileBytes }]);
+    expect(PLAN_LIMITS.fileBytes).toBe(5 * 1024 * 1024);
+  });
+
+  it('exits 1 on an error finding, still writes the matrix, and prints the finding on stderr', async () => {
+    const r = await run(['plan.json'], { 'plan.json': json(mismatchPlan()) });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('\r\nFW-WAN,EXAMS01,Amsterdam,EXBRU01,Brussels,TCP,1002,X.400 (RFC1006),');
+    expect(r.stdout).toContain('\r\nFW-WAN,EXBRU01,Brussels,EXAMS01,Amsterdam,TCP,102,X.400 (RFC1006),');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error RFC1006_PORT_MISMATCH \S/);
+    expect(lines[0]).toContain('EXAMS01');
+    expect(lines[0]).toContain('EXBRU01');
+  });
+
+  it('exits 0 when the findings are warnings and information only, and prints each of them', async () => {
+    const r = await run(['plan.json'], { 'plan.json': json(mapiPlan()) });
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.some((l) => /^warning DYNAMIC_RPC_PORTS .*EXAMS01/.test(l))).toBe(true);
+    expect(lines.some((l) => /^info MAPI_NOTIFICATIONS_UDP /.test(l))).toBe(true);
+    expect(lines.every((l) => /^(error|warning|info) [A-Z0-9_]+ \S/.test(l))).toBe(true);
+  });
+
+  it('lists only firewall crossings in the port matrix, and every flow with --all', async () => {
+    const matrix = await run(['plan.json'], { 'plan.json': json(mapiPlan()) });
+    const all = await run(['plan.json', '--all'], { 'plan.json': json(mapiPlan()) });
+    expect(matrix.stdout).not.toContain('Amsterdam Outlook users');
+    expect(all.status).toBe(0);
+    const lines = all.stdout.split('\r\n');
+    expect(lines[0]).toBe(HEADER);
+    // Amsterdam Outlook users cross no firewall: empty Firewall cell; sorted by source name.
+    expect(lines[1]).toMatch(/^,Amsterdam Outlook users,,EXAMS01,Amsterdam,TCP,135,RPC endpoint mapper,/);
+    expect(lines.filter((l) => l.startsWith(',Amsterdam Outlook users,'))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('FW-BRANCH,Branch Outlook users,'))).toHaveLength(3);
+    expect(all.stdout).toContain(',TCP,1024-65535,Directory (RPC),');
+    expect(all.stderr).toBe(matrix.stderr);
+  });
+
+  it('writes flows and findings as JSON with --json', async () => {
+    const r = await run(['--json', 'plan.json'], { 'plan.json': json(mismatchPlan()) });
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['flows', 'findings']);
+    expect(out.flows).toHaveLength(2);
+    expect(out.flows[0]).toMatchObject({
+      source: { id: 'a', name: 'EXAMS01', site: 'Amsterdam' },
+      destination: { id: 'b', name: 'EXBRU01', site: 'Brussels' },
+      protocol: 'TCP',
+      port: '1002',
+      service: 'X.400 (RFC1006)',
+      firewalls: ['FW-WAN'],
+      routed: true,
+      status: 'error',
+    });
+    expect(typeof out.flows[0].reason).toBe('string');
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ severity: 'error', code: 'RFC1006_PORT_MISMATCH' });
+    expect(out.findings[0].subjects).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expect(r.stderr).toMatch(/^error RFC1006_PORT_MISMATCH /);
+  });
+
+  it('writes a range port and an unrouted flow in JSON', async () => {
+    const plan = mapiPlan();
+    plan.links = plan.links.filter((l) => l.id !== 'l.local.lan');
+    const r = await run(['plan.json', '--json'], { 'plan.json': json(plan) });
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    const local = out.flows.filter((f: { source: { id: string } }) => f.source.id === 'local');
+    expect(local).toHaveLength(3);
+    expect(
+      local.every((f: { routed: boolean; firewalls: string[] }) => !f.routed && f.firewalls.length === 0),
+    ).toBe(true);
+    expect(out.flows.some((f: { port: string }) => f.port === '1024-65535')).toBe(true);
+    expect(r.stderr).toMatch(/^error NO_NETWORK_PATH /m);
+  });
+
+  it('exits 2 and names the offending path when the plan is not valid', async () => {
+    const plan = pop3Plan();
+    const bad = JSON.parse(json(plan));
+    bad.nodes[2].staticPorts.mta = 70000;
+    const r = await run(['plan.json'], { 'plan.json': json(bad) });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: nodes\[2\]\.staticPorts\.mta: /);
+    expect(r.stderr.endsWith('\n')).toBe(true);
+  });
+
+  it('exits 2 when the file is not JSON', async () => {
+    const r = await run(['plan.json'], { 'plan.json': '{ "format": ' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: /);
+  });
+
+  it('exits 2 when the file cannot be read, and says why', async () => {
+    const r = await run(['missing.json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: cannot read missing.json: no such file\n');
+  });
+
+  it('accepts a file saved with a byte order mark', async () => {
+    const r = await run(['plan.json'], { 'plan.json': `\uFEFF${json(pop3Plan())}` });
+    expect(r.status).toBe(0);
+  });
+
+  it.each([
+    [[], 'no plan file given'],
+    [['--all'], 'no plan file given'],
+    [['plan.json', '--csv'], 'unknown option --csv'],
+    [['-x', 'plan.json'], 'unknown option -x'],
+    [['a.json', 'b.json'], 'only one plan file, got 2'],
+  ])('exits 2 with a usage line for %j', async (argv, message) => {
+    const r = await run(argv, { 'plan.json': json(pop3Plan()) });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`error: ${message}\n${MATRIX_USAGE}\n`);
+    expect(r.reads).toEqual([]);
+  });
+
+  it('prints the usage on stdout and exits 0 for --help', async () => {
+    const r = await run(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${MATRIX_USAGE}\n`);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('parseMatrixArgs', () => {
+  it('takes the options in any order', () => {
+    expect(parseMatrixArgs(['--json', 'p.json', '--all'])).toEqual({
+      ok: true,
+      options: { file: 'p.json', all: true, json: true },
+    });
+  });
+
+  it('takes a file that starts with a dash after --', () => {
+    expect(parseMatrixArgs(['--', '--odd.json'])).toEqual({
+      ok: true,
+      options: { file: '--odd.json', all: false, json: false },
+    });
+  });
+});
+
+describe('findingLine', () => {
+  it('keeps a finding on one line whatever its names hold', () => {
+    const finding: Finding = {
+      code: 'FIREWALL_UNUSED',
+      severity: 'info',
+      message: 'No flow crosses FW\r\nNEW\u001b[31m; remove it.',
+      kb: [],
+      subjects: ['fw'],
+    };
+    expect(findingLine(finding)).toBe('info FIREWALL_UNUSED No flow crosses FW NEW [31m; remove it.');
+  });
+});
