@@ -1,0 +1,175 @@
+/**
+ * Share links (SPEC §8): the whole plan in the URL fragment, so nothing is
+ * sent to any server (browsers never send the part after `#`).
+ *
+ * A fragment reads `plan=<version>.<payload>`: `plan=` says what it is,
+ * `<version>` is the plan format version of SPEC §2, and the payload is the
+ * compact form of the plan (compactPlan.ts) as UTF-8, DEFLATE-compressed,
+ * followed by the CRC-32 of the uncompressed bytes, in base64url. The CRC
+ * turns a damaged or cut link into a refusal instead of a subtly different
+ * plan. The decoded document goes through `loadPlan`, so a shared plan gets
+ * exactly the validation of a plan file.
+ */
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { loadPlan } from '../model/load';
+import type { LoadResult, Plan } from '../model/types';
+import { CURRENT_PLAN_VERSION, PLAN_LIMITS } from '../model/types';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { CompactFormError, compactPlan, expandCompactPlan } from './compactPlan';
+import { crc32 } from './crc32';
+
+/** What a share fragment starts with. */
+export const SHARE_FRAGMENT_KEY = 'plan';
+
+const PRODUCT = 'Exchange Port Planner';
+
+/** Compact-form readers by plan format version; a later version keeps the older readers. */
+const EXPANDERS: Record<number, (compact: unknown) => Record<string, unknown>> = {
+  1: expandCompactPlan,
+};
+
+/** The URL fragment (without `#`) that holds `plan`, e.g. `plan=1.3VZNb9s4…`. */
+export function encodeShareFragment(plan: Plan): string {
+  const bytes = strToU8(JSON.stringify(compactPlan(plan)));
+  const deflated = deflateSync(bytes, { level: 9 });
+  const payload = new Uint8Array(deflated.length + 4);
+  payload.set(deflated);
+  new DataView(payload.buffer).setUint32(deflated.length, crc32(bytes));
+  return `${SHARE_FRAGMENT_KEY}=${CURRENT_PLAN_VERSION}.${toBase64Url(payload)}`;
+}
+
+/** `baseUrl` (any fragment it has replaced) with the fragment that holds `plan`. */
+export function shareUrl(plan: Plan, baseUrl: string): string {
+  const hash = baseUrl.indexOf('#');
+  const base = hash === -1 ? baseUrl : baseUrl.slice(0, hash);
+  return `${base}#${encodeShareFragment(plan)}`;
+}
+
+/** Whether `fragment` (with or without `#`) is meant to be a share link, valid or not. */
+export function isShareFragment(fragment: string): boolean {
+  return findPlanParameter(fragment) !== undefined;
+}
+
+function findPlanParameter(fragment: string): string | undefined {
+  const hash = fragment.indexOf('#');
+  const text = (hash === -1 ? fragment : fragment.slice(hash + 1)).trim();
+  const prefix = `${SHARE_FRAGMENT_KEY}=`;
+  return text
+    .split('&')
+    .find((part) => part.startsWith(prefix))
+    ?.slice(prefix.length);
+}
+
+function damaged(detail: string): LoadResult {
+  return {
+    ok: false,
+    error: `The share link is damaged or incomplete (${detail}). Ask for the link again and copy all of it.`,
+  };
+}
+
+/**
+ * The plan a share fragment holds (`#plan=1.…`, with or without `#`; a whole
+ * URL is accepted too). Never throws: a foreign, damaged, cut or too-new
+ * fragment, or a plan that `loadPlan` refuses, gives `{ ok: false, error }`
+ * with a message that says which.
+ */
+export function decodeShareFragment(fragment: string): LoadResult {
+  try {
+    return decode(fragment);
+  } catch (error) {
+    // Every known failure is handled in decode; this is the boundary for the rest.
+    return damaged(error instanceof Error && error.message ? error.message : 'it cannot be read');
+  }
+}
+
+function decode(fragment: string): LoadResult {
+  let value = findPlanParameter(fragment);
+  if (value === undefined) {
+    return {
+      ok: false,
+      error: `This link holds no ${PRODUCT} plan: the part after "#" does not start with "${SHARE_FRAGMENT_KEY}=".`,
+    };
+  }
+  if (value.includes('%')) {
+    // Some mail and chat programs percent-encode a pasted link.
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return damaged('it has a broken %-escape');
+    }
+  }
+
+  const dot = value.indexOf('.');
+  if (dot === -1) return damaged('it has no format version');
+  const versionText = value.slice(0, dot);
+  if (!/^\d{1,9}$/.test(versionText))
+    return damaged(`its format version "${versionText.slice(0, 20)}" is not a number`);
+  const version = Number(versionText);
+  if (version > CURRENT_PLAN_VERSION) {
+    return {
+      ok: false,
+      error: `This shared plan was made by a newer version of ${PRODUCT} (plan format ${version}; this version reads up to ${CURRENT_PLAN_VERSION}). Open the link with the newer version.`,
+    };
+  }
+  const expand = EXPANDERS[version];
+  if (!expand) return damaged(`plan format ${version} does not exist`);
+
+  const payload = fromBase64Url(value.slice(dot + 1));
+  if (!payload) return damaged('it has characters a share link never holds');
+  if (payload.length < 5) return damaged('it is too short');
+
+  const deflated = payload.subarray(0, payload.length - 4);
+  const expectedCrc = new DataView(payload.buffer, payload.byteOffset).getUint32(payload.length - 4);
+  const bytes = inflateWithin(deflated, PLAN_LIMITS.fileBytes);
+  if (typeof bytes === 'string') return damaged(bytes);
+  if (crc32(bytes) !== expectedCrc) return damaged('its check sum does not match');
+
+  let compact: unknown;
+  try {
+    compact = JSON.parse(strFromU8(bytes));
+  } catch {
+    return damaged('its content is not readable');
+  }
+  let document: Record<string, unknown>;
+  try {
+    document = expand(compact);
+  } catch (error) {
+    if (error instanceof CompactFormError) return damaged(`its content is malformed at ${error.message}`);
+    throw error;
+  }
+
+  const loaded = loadPlan(document);
+  if (!loaded.ok) return { ok: false, error: `The shared plan is not valid: ${loaded.error}` };
+  return loaded;
+}
+
+/** The bytes `deflated` inflates to, or why not; stops as soon as the output passes `limit`. */
+function inflateWithin(deflated: Uint8Array, limit: number): Uint8Array | string {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooLarge = false;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  // Small input steps bound the work a crafted link (a "zip bomb") can cause.
+  const step = 1024;
+  try {
+    for (let at = 0; at < deflated.length && !tooLarge; at += step) {
+      const end = Math.min(at + step, deflated.length);
+      inflate.push(deflated.subarray(at, end), end === deflated.length);
+    }
+  } catch {
+    return 'its compressed data is broken or cut off';
+  }
+  if (tooLarge)
+    return `it unpacks to more than the ${PLAN_LIMITS.fileBytes / 1024 / 1024} MB a plan may have`;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
