@@ -1,4 +1,7 @@
 import type { ConnectorType, NodeType, Plan, PlanNode, Position, Site, Size } from '../model/types';
+import { DEFAULT_SITE_SIZE, NODE_BOX, SITE_HEADER, withLayout } from './layout';
+
+export { DEFAULT_SITE_SIZE, NODE_BOX };
 
 /**
  * Pure edits of a plan, the only way the planner changes one. Each returns a
@@ -29,10 +32,6 @@ const ID_PREFIX: Record<NodeType | 'site' | 'link' | 'connector', string> = {
   link: 'l',
   connector: 'k',
 };
-
-export const DEFAULT_SITE_SIZE: Size = { width: 520, height: 340 };
-/** Approximate drawn size of a node, used to place a new server fully inside its site. */
-export const NODE_BOX: Size = { width: 150, height: 64 };
 
 function allIds(plan: Plan): Set<string> {
   const ids = new Set<string>();
@@ -120,7 +119,10 @@ function clampInto(site: Site, position: Position): Position {
   const pad = 16;
   return {
     x: Math.min(Math.max(position.x, box.x + pad), box.x + Math.max(pad, box.width - NODE_BOX.width - pad)),
-    y: Math.min(Math.max(position.y, box.y + 40), box.y + Math.max(40, box.height - NODE_BOX.height - pad)),
+    y: Math.min(
+      Math.max(position.y, box.y + SITE_HEADER),
+      box.y + Math.max(SITE_HEADER, box.height - NODE_BOX.height - pad),
+    ),
   };
 }
 
@@ -153,13 +155,14 @@ export function addSite(plan: Plan, position: Position, size: Size = DEFAULT_SIT
  * plan has none.
  */
 export function addNode(plan: Plan, type: NodeType, position: Position): EditResult {
-  let working = plan;
-  let site = siteAt(plan, position);
+  // Sites are found by their drawn rectangles, so a plan without them gets the canvas's layout first.
+  let working = withLayout(plan);
+  let site = siteAt(working, position);
   let at = position;
   if (type === 'server' && !site) {
-    site = nearestSite(plan, position);
+    site = nearestSite(working, position);
     if (!site) {
-      const created = addSite(plan, { x: position.x - 40, y: position.y - 60 });
+      const created = addSite(working, { x: position.x - 40, y: position.y - 60 });
       if (!created.ok) return created;
       working = created.plan;
       site = working.sites.find((s) => s.id === created.id);
@@ -280,10 +283,13 @@ export interface NodeMove {
 /**
  * Moves nodes (one drag is one call). A node moved into a site is drawn in
  * it; a server moved into another site belongs to that site, and a server
- * moved outside every site keeps its site (a server always has one).
+ * moved outside every site stays in its own site, drawn just inside its edge
+ * (a server always has exactly one site).
  */
-export function moveNodes(plan: Plan, moves: readonly NodeMove[]): Plan {
-  if (moves.length === 0) return plan;
+export function moveNodes(original: Plan, moves: readonly NodeMove[]): Plan {
+  if (moves.length === 0) return original;
+  // Positions are given as drawn, so a plan without a layout gets the canvas's layout first.
+  const plan = withLayout(original);
   const byId = new Map(moves.map((m) => [m.id, m.position]));
   // A site carries what is drawn inside it: nodes not moved themselves shift with their site.
   const siteShift = new Map<string, Position>();
@@ -306,7 +312,11 @@ export function moveNodes(plan: Plan, moves: readonly NodeMove[]): Plan {
     if (!position) return n;
     const center = { x: position.x + NODE_BOX.width / 2, y: position.y + NODE_BOX.height / 2 };
     const site = siteAt(moved, center);
-    if (n.type === 'server') return { ...n, position, site: site?.id ?? n.site };
+    if (n.type === 'server') {
+      if (site) return { ...n, position, site: site.id };
+      const own = moved.sites.find((s) => s.id === n.site);
+      return { ...n, position: own ? clampInto(own, position) : position };
+    }
     const { site: _previous, ...rest } = n;
     return site ? { ...rest, position, site: site.id } : { ...rest, position };
   });
