@@ -1,0 +1,301 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Analysis } from '../engine/types';
+import type { ClientNode, Plan, PlanNode, Position, ServerNode, SmtpHostNode } from '../model/types';
+import { DEFAULT_SITE_SIZE } from '../store/layout';
+import { canvasFacts, type FindingMark, type PortBadge } from './derive';
+
+/**
+ * The one adapter from the plan to React Flow: nodes and edges are a view of
+ * the plan, its analysis and the selection. React Flow re-measures a node
+ * whenever it gets a new object, so the adapter keeps the previous object for
+ * everything whose drawing did not change (STYLE.md: stable objects).
+ */
+
+/** How a node or edge stands against a highlight: nothing highlighted, on the highlighted paths, or not. */
+export type Tone = 'normal' | 'emphasis' | 'dim';
+
+export interface SiteData extends Record<string, unknown> {
+  name: string;
+  serverCount: number;
+  tone: Tone;
+}
+
+export interface PlanNodeData extends Record<string, unknown> {
+  name: string;
+  /** Second line: version, protocol, port count… */
+  detail: string;
+  /** Third line, when there is one (a server's site, a client's server). */
+  note: string | null;
+  /** Firewalls only: distinct ports or ranges it must open. */
+  portCount: number | null;
+  mark: FindingMark | null;
+  tone: Tone;
+}
+
+export interface LinkData extends Record<string, unknown> {
+  /** Present for firewall edges (a link touching a firewall): the ports of the flows using it. */
+  badges: PortBadge[] | null;
+  mark: FindingMark | null;
+  tone: Tone;
+}
+
+export interface ConnectorData extends Record<string, unknown> {
+  label: string;
+  /** X.400: the RFC1006 port(s) of the two MTAs. */
+  ports: string | null;
+  mark: FindingMark | null;
+  tone: Tone;
+}
+
+export type SiteFlowNode = Node<SiteData, 'site'>;
+export type PlanFlowNode = Node<PlanNodeData, PlanNode['type']>;
+export type CanvasNode = SiteFlowNode | PlanFlowNode;
+export type LinkEdge = Edge<LinkData, 'link'>;
+export type ConnectorEdge = Edge<ConnectorData, 'connector'>;
+export type CanvasEdge = LinkEdge | ConnectorEdge;
+
+export interface Dimensions {
+  width: number;
+  height: number;
+}
+
+export interface AdapterInput {
+  /** A plan with a layout (every position and size present). */
+  plan: Plan;
+  analysis: Analysis;
+  selection: ReadonlySet<string>;
+  /** Ids on the highlighted paths; null when nothing is highlighted. */
+  emphasis: ReadonlySet<string> | null;
+  /** Sizes React Flow measured, so a rebuilt node is not measured again. */
+  measured: ReadonlyMap<string, Dimensions>;
+}
+
+export interface CanvasView {
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+}
+
+const TYPE_LABEL: Record<PlanNode['type'], string> = {
+  server: 'Exchange server',
+  client: 'Client',
+  firewall: 'Firewall',
+  network: 'Network',
+  smtpHost: 'SMTP host',
+};
+
+const PROTOCOL_LABEL: Record<ClientNode['protocol'], string> = {
+  mapi: 'MAPI (RPC)',
+  pop3: 'POP3',
+  imap4: 'IMAP4',
+  ldap: 'LDAP',
+  nntp: 'NNTP',
+};
+
+const AUTH_LABEL: Record<ClientNode['auth'], string> = { basic: 'Basic', ntlm: 'NTLM', ssl: 'SSL' };
+
+const DIRECTION_LABEL: Record<SmtpHostNode['direction'], string> = {
+  inbound: 'SMTP inbound',
+  outbound: 'SMTP outbound',
+  both: 'SMTP both ways',
+};
+
+export function serverDetail(server: ServerNode): string {
+  return server.servicePack > 0
+    ? `Exchange ${server.exchange} SP${server.servicePack}`
+    : `Exchange ${server.exchange}`;
+}
+
+export function clientDetail(client: ClientNode): string {
+  return client.protocol === 'mapi'
+    ? PROTOCOL_LABEL.mapi
+    : `${PROTOCOL_LABEL[client.protocol]} · ${AUTH_LABEL[client.auth]}`;
+}
+
+export function portCountText(count: number): string {
+  return count === 0 ? 'No ports' : count === 1 ? '1 port' : `${count} ports`;
+}
+
+function findingsText(mark: FindingMark | null): string {
+  return mark ? `, ${mark.count === 1 ? '1 finding' : `${mark.count} findings`}` : '';
+}
+
+function toneOf(id: string, emphasis: ReadonlySet<string> | null): Tone {
+  if (!emphasis) return 'normal';
+  return emphasis.has(id) ? 'emphasis' : 'dim';
+}
+
+/** Equal as drawn: primitives by value, arrays and plain objects member by member. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Creates an adapter with its own cache. Call it with each new input; it
+ * returns the same arrays when nothing drawn changed, and otherwise new
+ * arrays that hold the previous object of every unchanged node and edge.
+ */
+export function createAdapter(): (input: AdapterInput) => CanvasView {
+  let nodeCache = new Map<string, CanvasNode>();
+  let edgeCache = new Map<string, CanvasEdge>();
+  let last: CanvasView = { nodes: [], edges: [] };
+
+  const keepNode = (next: CanvasNode, cache: Map<string, CanvasNode>): CanvasNode => {
+    const previous = nodeCache.get(next.id);
+    const kept = previous && sameValue(previous, next) ? previous : next;
+    cache.set(next.id, kept);
+    return kept;
+  };
+  const keepEdge = (next: CanvasEdge, cache: Map<string, CanvasEdge>): CanvasEdge => {
+    const previous = edgeCache.get(next.id);
+    const kept = previous && sameValue(previous, next) ? previous : next;
+    cache.set(next.id, kept);
+    return kept;
+  };
+
+  return (input) => {
+    const { plan, analysis, selection, emphasis, measured } = input;
+    const facts = canvasFacts(plan, analysis);
+    const sitePosition = new Map<string, Position>();
+    const siteName = new Map<string, string>();
+    const serverCount = new Map<string, number>();
+    for (const site of plan.sites) {
+      sitePosition.set(site.id, site.position ?? { x: 0, y: 0 });
+      siteName.set(site.id, site.name);
+    }
+    const nodeName = new Map<string, string>();
+    for (const node of plan.nodes) {
+      nodeName.set(node.id, node.name);
+      if (node.type === 'server') serverCount.set(node.site, (serverCount.get(node.site) ?? 0) + 1);
+    }
+
+    const nodeCacheNext = new Map<string, CanvasNode>();
+    const nodes: CanvasNode[] = [];
+    // Parents come before their children, as React Flow requires.
+    for (const site of plan.sites) {
+      const size = site.size ?? DEFAULT_SITE_SIZE;
+      const count = serverCount.get(site.id) ?? 0;
+      const node: SiteFlowNode = {
+        id: site.id,
+        type: 'site',
+        position: site.position ?? { x: 0, y: 0 },
+        width: size.width,
+        height: size.height,
+        selected: selection.has(site.id),
+        ariaLabel: `Site ${site.name}, ${count === 1 ? '1 server' : `${count} servers`}`,
+        data: { name: site.name, serverCount: count, tone: toneOf(site.id, emphasis) },
+      };
+      const size2 = measured.get(site.id);
+      if (size2) node.measured = { width: size2.width, height: size2.height };
+      nodes.push(keepNode(node, nodeCacheNext));
+    }
+    for (const planNode of plan.nodes) {
+      const at = planNode.position ?? { x: 0, y: 0 };
+      const parent = planNode.site ? sitePosition.get(planNode.site) : undefined;
+      const mark = facts.marks.get(planNode.id) ?? null;
+      let detail: string;
+      let note: string | null = null;
+      let portCount: number | null = null;
+      switch (planNode.type) {
+        case 'server':
+          detail = serverDetail(planNode);
+          note = siteName.get(planNode.site) ?? null;
+          break;
+        case 'client':
+          detail = clientDetail(planNode);
+          note = planNode.server
+            ? `uses ${nodeName.get(planNode.server) ?? planNode.server}`
+            : 'No server chosen';
+          break;
+        case 'firewall':
+          portCount = facts.portCountByFirewall.get(planNode.id) ?? 0;
+          detail = portCountText(portCount);
+          break;
+        case 'network':
+          detail = 'Network';
+          break;
+        case 'smtpHost':
+          detail = DIRECTION_LABEL[planNode.direction];
+          break;
+      }
+      const node: PlanFlowNode = {
+        id: planNode.id,
+        type: planNode.type,
+        position: parent ? { x: at.x - parent.x, y: at.y - parent.y } : at,
+        selected: selection.has(planNode.id),
+        ariaLabel: `${TYPE_LABEL[planNode.type]} ${planNode.name}, ${detail}${findingsText(mark)}`,
+        data: { name: planNode.name, detail, note, portCount, mark, tone: toneOf(planNode.id, emphasis) },
+      };
+      if (parent && planNode.site) node.parentId = planNode.site;
+      const size = measured.get(planNode.id);
+      if (size) node.measured = { width: size.width, height: size.height };
+      nodes.push(keepNode(node, nodeCacheNext));
+    }
+
+    const edgeCacheNext = new Map<string, CanvasEdge>();
+    const edges: CanvasEdge[] = [];
+    for (const link of plan.links) {
+      const badges = facts.badgesByLink.get(link.id) ?? null;
+      const mark = facts.marks.get(link.id) ?? null;
+      const ports = badges && badges.length > 0 ? `, ports ${badges.map((b) => b.text).join(', ')}` : '';
+      const edge: LinkEdge = {
+        id: link.id,
+        type: 'link',
+        source: link.a,
+        target: link.b,
+        selected: selection.has(link.id),
+        ariaLabel: `Link ${nodeName.get(link.a) ?? link.a} – ${nodeName.get(link.b) ?? link.b}${ports}`,
+        data: { badges, mark, tone: toneOf(link.id, emphasis) },
+      };
+      if (emphasis?.has(link.id)) edge.zIndex = 1;
+      edges.push(keepEdge(edge, edgeCacheNext));
+    }
+    const rfc1006 = new Map<string, number>();
+    for (const node of plan.nodes) if (node.type === 'server') rfc1006.set(node.id, node.rfc1006Port);
+    for (const connector of plan.connectors) {
+      const label = connector.type === 'x400' ? 'X.400 connector' : 'Site connector';
+      let ports: string | null = null;
+      if (connector.type === 'x400') {
+        const distinct = [...new Set([rfc1006.get(connector.a), rfc1006.get(connector.b)])];
+        ports = distinct.filter((p) => p !== undefined).join(' ≠ ');
+      }
+      const edge: ConnectorEdge = {
+        id: connector.id,
+        type: 'connector',
+        source: connector.a,
+        target: connector.b,
+        selected: selection.has(connector.id),
+        ariaLabel: `${label} ${nodeName.get(connector.a) ?? connector.a} – ${nodeName.get(connector.b) ?? connector.b}${ports ? `, port ${ports}` : ''}`,
+        data: {
+          label,
+          ports,
+          mark: facts.marks.get(connector.id) ?? null,
+          tone: toneOf(connector.id, emphasis),
+        },
+      };
+      if (emphasis?.has(connector.id)) edge.zIndex = 1;
+      edges.push(keepEdge(edge, edgeCacheNext));
+    }
+
+    nodeCache = nodeCacheNext;
+    edgeCache = edgeCacheNext;
+    const view: CanvasView = {
+      nodes: sameArray(nodes, last.nodes) ? last.nodes : nodes,
+      edges: sameArray(edges, last.edges) ? last.edges : edges,
+    };
+    last = view;
+    return view;
+  };
+}
