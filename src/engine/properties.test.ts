@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planArbitrary } from '../model/arbitraries';
+import type { Plan } from '../model/types';
+import { enginePlanArbitrary } from '../test/arbitraries';
+import { seededRandom, shuffled } from '../test/random';
+import { analyzePlan } from './analyze';
+import { flowKey } from './flows';
+import type { Analysis } from './types';
+
+function shufflePlan(plan: Plan, seed: number): Plan {
+  const random = seededRandom(seed);
+  return {
+    ...plan,
+    sites: shuffled(random, plan.sites),
+    nodes: shuffled(random, plan.nodes),
+    links: shuffled(random, plan.links),
+    connectors: shuffled(random, plan.connectors),
+  };
+}
+
+/** What a caller sees of an analysis, as plain data. */
+function observable(a: Analysis) {
+  return {
+    flows: a.flows,
+    findings: a.findings,
+    byFirewall: [...a.flowsByFirewall],
+    byLink: [...a.flowsByLink],
+  };
+}
+
+/**
+ * Hop counts from `start`, written independently of the engine: a path may
+ * leave `start` and pass through firewalls and networks only.
+ */
+function hops(plan: Plan, start: string): Map<string, number> {
+  const transit = new Set(
+    plan.nodes.filter((n) => n.type === 'firewall' || n.type === 'network').map((n) => n.id),
+  );
+  const ids = new Set(plan.nodes.map((n) => n.id));
+  const dist = new Map([[start, 0]]);
+  let frontier = [start];
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const u of frontier) {
+      if (u !== start && !transit.has(u)) continue;
+      for (const l of plan.links) {
+        if (l.a === l.b || !ids.has(l.a) || !ids.has(l.b)) continue;
+        const v = l.a === u ? l.b : l.b === u ? l.a : undefined;
+        if (v !== undefined && !dist.has(v)) {
+          dist.set(v, d);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return dist;
+}
+
+const plans = enginePlanArbitrary();
+
+describe('engine properties', () => {
+  it('the output does not depend on the order of the plan arrays (engine-shaped plans)', () => {
+    fc.assert(
+      fc.property(plans, fc.integer(), (plan, seed) => {
+        expect(observable(analyzePlan(shufflePlan(plan, seed)))).toEqual(observable(analyzePlan(plan)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the output does not depend on the order of the plan arrays (any valid plan)', () => {
+    fc.assert(
+      fc.property(planArbitrary(), fc.integer(), (plan, seed) => {
+        expect(observable(analyzePlan(shufflePlan(plan, seed)))).toEqual(observable(analyzePlan(plan)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a firewall on no path changes no flow and only adds FIREWALL_UNUSED', () => {
+    fc.assert(
+      fc.property(plans, fc.option(fc.nat(), { nil: null }), (plan, attachTo) => {
+        const before = analyzePlan(plan);
+        const fw = 'spare-firewall';
+        const target = attachTo === null ? undefined : plan.nodes[attachTo % plan.nodes.length];
+        const after = analyzePlan({
+          ...plan,
+          nodes: [...plan.nodes, { id: fw, type: 'firewall', name: 'Spare' }],
+          links: target ? [...plan.links, { id: 'spare-link', a: fw, b: target.id }] : plan.links,
+        });
+        expect(after.flows).toEqual(before.flows);
+        const added = after.findings.filter((f) => f.subjects.includes(fw));
+        expect(added.map((f) => f.code)).toEqual(['FIREWALL_UNUSED']);
+        expect(after.findings.filter((f) => !f.subjects.includes(fw))).toEqual(before.findings);
+        expect(after.flowsByFirewall.get(fw)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a flow crosses exactly the firewalls, and uses exactly the links, on its shortest paths', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const analysis = analyzePlan(plan);
+        const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
+        const carries = (id: string) => types.get(id) === 'firewall' || types.get(id) === 'network';
+        const fromCache = new Map<string, Map<string, number>>();
+        const hopsFrom = (id: string) => {
+          let d = fromCache.get(id);
+          if (!d) {
+            d = hops(plan, id);
+            fromCache.set(id, d);
+          }
+          return d;
+        };
+        for (const flow of analysis.flows) {
+          const fromSource = hopsFrom(flow.source);
+          const toDestination = hopsFrom(flow.destination);
+          const d = fromSource.get(flow.destination);
+          expect(flow.routed).toBe(d !== undefined);
+          if (d === undefined) {
+            expect(flow.firewalls).toEqual([]);
+            expect(flow.links).toEqual([]);
+            continue;
+          }
+          const onShortest = (id: string) =>
+            (fromSource.get(id) ?? Number.POSITIVE_INFINITY) +
+              (toDestination.get(id) ?? Number.POSITIVE_INFINITY) ===
+            d;
+          const firewalls = plan.nodes
+            .filter((n) => n.type === 'firewall' && onShortest(n.id))
+            .map((n) => n.id);
+          expect([...flow.firewalls].sort()).toEqual(firewalls.sort());
+          const step = (u: string, v: string) =>
+            (u === flow.source || carries(u)) &&
+            (v === flow.destination || carries(v)) &&
+            (fromSource.get(u) ?? Number.POSITIVE_INFINITY) +
+              1 +
+              (toDestination.get(v) ?? Number.POSITIVE_INFINITY) ===
+              d;
+          const links = plan.links
+            .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
+            .map((l) => l.id);
+          expect([...flow.links].sort()).toEqual(links.sort());
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('flows are unique by source, destination, port and service, and indexed by every firewall and link they use', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const analysis = analyzePlan(plan);
+        const keys = analysis.flows.map((f) => flowKey(f.source, f.destination, f.ports, f.service));
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const [fw, indexes] of analysis.flowsByFirewall) {
+          const expected = analysis.flows.flatMap((f, i) => (f.firewalls.includes(fw) ? [i] : []));
+          expect(indexes).toEqual(expected);
+        }
+        for (const [link, indexes] of analysis.flowsByLink) {
+          const expected = analysis.flows.flatMap((f, i) => (f.links.includes(link) ? [i] : []));
+          expect(indexes).toEqual(expected);
+        }
+        expect([...analysis.flowsByFirewall.keys()].sort()).toEqual(
+          plan.nodes
+            .filter((n) => n.type === 'firewall')
+            .map((n) => n.id)
+            .sort(),
+        );
+        expect(analysis.flowsByLink.size).toBe(plan.links.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
