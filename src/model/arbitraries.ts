@@ -31,8 +31,10 @@ export const nameArbitrary = fc.string({ unit: 'binary', maxLength: 120 });
 
 /** A finite number; -0 becomes 0, as JSON writes both as `0`. */
 const coordinate = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v));
-const positionArbitrary = fc.record({ x: coordinate, y: coordinate });
-const sizeArbitrary = fc.record({ width: coordinate, height: coordinate });
+// Plain objects, as JSON.parse makes them (fast-check may otherwise build null-prototype records).
+const plain = { noNullPrototype: true } as const;
+const positionArbitrary = fc.record({ x: coordinate, y: coordinate }, plain);
+const sizeArbitrary = fc.record({ width: coordinate, height: coordinate }, plain);
 export const portArbitrary = fc.integer({ min: 1, max: 65535 });
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -56,18 +58,24 @@ const nodeShape = fc.oneof(
     site: fc.nat(),
     exchange: fc.constantFrom(...EXCHANGE_VERSIONS),
     servicePack: fc.integer({ min: 0, max: 4 }),
-    services: fc.record({
-      pop3: fc.boolean(),
-      imap4: fc.boolean(),
-      ldap: fc.boolean(),
-      nntp: fc.boolean(),
-      internetMail: fc.boolean(),
-    }),
-    staticPorts: fc.record({
-      directory: fc.option(portArbitrary, { nil: null }),
-      store: fc.option(portArbitrary, { nil: null }),
-      mta: fc.option(portArbitrary, { nil: null }),
-    }),
+    services: fc.record(
+      {
+        pop3: fc.boolean(),
+        imap4: fc.boolean(),
+        ldap: fc.boolean(),
+        nntp: fc.boolean(),
+        internetMail: fc.boolean(),
+      },
+      plain,
+    ),
+    staticPorts: fc.record(
+      {
+        directory: fc.option(portArbitrary, { nil: null }),
+        store: fc.option(portArbitrary, { nil: null }),
+        mta: fc.option(portArbitrary, { nil: null }),
+      },
+      plain,
+    ),
     rfc1006Port: fc.oneof(fc.constant(102), portArbitrary),
   }),
   fc.record({
