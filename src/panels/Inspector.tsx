@@ -120,7 +120,10 @@ function PlanSummary() {
     ['Links', String(plan.links.length)],
     ['Connectors', String(plan.connectors.length)],
     ['Flows', String(analysis.flows.length)],
-    ['Findings', `${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`],
+    [
+      'Findings',
+      `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
+    ],
   ];
   return (
     <div className="space-y-3">
@@ -142,4 +145,8 @@ function PlanSummary() {
       </div>
     </div>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

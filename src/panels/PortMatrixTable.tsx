@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { allFlowsRows, portMatrixRows } from '../engine/matrix';
 import type { MatrixRow } from '../engine/types';
@@ -22,6 +22,7 @@ export function PortMatrixTable() {
   const analysis = useAnalysis();
   const rows = useMemo(() => portMatrixRows(plan, analysis), [plan, analysis]);
   const firewalls = useMemo(() => firewallChoices(plan), [plan]);
+  const filterId = useId();
   const chosen = usePanelState((s) => s.matrixFirewall);
   const setMatrixFirewall = usePanelState((s) => s.setMatrixFirewall);
   const firewallId = chosen !== null && firewalls.some((f) => f.id === chosen) ? chosen : null;
@@ -44,21 +45,23 @@ export function PortMatrixTable() {
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-2 py-1.5">
-        <label className="flex items-center gap-1.5 text-xs font-medium text-slate-600">
+        <label htmlFor={filterId} className="text-xs font-medium text-slate-600">
           Firewall
-          <select
-            className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
-            value={firewallId ?? ALL}
-            onChange={(e) => setMatrixFirewall(e.target.value === ALL ? null : e.target.value)}
-          >
-            <option value={ALL}>All firewalls</option>
-            {firewalls.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
         </label>
+        <select
+          id={filterId}
+          className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
+          value={firewallId ?? ALL}
+          onChange={(e) => setMatrixFirewall(e.target.value === ALL ? null : e.target.value)}
+        >
+          <option value={ALL}>All firewalls</option>
+          {firewalls.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+
         <span className="text-xs text-slate-500" aria-live="polite">
           {filtered.length === 1 ? '1 rule' : `${filtered.length} rules`}
           {firewallId === null && firewalls.length > 0
@@ -93,7 +96,7 @@ function emptyText(firewallCount: number, filtered: boolean): string {
 }
 
 const TH =
-  'sticky top-0 z-10 border-b border-slate-200 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-700';
+  'sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-700';
 
 function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyText: string }) {
   const analysis = useAnalysis();
@@ -196,7 +199,11 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
                   </span>
                 </td>
                 <Cell>{row.service}</Cell>
-                <td className="min-w-72 border-b border-slate-100 px-2 py-1 text-slate-600">{row.reason}</td>
+                <td className="border-b border-slate-100 px-2 py-1 text-slate-600">
+                  <div className="max-w-[36rem] truncate" title={row.reason}>
+                    {row.reason}
+                  </div>
+                </td>
               </tr>
             );
           })

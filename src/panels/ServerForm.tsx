@@ -16,7 +16,7 @@ const SERVICE_PACKS: readonly Choice<string>[] = [0, 1, 2, 3, 4].map((sp) => ({
 
 const VERSION_CHOICES: readonly Choice<ExchangeVersion>[] = EXCHANGE_VERSIONS.map((v) => ({
   value: v,
-  text: `Exchange Server ${v}`,
+  text: v,
 }));
 
 const SERVICE_FIELDS: readonly { key: keyof ServerServices; label: string; help?: string }[] = [

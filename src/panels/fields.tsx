@@ -4,7 +4,7 @@ import { portToText, readPortText } from './portText';
 
 /** Shared look of the inspector's controls: compact, slate, blue focus ring. */
 export const CONTROL =
-  'w-full rounded border border-slate-300 bg-white px-2 py-1 text-[13px] text-slate-900 focus-visible:border-blue-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40 disabled:bg-slate-100 disabled:text-slate-400';
+  'w-full rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-900 focus-visible:border-blue-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40 disabled:bg-slate-100 disabled:text-slate-400';
 
 export const BUTTON =
   'inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 disabled:opacity-50';
