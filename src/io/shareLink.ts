@@ -30,7 +30,15 @@ const EXPANDERS: Record<number, (compact: unknown) => Record<string, unknown>> =
 
 /** The URL fragment (without `#`) that holds `plan`, e.g. `plan=1.3VZNb9s4…`. */
 export function encodeShareFragment(plan: Plan): string {
-  const bytes = strToU8(JSON.stringify(compactPlan(plan)));
+  return packFragment(compactPlan(plan));
+}
+
+/**
+ * The fragment for any compact value: compressed, with its CRC. Exported for
+ * the reliability tests, which need well-packed fragments of broken content.
+ */
+export function packFragment(compact: unknown): string {
+  const bytes = strToU8(JSON.stringify(compact));
   const deflated = deflateSync(bytes, { level: 9 });
   const payload = new Uint8Array(deflated.length + 4);
   payload.set(deflated);
@@ -50,7 +58,8 @@ export function isShareFragment(fragment: string): boolean {
   return findPlanParameter(fragment) !== undefined;
 }
 
-function findPlanParameter(fragment: string): string | undefined {
+function findPlanParameter(fragment: unknown): string | undefined {
+  if (typeof fragment !== 'string') return undefined;
   const hash = fragment.indexOf('#');
   const text = (hash === -1 ? fragment : fragment.slice(hash + 1)).trim();
   const prefix = `${SHARE_FRAGMENT_KEY}=`;
