@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Finding, Severity } from '../engine/types';
 import { useAnalysis } from '../store/analysis';
 import { usePlanner } from '../store/store';
@@ -26,6 +27,9 @@ const SEVERITY_STYLE: Readonly<
   },
 };
 
+/** Findings drawn per severity before "Show all". */
+const FINDINGS_SHOWN = 300;
+
 /**
  * The findings of SPEC §5, errors first. Choosing one selects what it is
  * about and asks the canvas to bring it into view.
@@ -37,6 +41,8 @@ export function FindingsList() {
   const setHighlight = usePlanner((s) => s.setHighlight);
   const focus = usePlanner((s) => s.focus);
   const groups = groupFindings(analysis.findings);
+  // Long groups show their first findings until asked for all, so a large plan stays responsive.
+  const [expanded, setExpanded] = useState<ReadonlySet<Severity>>(() => new Set());
 
   const choose = (finding: Finding, index: number) => {
     select(finding.subjects);
@@ -65,25 +71,38 @@ export function FindingsList() {
               {group.title} <span className="font-normal text-slate-500">({group.items.length})</span>
             </h3>
           </li>,
-          ...group.items.map(({ finding, index }) => (
-            <li key={index}>
+          ...(expanded.has(group.severity) ? group.items : group.items.slice(0, FINDINGS_SHOWN)).map(
+            ({ finding, index }) => (
+              <li key={index}>
+                <button
+                  type="button"
+                  aria-current={highlighted === index ? 'true' : undefined}
+                  onClick={() => choose(finding, index)}
+                  className={`block w-full rounded border border-l-4 border-slate-200 bg-white px-2 py-1.5 text-left text-xs leading-snug text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-[current=true]:border-blue-400 aria-[current=true]:bg-blue-50 ${style.bar}`}
+                >
+                  <span className="mb-0.5 flex flex-wrap items-center gap-1.5">
+                    <span className={`rounded px-1 text-[10px] font-semibold uppercase ${style.badge}`}>
+                      {style.label}
+                    </span>
+                    <span className="font-mono text-[10px] text-slate-500">{finding.code}</span>
+                  </span>
+                  <span className="block">{finding.message}</span>
+                  <span className="mt-0.5 block text-[11px] text-slate-500">{finding.kb.join(' · ')}</span>
+                </button>
+              </li>
+            ),
+          ),
+          group.items.length > FINDINGS_SHOWN && !expanded.has(group.severity) ? (
+            <li key={`${group.severity}-more`} role="none" className="px-1">
               <button
                 type="button"
-                aria-current={highlighted === index ? 'true' : undefined}
-                onClick={() => choose(finding, index)}
-                className={`block w-full rounded border border-l-4 border-slate-200 bg-white px-2 py-1.5 text-left text-xs leading-snug text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-[current=true]:border-blue-400 aria-[current=true]:bg-blue-50 ${style.bar}`}
+                className="text-xs font-medium text-blue-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
+                onClick={() => setExpanded(new Set([...expanded, group.severity]))}
               >
-                <span className="mb-0.5 flex flex-wrap items-center gap-1.5">
-                  <span className={`rounded px-1 text-[10px] font-semibold uppercase ${style.badge}`}>
-                    {style.label}
-                  </span>
-                  <span className="font-mono text-[10px] text-slate-500">{finding.code}</span>
-                </span>
-                <span className="block">{finding.message}</span>
-                <span className="mt-0.5 block text-[11px] text-slate-500">{finding.kb.join(' · ')}</span>
+                Show all {group.items.length} {group.title.toLowerCase()}
               </button>
             </li>
-          )),
+          ) : null,
         ];
       })}
     </ul>
