@@ -124,6 +124,14 @@ function toneOf(id: string, emphasis: ReadonlySet<string> | null): Tone {
   return emphasis.has(id) ? 'emphasis' : 'dim';
 }
 
+/**
+ * Edges are drawn above sites (they end at node borders, so they never hide
+ * a node they join), and the highlighted ones above the rest.
+ */
+function edgeZ(id: string, emphasis: ReadonlySet<string> | null): number {
+  return emphasis?.has(id) ? 2 : 1;
+}
+
 /** Equal as drawn: primitives by value, arrays and plain objects member by member. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -256,10 +264,10 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         source: link.a,
         target: link.b,
         selected: selection.has(link.id),
+        zIndex: edgeZ(link.id, emphasis),
         ariaLabel: `Link ${nodeName.get(link.a) ?? link.a} – ${nodeName.get(link.b) ?? link.b}${ports}`,
         data: { badges, mark, tone: toneOf(link.id, emphasis) },
       };
-      if (emphasis?.has(link.id)) edge.zIndex = 1;
       edges.push(keepEdge(edge, edgeCacheNext));
     }
     const rfc1006 = new Map<string, number>();
@@ -277,6 +285,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         source: connector.a,
         target: connector.b,
         selected: selection.has(connector.id),
+        zIndex: edgeZ(connector.id, emphasis),
         ariaLabel: `${label} ${nodeName.get(connector.a) ?? connector.a} – ${nodeName.get(connector.b) ?? connector.b}${ports ? `, port ${ports}` : ''}`,
         data: {
           label,
@@ -285,7 +294,6 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
           tone: toneOf(connector.id, emphasis),
         },
       };
-      if (emphasis?.has(connector.id)) edge.zIndex = 1;
       edges.push(keepEdge(edge, edgeCacheNext));
     }
 

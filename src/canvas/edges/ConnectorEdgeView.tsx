@@ -1,0 +1,51 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, useInternalNode } from '@xyflow/react';
+import { memo } from 'react';
+import type { ConnectorEdge } from '../adapter';
+import { arc } from './geometry';
+import { internalRect } from './internalRect';
+
+/** A messaging connector between two servers of different sites: a dashed violet arc with its kind and port. */
+function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps<ConnectorEdge>) {
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  if (!from || !to || !data) return null;
+  const { path, middle } = arc(internalRect(from), internalRect(to));
+  const error = data.mark?.severity === 'error';
+  const colour = selected ? '#2563eb' : error ? '#dc2626' : '#7c3aed';
+  const dim = data.tone === 'dim';
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        interactionWidth={16}
+        className="epp-edge"
+        style={
+          {
+            '--epp-stroke': colour,
+            '--epp-stroke-width': selected || data.tone === 'emphasis' ? '2.75px' : '2px',
+            strokeDasharray: '7 5',
+            opacity: dim ? 0.2 : 1,
+          } as React.CSSProperties
+        }
+      />
+      <EdgeLabelRenderer>
+        <div
+          className={`nodrag nopan absolute rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap shadow-sm ${
+            error
+              ? 'border-red-300 bg-red-50 text-red-700'
+              : selected
+                ? 'border-blue-400 bg-blue-50 text-blue-800'
+                : 'border-violet-300 bg-violet-50 text-violet-800'
+          } ${dim ? 'opacity-25' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
+        >
+          {data.label}
+          {data.ports && <span className="ml-1 font-mono tabular-nums">· {data.ports}</span>}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const ConnectorEdgeView = memo(ConnectorEdgeViewBase);

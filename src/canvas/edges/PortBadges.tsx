@@ -1,0 +1,37 @@
+import type { PortBadge } from '../derive';
+
+/** Beyond this many ports, the last badge becomes "+N" and the full list is in its tooltip. */
+export const MAX_BADGES = 6;
+
+const BADGE_TONE = {
+  neutral: 'border-slate-300 bg-white text-slate-700',
+  warning: 'border-amber-300 bg-amber-50 text-amber-800',
+  error: 'border-red-300 bg-red-50 text-red-700',
+} as const;
+
+/** The ports that cross a firewall edge, as small badges stacked across the edge. */
+export function PortBadges({ badges, vertical }: { badges: readonly PortBadge[]; vertical: boolean }) {
+  const shown = badges.length > MAX_BADGES ? badges.slice(0, MAX_BADGES - 1) : badges;
+  const hidden = badges.length - shown.length;
+  const all = badges.map((b) => b.text).join(', ');
+  return (
+    <div
+      className={`flex gap-0.5 ${vertical ? 'flex-col items-center' : 'flex-row flex-wrap justify-center'}`}
+      title={`Ports: ${all}`}
+    >
+      {shown.map((b) => (
+        <span
+          key={b.text}
+          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums shadow-xs ${BADGE_TONE[b.tone]}`}
+        >
+          {b.text}
+        </span>
+      ))}
+      {hidden > 0 && (
+        <span className="rounded border border-slate-400 bg-slate-100 px-1 py-px font-mono text-[10px] leading-tight text-slate-700 shadow-xs">
+          +{hidden}
+        </span>
+      )}
+    </div>
+  );
+}

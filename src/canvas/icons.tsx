@@ -1,0 +1,84 @@
+import type { NodeType } from '../model/types';
+
+/** The kinds of thing a person can add to a plan. */
+export type PaletteKind = NodeType | 'site';
+
+const PATHS: Record<PaletteKind, React.ReactNode> = {
+  server: (
+    <>
+      <rect x="4" y="3" width="16" height="7" rx="1.5" />
+      <rect x="4" y="14" width="16" height="7" rx="1.5" />
+      <path d="M8 6.5h.01M8 17.5h.01M12 6.5h4M12 17.5h4" />
+    </>
+  ),
+  client: (
+    <>
+      <rect x="3" y="4" width="18" height="12" rx="1.5" />
+      <path d="M8 20h8M12 16v4" />
+    </>
+  ),
+  firewall: (
+    <>
+      <rect x="3" y="4" width="18" height="16" rx="1.5" />
+      <path d="M3 9.33h18M3 14.66h18M9 4v5.33M15 9.33v5.34M9 14.66V20" />
+    </>
+  ),
+  network: (
+    <>
+      <rect x="9" y="3" width="6" height="5" rx="1" />
+      <rect x="3" y="16" width="6" height="5" rx="1" />
+      <rect x="15" y="16" width="6" height="5" rx="1" />
+      <path d="M12 8v4M6 16v-4h12v4" />
+    </>
+  ),
+  smtpHost: (
+    <>
+      <rect x="3" y="5" width="18" height="14" rx="1.5" />
+      <path d="m3.5 6 8.5 7 8.5-7" />
+    </>
+  ),
+  site: (
+    <>
+      <rect x="3" y="3" width="18" height="18" rx="2" strokeDasharray="3 2.5" />
+      <path d="M7 8h6" />
+    </>
+  ),
+};
+
+/** A small line icon for a kind of node; decorative (the text next to it names the thing). */
+export function KindIcon({ kind, className }: { kind: PaletteKind; className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.7"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      className={className}
+    >
+      {PATHS[kind]}
+    </svg>
+  );
+}
+
+/** Icon tile colours per kind: one hue each, kept light so the severities stand out. */
+export const KIND_TILE: Record<PaletteKind, string> = {
+  server: 'bg-blue-50 text-blue-700 ring-blue-200',
+  client: 'bg-teal-50 text-teal-700 ring-teal-200',
+  firewall: 'bg-orange-50 text-orange-700 ring-orange-200',
+  network: 'bg-emerald-50 text-emerald-700 ring-emerald-200',
+  smtpHost: 'bg-violet-50 text-violet-700 ring-violet-200',
+  site: 'bg-slate-50 text-slate-600 ring-slate-300',
+};
+
+export const KIND_LABEL: Record<PaletteKind, string> = {
+  server: 'Exchange server',
+  client: 'Client',
+  firewall: 'Firewall',
+  network: 'Network',
+  smtpHost: 'SMTP host',
+  site: 'Site',
+};

@@ -1,0 +1,22 @@
+import type { FindingMark } from '../derive';
+
+const MARK_STYLE = {
+  error: 'bg-red-600 text-white',
+  warning: 'bg-amber-400 text-amber-950',
+  info: 'bg-sky-500 text-white',
+} as const;
+
+/** The dot on a node that has findings: its colour is the worst severity, its number the count. */
+export function FindingMarker({ mark }: { mark: FindingMark }) {
+  const label = mark.count === 1 ? '1 finding' : `${mark.count} findings`;
+  return (
+    <span
+      role="img"
+      aria-label={label}
+      title={`${label} (worst: ${mark.severity})`}
+      className={`absolute -top-2 -right-2 flex h-[18px] min-w-[18px] items-center justify-center rounded-full px-1 text-[10px] font-semibold leading-none shadow-sm ring-2 ring-white ${MARK_STYLE[mark.severity]}`}
+    >
+      {mark.count}
+    </span>
+  );
+}

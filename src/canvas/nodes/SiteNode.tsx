@@ -1,0 +1,53 @@
+import { type NodeProps, NodeResizer, type OnResizeEnd } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { usePlanner } from '../../store/store';
+import type { SiteFlowNode } from '../adapter';
+import { KindIcon } from '../icons';
+
+const MIN_SIZE = { width: 220, height: 140 };
+
+/**
+ * An Exchange site: a container the nodes inside it are drawn in. Resizing
+ * is committed to the plan once, when the person lets go.
+ */
+function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
+  const onResizeEnd = useCallback<OnResizeEnd>(
+    (_event, box) => {
+      usePlanner.getState().updateSite(id, {
+        position: { x: Math.round(box.x), y: Math.round(box.y) },
+        size: { width: Math.round(box.width), height: Math.round(box.height) },
+      });
+    },
+    [id],
+  );
+  const tone = data.tone === 'dim' ? 'opacity-40' : '';
+  return (
+    <>
+      <NodeResizer
+        isVisible={selected}
+        minWidth={MIN_SIZE.width}
+        minHeight={MIN_SIZE.height}
+        onResizeEnd={onResizeEnd}
+        color="#3b82f6"
+        handleClassName="epp-resize-handle"
+      />
+      <div
+        className={`h-full w-full rounded-xl border bg-blue-50/40 transition-opacity ${
+          selected ? 'border-blue-500' : 'border-slate-300'
+        } ${tone}`}
+      >
+        <div className="flex items-center gap-1.5 rounded-t-xl border-b border-slate-200/80 bg-white/70 px-3 py-1.5">
+          <KindIcon kind="site" className="h-3.5 w-3.5 text-slate-500" />
+          <span className="truncate text-[12px] font-semibold text-slate-700" title={data.name}>
+            {data.name || '(no name)'}
+          </span>
+          <span className="ml-auto shrink-0 text-[11px] text-slate-500">
+            Site · {data.serverCount === 1 ? '1 server' : `${data.serverCount} servers`}
+          </span>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const SiteNode = memo(SiteNodeBase);
