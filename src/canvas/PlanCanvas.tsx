@@ -1,0 +1,267 @@
+import {
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePlanner } from '../store/store';
+import type { CanvasEdge, CanvasNode, Dimensions } from './adapter';
+import { addItemAt } from './addItem';
+import { ConnectMenu, type ConnectRequest } from './ConnectMenu';
+import { PALETTE_DRAG_TYPE, paletteKindOf } from './dragData';
+import { absoluteMoves, connectionIntent, isReplacement, nodesToFocus } from './moves';
+import { SelectionActions } from './SelectionActions';
+import { EDGE_TYPES, NODE_TYPES } from './types';
+import { useCanvasView } from './useCanvasView';
+
+/** Holding an arrow key moves a node many times; the plan takes the move once the keys rest. */
+const KEYBOARD_COMMIT_DELAY_MS = 350;
+/** Below this zoom a node's 11–12px text is no longer legible. */
+const READABLE_ZOOM = 0.55;
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+
+/** Changes the store's selection by React Flow's select changes, keeping the order things were selected in. */
+function applySelectionChanges(changes: readonly { id: string; selected: boolean }[]) {
+  const { selection, select } = usePlanner.getState();
+  const chosen = new Map(changes.map((c) => [c.id, c.selected] as const));
+  const kept = selection.filter((id) => chosen.get(id) !== false);
+  const added = [...chosen].filter(([id, on]) => on && !selection.includes(id)).map(([id]) => id);
+  select([...kept, ...added]);
+}
+
+function nodeIdAt(point: { x: number; y: number }): string | null {
+  for (const element of document.elementsFromPoint(point.x, point.y)) {
+    const node = element.closest<HTMLElement>('.react-flow__node');
+    if (node?.dataset.id) return node.dataset.id;
+  }
+  return null;
+}
+
+function clientPoint(event: MouseEvent | TouchEvent): { x: number; y: number } {
+  if ('changedTouches' in event) {
+    const touch = event.changedTouches[0];
+    return { x: touch?.clientX ?? 0, y: touch?.clientY ?? 0 };
+  }
+  return { x: event.clientX, y: event.clientY };
+}
+
+/**
+ * The plan canvas. React Flow draws the adapter's view of the plan; it moves
+ * nodes locally while they are dragged and the plan takes the new positions
+ * once, when the drag ends (one undo step; the engine ignores positions).
+ * Selection, deletion and new links go to the store, never to React Flow's
+ * own state.
+ */
+export function PlanCanvas() {
+  const measuredRef = useRef(new Map<string, Dimensions>());
+  const [measuredVersion, setMeasuredVersion] = useState(0);
+  const view = useCanvasView(measuredRef.current, measuredVersion);
+  const [nodes, setNodes] = useState<CanvasNode[]>(view.nodes);
+  const [base, setBase] = useState(view.nodes);
+  if (base !== view.nodes) {
+    setBase(view.nodes);
+    setNodes(view.nodes);
+  }
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+
+  const containerRef = useRef<HTMLElement>(null);
+  const dragging = useRef(false);
+  const pendingKeyboardMoves = useRef(new Map<string, { x: number; y: number }>());
+  const keyboardTimer = useRef<number | undefined>(undefined);
+  const connectStart = useRef<{ x: number; y: number } | null>(null);
+  const [connectRequest, setConnectRequest] = useState<ConnectRequest | null>(null);
+  const { fitView, screenToFlowPosition, getViewport, setViewport, getNodes, getNodesBounds } =
+    useReactFlow();
+
+  const flushKeyboardMoves = useCallback(() => {
+    window.clearTimeout(keyboardTimer.current);
+    const moves = [...pendingKeyboardMoves.current].map(([id, position]) => ({ id, position }));
+    pendingKeyboardMoves.current.clear();
+    if (moves.length > 0) usePlanner.getState().moveNodes(moves);
+  }, []);
+  useEffect(() => flushKeyboardMoves, [flushKeyboardMoves]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const local: NodeChange<CanvasNode>[] = [];
+      const selections: { id: string; selected: boolean }[] = [];
+      const settled: string[] = [];
+      let measuredChanged = false;
+      for (const change of changes) {
+        if (change.type === 'select') selections.push(change);
+        else if (change.type === 'position') {
+          local.push(change);
+          if (change.dragging === false) settled.push(change.id);
+        } else if (change.type === 'dimensions') {
+          local.push(change);
+          if (change.dimensions && !change.resizing) {
+            const known = measuredRef.current.get(change.id);
+            if (known?.width !== change.dimensions.width || known?.height !== change.dimensions.height) {
+              measuredRef.current.set(change.id, change.dimensions);
+              measuredChanged = true;
+            }
+          }
+        }
+        // 'add', 'remove' and 'replace' are the plan's business: deletions arrive through onDelete.
+      }
+      if (local.length > 0) {
+        const next = applyNodeChanges(local, nodesRef.current);
+        nodesRef.current = next;
+        setNodes(next);
+      }
+      if (selections.length > 0) applySelectionChanges(selections);
+      if (measuredChanged) setMeasuredVersion((v) => v + 1);
+      if (settled.length > 0) {
+        const moves = absoluteMoves(nodesRef.current, settled);
+        if (dragging.current) usePlanner.getState().moveNodes(moves);
+        else {
+          for (const m of moves) pendingKeyboardMoves.current.set(m.id, m.position);
+          window.clearTimeout(keyboardTimer.current);
+          keyboardTimer.current = window.setTimeout(flushKeyboardMoves, KEYBOARD_COMMIT_DELAY_MS);
+        }
+      }
+    },
+    [flushKeyboardMoves],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    const selections = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
+    if (selections.length > 0) applySelectionChanges(selections);
+  }, []);
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: goneEdges }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) => {
+      usePlanner.getState().deleteElements([...gone.map((n) => n.id), ...goneEdges.map((e) => e.id)]);
+    },
+    [],
+  );
+
+  const onConnectStart = useCallback((event: MouseEvent | TouchEvent) => {
+    connectStart.current = clientPoint(event);
+    setConnectRequest(null);
+  }, []);
+
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    const from = state.fromNode?.id;
+    const point = clientPoint(event);
+    const start = connectStart.current;
+    connectStart.current = null;
+    if (!from) return;
+    const to = state.toNode?.id ?? nodeIdAt(point);
+    if (!to) return;
+    const moved = start ? Math.hypot(point.x - start.x, point.y - start.y) : 0;
+    // A click on a handle is not an attempt to link a node to itself.
+    if (to === from && moved < 8) return;
+    const store = usePlanner.getState();
+    if (connectionIntent(store.plan, from, to).kind === 'choose') {
+      const box = containerRef.current?.getBoundingClientRect();
+      setConnectRequest({ a: from, b: to, x: point.x - (box?.left ?? 0), y: point.y - (box?.top ?? 0) });
+      return;
+    }
+    const result = store.addLink(from, to);
+    if (result.ok) store.select([result.id]);
+    else store.notify({ kind: 'error', text: result.error });
+  }, []);
+
+  const onNodeDragStart = useCallback(() => {
+    dragging.current = true;
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    dragging.current = false;
+  }, []);
+
+  const onDragOver = useCallback((event: React.DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const kind = paletteKindOf(event.dataTransfer.getData(PALETTE_DRAG_TYPE));
+      if (!kind) return;
+      event.preventDefault();
+      addItemAt(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  // Bring requested ids into view (a finding, a matrix row, a node added off screen).
+  const focusRequest = usePlanner((s) => s.focusRequest);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const ids = nodesToFocus(usePlanner.getState().plan, focusRequest.ids);
+    if (ids.length > 0)
+      void fitView({ nodes: ids.map((id) => ({ id })), duration: 350, maxZoom: 1.2, padding: 0.4 });
+  }, [focusRequest, fitView]);
+
+  // A plan that replaces the drawing (import, template, first visit) is shown whole, unless
+  // that makes its text too small to read: then from its left end, at a readable zoom.
+  const plan = usePlanner((s) => s.plan);
+  const shownPlan = useRef(plan);
+  useEffect(() => {
+    const replaced = isReplacement(shownPlan.current, plan);
+    shownPlan.current = plan;
+    if (!replaced) return;
+    void fitView({ padding: 0.08, maxZoom: 1 }).then(() => {
+      if (getViewport().zoom >= READABLE_ZOOM) return;
+      const box = containerRef.current?.getBoundingClientRect();
+      if (!box) return;
+      const bounds = getNodesBounds(getNodes());
+      const zoom = READABLE_ZOOM;
+      const y = Math.max(24, (box.height - bounds.height * zoom) / 2);
+      void setViewport({ x: 32 - bounds.x * zoom, y: y - bounds.y * zoom, zoom });
+    });
+  }, [plan, fitView, getViewport, setViewport, getNodes, getNodesBounds]);
+
+  const onPaneClick = useCallback(() => {
+    setConnectRequest(null);
+    if (usePlanner.getState().highlight) usePlanner.getState().setHighlight(null);
+  }, []);
+
+  return (
+    <section ref={containerRef} aria-label="Plan canvas" className="relative h-full w-full bg-slate-50">
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={view.edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={onPaneClick}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={28}
+        connectionLineStyle={{ stroke: '#2563eb', strokeWidth: 1.75, strokeDasharray: '5 4' }}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        panOnScroll
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />
+        <Controls position="bottom-left" showInteractive={false} />
+      </ReactFlow>
+      <SelectionActions />
+      {connectRequest && <ConnectMenu request={connectRequest} onClose={() => setConnectRequest(null)} />}
+    </section>
+  );
+}
+
+const PRO_OPTIONS = { hideAttribution: false };

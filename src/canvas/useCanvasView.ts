@@ -1,0 +1,33 @@
+import { useMemo, useState } from 'react';
+import { useAnalysis } from '../store/analysis';
+import { withLayout } from '../store/layout';
+import { usePlanner } from '../store/store';
+import { type CanvasView, createAdapter, type Dimensions } from './adapter';
+import { emphasisOf } from './emphasis';
+
+/**
+ * The canvas's React Flow nodes and edges, rebuilt by the adapter only when
+ * the plan, its analysis, the selection, the highlight or a measured size
+ * changes (the engine itself runs once per plan change, in `useAnalysis`).
+ */
+export function useCanvasView(
+  measured: ReadonlyMap<string, Dimensions>,
+  measuredVersion: number,
+): CanvasView {
+  const plan = usePlanner((s) => s.plan);
+  const selection = usePlanner((s) => s.selection);
+  const highlight = usePlanner((s) => s.highlight);
+  const analysis = useAnalysis();
+  const laidOut = useMemo(() => withLayout(plan), [plan]);
+  const selectionSet = useMemo(() => new Set(selection), [selection]);
+  const emphasis = useMemo(
+    () => emphasisOf(laidOut, analysis, selection, highlight),
+    [laidOut, analysis, selection, highlight],
+  );
+  const [adapt] = useState(createAdapter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measuredVersion stands for the contents of the measured map
+  return useMemo(
+    () => adapt({ plan: laidOut, analysis, selection: selectionSet, emphasis, measured }),
+    [adapt, laidOut, analysis, selectionSet, emphasis, measured, measuredVersion],
+  );
+}
