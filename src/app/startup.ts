@@ -1,0 +1,29 @@
+import { loadPlan } from '../model/load';
+import type { LoadResult, Plan } from '../model/types';
+
+/** The example a first visit opens: every KB 176466 scenario in one plan. */
+export const FIRST_VISIT_EXAMPLE = 'examples/combined.json';
+
+/** True for a plan with nothing drawn in it. */
+export function isEmptyPlan(plan: Plan): boolean {
+  return plan.sites.length === 0 && plan.nodes.length === 0;
+}
+
+/**
+ * The plan the planner opens with: on a first visit, the combined example
+ * (not an empty canvas). Goes through `loadPlan` like any other plan file.
+ */
+export async function loadInitialPlan(fetchFile: typeof fetch = fetch): Promise<LoadResult> {
+  const url = `${import.meta.env.BASE_URL}${FIRST_VISIT_EXAMPLE}`;
+  try {
+    const response = await fetchFile(url);
+    if (!response.ok)
+      return { ok: false, error: `could not open the example plan (HTTP ${response.status})` };
+    return loadPlan(await response.text());
+  } catch (error) {
+    return {
+      ok: false,
+      error: `could not open the example plan: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
