@@ -147,7 +147,7 @@ export function TemplatesMenu() {
           aria-label="Templates"
           tabIndex={-1}
           onKeyDown={onMenuKeyDown}
-          className="absolute left-0 top-full z-50 mt-1 w-96 max-w-[90vw] rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          className="absolute left-0 top-full z-50 mt-1 max-h-[75vh] w-96 max-w-[90vw] overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
           {index.kind === 'failed' ? (
             <p className="px-2 py-1.5 text-xs text-red-700">Could not load the examples: {index.error}</p>
