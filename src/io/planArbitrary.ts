@@ -27,6 +27,7 @@ import {
   PLAN_FORMAT,
   SMTP_DIRECTIONS,
 } from '../model/types';
+import { drawingCoordinate } from './compactPlan';
 
 export interface PlanArbitraryOptions {
   /** Allow positions and sizes with fractions (the share link rounds them). */
@@ -50,7 +51,7 @@ const portArbitrary = fc.integer({ min: 1, max: 65535 });
 function coordinate(fractional: boolean): fc.Arbitrary<number> {
   const whole = fc.integer({ min: -100_000, max: 100_000 });
   if (!fractional) return whole;
-  return fc.oneof(whole, fc.double({ min: -100_000, max: 100_000, noNaN: true, noDefaultInfinity: true }));
+  return fc.oneof(whole, fc.double({ noNaN: true, noDefaultInfinity: true }));
 }
 
 export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<Plan> {
@@ -224,12 +225,9 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
     });
 }
 
-/** `plan` with positions and sizes rounded to whole numbers, as a share link carries them. */
+/** `plan` with positions and sizes rounded to whole numbers (within ±1e9), as a share link carries them. */
 export function withRoundedCoordinates(plan: Plan): Plan {
-  const round = (v: number) => {
-    const r = Math.round(v);
-    return r === 0 ? 0 : r;
-  };
+  const round = drawingCoordinate;
   const roundPosition = (p: Position) => ({ x: round(p.x), y: round(p.y) });
   return {
     ...plan,

@@ -224,11 +224,45 @@ describe('compact form', () => {
     });
     expect(compactPlan(plan)).toEqual([
       '',
-      [['s1', 's1']],
+      [['s1'], ['s1']],
+      ['002', ['srv-1', 0, 'fw'], ['EX01', 0, 'fw'], [0, 0, null], [], [], [2, 2]],
+    ]);
+  });
+
+  it('writes coordinates and link ends as differences, a client server as a reference', () => {
+    const plan = makePlan({
+      nodes: [
+        firewall('fw1', { position: { x: 100, y: 50 } }),
+        network('lan', { position: { x: 220.4, y: 50 } }),
+        client('c1', 'lan', { position: { x: 340, y: 49.6 }, protocol: 'pop3', auth: 'ssl' }),
+      ],
+      links: [link('fw1', 'lan', 'l1'), link('lan', 'fw1', 'l2'), link('c1', 'lan', 'l3')],
+    });
+    expect(compactPlan(plan)).toEqual([
+      '',
+      [],
       [
-        [0, 'srv-1', 'EX01', 0, null, null, 2],
-        [0, 0, 0, 0, null, null, 2],
-        [2, 'fw', 'fw'],
+        '231',
+        ['fw1', 'lan', 'c1'],
+        ['fw1', 'lan', 'c1'],
+        [],
+        [100, 120, 120],
+        [50, 0, 0],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [1],
+        [1],
+        [2],
+      ],
+      [
+        ['l1', 0, 0],
+        [0, 1, 1],
+        [1, -1, 1],
       ],
     ]);
   });
