@@ -7,7 +7,6 @@ import type { Plan } from '../model/types';
 import { compareStringLists, compareStrings } from './compare';
 import type { DraftFinding } from './findings';
 import { flowConcerns, planFindings, routeFindings } from './findings';
-import type { UnroutedFlow } from './flows';
 import { planFlows } from './flows';
 import type { Route } from './paths';
 import { Router } from './paths';
@@ -17,33 +16,33 @@ import type { Analysis, Finding, Flow, Severity } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Routes every flow, one search per distinct source; flows of one source–destination pair share one route. */
-function routeFlows(index: PlanIndex, flows: readonly UnroutedFlow[]): Map<string, Map<string, Route>> {
+/** Routes every flow in place: one search per group of sources (see Router); flows of one pair share one route. */
+function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
   const destinationsBySource = new Map<string, Set<string>>();
   for (const f of flows) {
     const set = destinationsBySource.get(f.source);
     if (set) set.add(f.destination);
     else destinationsBySource.set(f.source, new Set([f.destination]));
   }
-  const router = new Router(index.plan);
+  const routes = new Router(index.plan).routeAll(destinationsBySource);
   const byName = (x: string, y: string) =>
     compareStrings(index.nameOf(x), index.nameOf(y)) || compareStrings(x, y);
-  const routes = new Map<string, Map<string, Route>>();
-  for (const [source, destinations] of destinationsBySource) {
-    const found = router.routeFrom(source, destinations);
-    for (const [d, r] of found) {
-      found.set(d, {
-        routed: r.routed,
-        firewalls: [...r.firewalls].sort(byName),
-        links: [...r.links].sort(compareStrings),
-      });
+  const sorted = new Set<Route>();
+  for (const f of flows) {
+    const route = routes.get(f.source)?.get(f.destination);
+    if (!route?.routed) continue;
+    if (!sorted.has(route)) {
+      route.firewalls.sort(byName);
+      route.links.sort(compareStrings);
+      sorted.add(route);
     }
-    routes.set(source, found);
+    f.routed = true;
+    f.firewalls = route.firewalls;
+    f.links = route.links;
   }
-  return routes;
 }
 
-function sortFlows(index: PlanIndex, flows: UnroutedFlow[]): UnroutedFlow[] {
+function sortFlows(index: PlanIndex, flows: Flow[]): Flow[] {
   const keyed = flows.map((f) => ({ f, s: index.nameOf(f.source), d: index.nameOf(f.destination) }));
   keyed.sort(
     (x, y) =>
@@ -79,8 +78,8 @@ function sortFindings(index: PlanIndex, drafts: DraftFinding[]): Finding[] {
  */
 export function analyzePlan(plan: Plan): Analysis {
   const index = indexPlan(plan);
-  const unrouted = sortFlows(index, planFlows(index));
-  const routes = routeFlows(index, unrouted);
+  const flows = sortFlows(index, planFlows(index));
+  routeFlows(index, flows);
 
   const flowsByFirewall = new Map<string, number[]>();
   const flowsByLink = new Map<string, number[]>();
@@ -88,11 +87,9 @@ export function analyzePlan(plan: Plan): Analysis {
   for (const id of [...firewalls].sort(compareStrings)) flowsByFirewall.set(id, []);
   for (const id of plan.links.map((l) => l.id).sort(compareStrings)) flowsByLink.set(id, []);
 
-  const flows: Flow[] = unrouted.map((f, i) => {
-    const route = routes.get(f.source)?.get(f.destination) ?? { routed: false, firewalls: [], links: [] };
-    for (const fw of route.firewalls) flowsByFirewall.get(fw)?.push(i);
-    for (const l of route.links) flowsByLink.get(l)?.push(i);
-    return { ...f, firewalls: route.firewalls, links: route.links, routed: route.routed, status: 'ok' };
+  flows.forEach((f, i) => {
+    for (const fw of f.firewalls) flowsByFirewall.get(fw)?.push(i);
+    for (const l of f.links) flowsByLink.get(l)?.push(i);
   });
 
   const drafts = [...planFindings(index), ...routeFindings(index, flows, flowsByFirewall)];
@@ -101,7 +98,7 @@ export function analyzePlan(plan: Plan): Analysis {
     if (d.finding.severity === 'error') for (const key of d.concerns) broken.add(key);
   }
   for (const flow of flows) {
-    if (flowConcerns(flow).some((key) => broken.has(key))) flow.status = 'error';
+    if (broken.size > 0 && flowConcerns(flow).some((key) => broken.has(key))) flow.status = 'error';
     else if (isDynamicThroughFirewall(flow)) flow.status = 'warning';
   }
 

@@ -12,8 +12,8 @@ import type { Flow, PortRange, Relationship } from './types';
 /** The ephemeral range an RPC service listens in while its port is not static (KB 176466, "Terminologie"). */
 export const DYNAMIC_RPC_RANGE: Readonly<PortRange> = { from: 1024, to: 65535 };
 
-/** A flow before routing: everything but its path and status. */
-export type UnroutedFlow = Omit<Flow, 'firewalls' | 'links' | 'routed' | 'status'>;
+/** A flow before routing: its path and status are still the placeholders (nothing crossed, ok). */
+export type UnroutedFlow = Flow;
 
 /** One concrete relationship of the plan, with its two parties (see `Role`). */
 interface Instance {
@@ -137,7 +137,7 @@ function fill(sentence: string, source: string, destination: string): string {
  * The flows of a plan, read from the port table (SPEC §3). Identical flows
  * (same source, destination, port and service) are one flow, keeping the
  * reason and relationship of the first row of the table that asks for it.
- * The result is in table order; the caller sorts.
+ * The result is in table order, not yet routed; the caller routes and sorts.
  */
 export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = PORT_TABLE): UnroutedFlow[] {
   const instances = instancesOf(index);
@@ -164,6 +164,10 @@ export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = POR
           service: template.service,
           reason: `${sentence} (${row.citation}).`,
           relationship: instance.relationship,
+          firewalls: [],
+          links: [],
+          routed: false,
+          status: 'ok',
         };
         if (template.rpc) flow.rpc = template.rpc;
         flows.push(flow);

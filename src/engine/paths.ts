@@ -16,25 +16,41 @@ export interface Route {
   links: string[];
 }
 
-const UNROUTED: Route = Object.freeze({ routed: false, firewalls: [], links: [] }) as Route;
+const UNROUTED: Route = Object.freeze({
+  routed: false,
+  firewalls: Object.freeze([]) as unknown as string[],
+  links: Object.freeze([]) as unknown as string[],
+});
+
+const ENDPOINT = 0;
+const FIREWALL = 1;
+const NETWORK = 2;
 
 /**
- * Routes flows over a plan's links. One breadth-first search per source
- * endpoint serves every destination of that source; it stops as soon as the
- * last destination is reached, which is enough because the search settles
- * nodes level by level.
+ * Routes flows over a plan's links.
+ *
+ * Since an endpoint is never passed through, every path from a source leaves
+ * it by a direct link to its destination or through one of its transit
+ * neighbours. Sources with the same transit neighbours (the clients and
+ * servers of one LAN, the users on the Internet) therefore share their
+ * distances: one breadth-first search per such group, started from those
+ * neighbours, serves every destination of every source in the group. The
+ * search stops as soon as the last destination is reached, which is enough
+ * because it settles nodes level by level.
  */
 export class Router {
   private readonly ids: string[] = [];
   private readonly indexOf = new Map<string, number>();
-  /** 1 for firewalls, 2 for networks, 0 for endpoints. */
-  private readonly transit: Uint8Array;
+  private readonly kind: Uint8Array;
   private readonly offsets: Int32Array;
   private readonly neighbours: Int32Array;
   private readonly viaLink: Int32Array;
   private readonly linkIds: string[] = [];
   private readonly dist: Int32Array;
+  private readonly queue: Int32Array;
   private readonly mark: Int32Array;
+  private readonly target: Int32Array;
+  /** Increases for every search and walk, so marks never need clearing. */
   private stamp = 0;
 
   constructor(plan: Plan) {
@@ -44,29 +60,31 @@ export class Router {
       this.ids.push(node.id);
     }
     const n = this.ids.length;
-    this.transit = new Uint8Array(n);
+    this.kind = new Uint8Array(n);
     for (const node of plan.nodes) {
       const i = this.indexOf.get(node.id) as number;
-      this.transit[i] = node.type === 'firewall' ? 1 : node.type === 'network' ? 2 : 0;
+      this.kind[i] = node.type === 'firewall' ? FIREWALL : node.type === 'network' ? NETWORK : ENDPOINT;
     }
-    // Compressed adjacency lists: neighbours of i are neighbours[offsets[i] .. offsets[i+1]).
-    const ends: [number, number, number][] = [];
-    const degree = new Int32Array(n + 1);
+    // Compressed adjacency lists: the neighbours of i are neighbours[offsets[i] .. offsets[i+1]).
+    const ends: number[] = [];
+    const degree = new Int32Array(n);
     for (const l of plan.links) {
       const a = this.indexOf.get(l.a);
       const b = this.indexOf.get(l.b);
       if (a === undefined || b === undefined || a === b) continue;
-      ends.push([a, b, this.linkIds.length]);
+      ends.push(a, b);
       this.linkIds.push(l.id);
       degree[a] = (degree[a] as number) + 1;
       degree[b] = (degree[b] as number) + 1;
     }
     this.offsets = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) this.offsets[i + 1] = (this.offsets[i] as number) + (degree[i] as number);
-    this.neighbours = new Int32Array(ends.length * 2);
-    this.viaLink = new Int32Array(ends.length * 2);
+    this.neighbours = new Int32Array(ends.length);
+    this.viaLink = new Int32Array(ends.length);
     const fill = this.offsets.slice(0, n);
-    for (const [a, b, l] of ends) {
+    for (let l = 0; l < this.linkIds.length; l++) {
+      const a = ends[2 * l] as number;
+      const b = ends[2 * l + 1] as number;
       const pa = fill[a] as number;
       this.neighbours[pa] = b;
       this.viaLink[pa] = l;
@@ -77,69 +95,170 @@ export class Router {
       fill[b] = pb + 1;
     }
     this.dist = new Int32Array(n).fill(-1);
+    this.queue = new Int32Array(n);
     this.mark = new Int32Array(n);
+    this.target = new Int32Array(n);
+  }
+
+  /** Routes from one source to each of its destinations (see `routeAll`). */
+  routeFrom(source: string, destinations: Iterable<string>): Map<string, Route> {
+    return this.routeAll(new Map([[source, new Set(destinations)]])).get(source) ?? new Map();
   }
 
   /**
-   * Routes from one source to each of its destinations. Returns one Route per
-   * destination id; a destination that is not a node, or that no path reaches,
-   * gets an unrouted Route.
+   * Routes every source to each of its destinations. A destination that is
+   * not a node, is the source itself, or that no path reaches gets an
+   * unrouted Route.
    */
-  routeFrom(source: string, destinations: Iterable<string>): Map<string, Route> {
-    const routes = new Map<string, Route>();
-    const src = this.indexOf.get(source);
-    const targets: number[] = [];
-    for (const d of destinations) {
-      const t = this.indexOf.get(d);
-      if (src === undefined || t === undefined || t === src) routes.set(d, UNROUTED);
-      else targets.push(t);
+  routeAll(pairs: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Map<string, Route>> {
+    const result = new Map<string, Map<string, Route>>();
+    // Group the sources by their transit neighbours.
+    const groups = new Map<string, { starts: number[]; sources: [string, number][] }>();
+    for (const [source, destinations] of pairs) {
+      const routes = new Map<string, Route>();
+      result.set(source, routes);
+      const src = this.indexOf.get(source);
+      if (src === undefined) {
+        for (const d of destinations) routes.set(d, UNROUTED);
+        continue;
+      }
+      const starts = this.transitNeighbours(src);
+      const key = starts.join(',');
+      const group = groups.get(key);
+      if (group) group.sources.push([source, src]);
+      else groups.set(key, { starts, sources: [[source, src]] });
     }
-    if (src === undefined || targets.length === 0) return routes;
 
-    const touched = this.search(src, targets);
-    for (const t of targets) {
-      routes.set(this.ids[t] as string, this.walkBack(src, t));
+    for (const { starts, sources } of groups.values()) {
+      const stamp = ++this.stamp;
+      const targets: number[] = [];
+      for (const [source] of sources) {
+        for (const d of pairs.get(source) ?? []) {
+          const t = this.indexOf.get(d);
+          if (t !== undefined && this.target[t] !== stamp) {
+            this.target[t] = stamp;
+            targets.push(t);
+          }
+        }
+      }
+      const reached = this.search(starts, targets);
+      for (const [source, src] of sources) {
+        const routes = result.get(source) as Map<string, Route>;
+        for (const d of pairs.get(source) ?? []) {
+          const t = this.indexOf.get(d);
+          routes.set(d, t === undefined || t === src ? UNROUTED : this.route(src, t));
+        }
+      }
+      for (let i = 0; i < reached; i++) this.dist[this.queue[i] as number] = -1;
     }
-    for (const i of touched) this.dist[i] = -1;
-    return routes;
+    return result;
   }
 
-  /** Breadth-first search from `src` until every target has a distance; returns the nodes it touched. */
-  private search(src: number, targets: number[]): number[] {
-    const { dist, offsets, neighbours, transit } = this;
-    const wanted = new Set(targets);
-    let remaining = wanted.size;
-    const queue: number[] = [src];
-    dist[src] = 0;
-    for (let head = 0; head < queue.length && remaining > 0; head++) {
+  /** The distinct transit neighbours of a node, in ascending order. */
+  private transitNeighbours(src: number): number[] {
+    const out: number[] = [];
+    const end = this.offsets[src + 1] as number;
+    for (let p = this.offsets[src] as number; p < end; p++) {
+      const u = this.neighbours[p] as number;
+      if (this.kind[u] !== ENDPOINT && !out.includes(u)) out.push(u);
+    }
+    return out.sort((x, y) => x - y);
+  }
+
+  /**
+   * Breadth-first search that leaves a source through its transit neighbours
+   * `starts` (distance 1) and expands transit nodes only. A target is reached
+   * through one of its own transit neighbours, its gates: once a gate is
+   * found at level L, the target lies at L + 1. The search stops when every
+   * target has a gate and every node up to the deepest such level is found,
+   * without expanding the gates themselves (a busy LAN need not be walked to
+   * find the one server on it). Targets then get their distance from their
+   * gates. Returns how many nodes have a distance (they sit in `queue`).
+   */
+  private search(starts: readonly number[], targets: readonly number[]): number {
+    const { dist, offsets, neighbours, kind, queue, mark, stamp } = this;
+    // Gate → the targets behind it; `mark` flags gates with this search's stamp.
+    const behind = new Map<number, number[]>();
+    for (const t of targets) {
+      const end = offsets[t + 1] as number;
+      for (let p = offsets[t] as number; p < end; p++) {
+        const g = neighbours[p] as number;
+        if (kind[g] === ENDPOINT) continue;
+        mark[g] = stamp;
+        const list = behind.get(g);
+        if (list) list.push(t);
+        else behind.set(g, [t]);
+      }
+    }
+    let remaining = targets.length;
+    let deepest = 0;
+    const resolved = new Set<number>();
+    const found = (g: number) => {
+      if (mark[g] !== stamp) return;
+      for (const t of behind.get(g) ?? []) {
+        if (resolved.has(t)) continue;
+        resolved.add(t);
+        remaining--;
+        if ((dist[g] as number) > deepest) deepest = dist[g] as number;
+      }
+    };
+
+    let tail = 0;
+    for (const s of starts) {
+      dist[s] = 1;
+      queue[tail++] = s;
+      found(s);
+    }
+    for (let head = 0; head < tail; head++) {
       const u = queue[head] as number;
-      // Endpoints are never passed through; only the source itself is left.
-      if (u !== src && transit[u] === 0) continue;
-      const du = dist[u] as number;
+      if (remaining === 0 && (dist[u] as number) >= deepest) break;
+      if (kind[u] === ENDPOINT) continue;
+      const next = (dist[u] as number) + 1;
       const end = offsets[u + 1] as number;
       for (let p = offsets[u] as number; p < end; p++) {
         const v = neighbours[p] as number;
         if (dist[v] !== -1) continue;
-        dist[v] = du + 1;
-        queue.push(v);
-        if (wanted.has(v)) remaining--;
+        dist[v] = next;
+        queue[tail++] = v;
+        found(v);
       }
     }
-    return queue;
+
+    for (const t of targets) {
+      if (dist[t] !== -1) continue;
+      let best = -1;
+      const end = offsets[t + 1] as number;
+      for (let p = offsets[t] as number; p < end; p++) {
+        const g = neighbours[p] as number;
+        const dg = dist[g] as number;
+        if (kind[g] !== ENDPOINT && dg !== -1 && (best === -1 || dg < best)) best = dg;
+      }
+      if (best !== -1) {
+        dist[t] = best + 1;
+        queue[tail++] = t;
+      }
+    }
+    return tail;
   }
 
   /**
-   * Collects the shortest-path DAG from `t` back to `src`: a link u–v is on a
-   * shortest path when dist[u] + 1 === dist[v] and u may carry traffic (it is
-   * the source or a transit node). The search settled every node nearer than
-   * `t`, so those distances are exact.
+   * The shortest-path DAG from `src` to `t`. A direct link wins (one hop).
+   * Otherwise walk back from `t`: a link u–v is on a shortest path when
+   * dist[u] + 1 === dist[v] and u is a transit node; at distance 1 the walk
+   * reaches the source's own neighbours, joined to it by their links.
    */
-  private walkBack(src: number, t: number): Route {
-    const { dist, offsets, neighbours, viaLink, transit, mark } = this;
+  private route(src: number, t: number): Route {
+    const { dist, offsets, neighbours, viaLink, kind, mark, linkIds, ids } = this;
+    const links: string[] = [];
+    const srcEnd = offsets[src + 1] as number;
+    for (let p = offsets[src] as number; p < srcEnd; p++) {
+      if (neighbours[p] === t) links.push(linkIds[viaLink[p] as number] as string);
+    }
+    if (links.length > 0) return { routed: true, firewalls: [], links };
     if (dist[t] === -1) return UNROUTED;
+
     const stamp = ++this.stamp;
     const firewalls: string[] = [];
-    const links: string[] = [];
     const queue: number[] = [t];
     mark[t] = stamp;
     for (let head = 0; head < queue.length; head++) {
@@ -148,13 +267,19 @@ export class Router {
       const end = offsets[v + 1] as number;
       for (let p = offsets[v] as number; p < end; p++) {
         const u = neighbours[p] as number;
-        if (dist[u] !== want || (u !== src && transit[u] === 0)) continue;
-        links.push(this.linkIds[viaLink[p] as number] as string);
+        if (dist[u] !== want || kind[u] === ENDPOINT) continue;
+        links.push(linkIds[viaLink[p] as number] as string);
         if (mark[u] === stamp) continue;
         mark[u] = stamp;
-        if (u === src) continue;
-        if (transit[u] === 1) firewalls.push(this.ids[u] as string);
+        if (kind[u] === FIREWALL) firewalls.push(ids[u] as string);
         queue.push(u);
+      }
+    }
+    // The first hops: the source's links to the neighbours the walk reached.
+    for (let p = offsets[src] as number; p < srcEnd; p++) {
+      const u = neighbours[p] as number;
+      if (mark[u] === stamp && dist[u] === 1 && kind[u] !== ENDPOINT) {
+        links.push(linkIds[viaLink[p] as number] as string);
       }
     }
     return { routed: true, firewalls, links };
