@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { planArbitrary as modelPlanArbitrary } from '../model/arbitraries';
 import { loadPlan } from '../model/load';
 import type { Plan } from '../model/types';
 import { client, firewall, link, makePlan, network, server, site } from '../test/factories';
+import { generatePlan } from '../test/generatePlan';
 import { toBase64Url } from './base64url';
 import { compactPlan, successorOf } from './compactPlan';
 import { planArbitrary, withRoundedCoordinates } from './planArbitrary';
@@ -90,6 +92,23 @@ describe('decodeShareFragment', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("round-trips the model's arbitrary plans, coordinates rounded", () => {
+    fc.assert(
+      fc.property(modelPlanArbitrary(), (document) => {
+        const plan = loaded(document);
+        expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(withRoundedCoordinates(plan));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('round-trips generated organizations exactly', () => {
+    for (const nodes of [300, 1000]) {
+      const plan = generatePlan({ nodes, seed: 7 });
+      expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(plan);
+    }
   });
 
   it('refuses a fragment that is no plan link, saying so', () => {
@@ -209,6 +228,13 @@ describe('shareUrl', () => {
 
   it('keeps the combined example within 2,000 characters with a typical origin', () => {
     expect(shareUrl(example('combined'), 'https://planner.example.org/').length).toBeLessThanOrEqual(2000);
+  });
+
+  it('keeps a generated 300-node plan within 5,000 characters', () => {
+    for (const seed of [1, 2, 3]) {
+      const url = shareUrl(generatePlan({ nodes: 300, seed }), 'https://planner.example.org/');
+      expect(url.length, `seed ${seed}`).toBeLessThanOrEqual(5000);
+    }
   });
 });
 
