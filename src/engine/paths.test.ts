@@ -117,6 +117,63 @@ describe('paths (SPEC §4)', () => {
 });
 
 describe('Router', () => {
+  it('finds every gate of a far destination even when a near one is found first', () => {
+    // s and its neighbour t share the LAN; u sits behind two LANs, each reached through its own firewall.
+    const plan = makePlan({
+      nodes: [
+        server('s', 'A'),
+        server('t', 'A'),
+        server('u', 'A'),
+        network('lan'),
+        network('wan'),
+        firewall('fw1'),
+        firewall('fw2'),
+        network('lan1'),
+        network('lan2'),
+      ],
+      links: [
+        ...chain('s', 'lan', 't'),
+        ...chain('lan', 'wan', 'fw1', 'lan1', 'u'),
+        ...chain('wan', 'fw2', 'lan2', 'u'),
+      ],
+    });
+    const routes = new Router(plan).routeAll(
+      new Map([
+        ['s', new Set(['t', 'u'])],
+        ['t', new Set(['u'])],
+      ]),
+    );
+    expect(routes.get('s')?.get('t')?.links.sort()).toEqual(['l.lan.t', 'l.s.lan']);
+    const su = routes.get('s')?.get('u');
+    expect(su?.firewalls.sort()).toEqual(['fw1', 'fw2']);
+    expect(su?.links.sort()).toEqual(
+      [
+        'l.fw1.lan1',
+        'l.fw2.lan2',
+        'l.lan.wan',
+        'l.lan1.u',
+        'l.lan2.u',
+        'l.s.lan',
+        'l.wan.fw1',
+        'l.wan.fw2',
+      ].sort(),
+    );
+    expect(routes.get('t')?.get('u')?.links).toContain('l.lan.t');
+    expect(routes.get('t')?.get('u')?.links).not.toContain('l.s.lan');
+  });
+
+  it('prefers a direct link between two endpoints over any path through transit nodes', () => {
+    const plan = makePlan({
+      nodes: [server('s', 'A'), network('n'), server('t', 'A')],
+      links: [...chain('s', 'n', 't'), link('s', 't', 'direct')],
+    });
+    expect(new Router(plan).routeFrom('s', ['t']).get('t')).toEqual({
+      routed: true,
+      firewalls: [],
+      links: ['direct'],
+    });
+  });
+
   it('routes each destination of one source, and refuses unknown ids and the source itself', () => {
     const plan = makePlan({
       nodes: [server('s', 'A'), network('n'), firewall('fw'), server('t', 'A'), server('u', 'A')],

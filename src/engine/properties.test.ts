@@ -59,6 +59,7 @@ function hops(plan: Plan, start: string): Map<string, number> {
 }
 
 const plans = enginePlanArbitrary();
+const largerPlans = enginePlanArbitrary(40);
 
 describe('engine properties', () => {
   it('the output does not depend on the order of the plan arrays (engine-shaped plans)', () => {
@@ -100,55 +101,61 @@ describe('engine properties', () => {
     );
   });
 
-  it('a flow crosses exactly the firewalls, and uses exactly the links, on its shortest paths', () => {
-    fc.assert(
-      fc.property(plans, (plan) => {
-        const analysis = analyzePlan(plan);
-        const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
-        const carries = (id: string) => types.get(id) === 'firewall' || types.get(id) === 'network';
-        const fromCache = new Map<string, Map<string, number>>();
-        const hopsFrom = (id: string) => {
-          let d = fromCache.get(id);
-          if (!d) {
-            d = hops(plan, id);
-            fromCache.set(id, d);
-          }
-          return d;
-        };
-        for (const flow of analysis.flows) {
-          const fromSource = hopsFrom(flow.source);
-          const toDestination = hopsFrom(flow.destination);
-          const d = fromSource.get(flow.destination);
-          expect(flow.routed).toBe(d !== undefined);
-          if (d === undefined) {
-            expect(flow.firewalls).toEqual([]);
-            expect(flow.links).toEqual([]);
-            continue;
-          }
-          const onShortest = (id: string) =>
-            (fromSource.get(id) ?? Number.POSITIVE_INFINITY) +
-              (toDestination.get(id) ?? Number.POSITIVE_INFINITY) ===
-            d;
-          const firewalls = plan.nodes
-            .filter((n) => n.type === 'firewall' && onShortest(n.id))
-            .map((n) => n.id);
-          expect([...flow.firewalls].sort()).toEqual(firewalls.sort());
-          const step = (u: string, v: string) =>
-            (u === flow.source || carries(u)) &&
-            (v === flow.destination || carries(v)) &&
-            (fromSource.get(u) ?? Number.POSITIVE_INFINITY) +
-              1 +
-              (toDestination.get(v) ?? Number.POSITIVE_INFINITY) ===
+  it.each([
+    ['small', plans, 150],
+    ['larger', largerPlans, 40],
+  ] as const)(
+    'a flow crosses exactly the firewalls, and uses exactly the links, on its shortest paths (%s plans)',
+    (_, arbitrary, numRuns) => {
+      fc.assert(
+        fc.property(arbitrary, (plan) => {
+          const analysis = analyzePlan(plan);
+          const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
+          const carries = (id: string) => types.get(id) === 'firewall' || types.get(id) === 'network';
+          const fromCache = new Map<string, Map<string, number>>();
+          const hopsFrom = (id: string) => {
+            let d = fromCache.get(id);
+            if (!d) {
+              d = hops(plan, id);
+              fromCache.set(id, d);
+            }
+            return d;
+          };
+          for (const flow of analysis.flows) {
+            const fromSource = hopsFrom(flow.source);
+            const toDestination = hopsFrom(flow.destination);
+            const d = fromSource.get(flow.destination);
+            expect(flow.routed).toBe(d !== undefined);
+            if (d === undefined) {
+              expect(flow.firewalls).toEqual([]);
+              expect(flow.links).toEqual([]);
+              continue;
+            }
+            const onShortest = (id: string) =>
+              (fromSource.get(id) ?? Number.POSITIVE_INFINITY) +
+                (toDestination.get(id) ?? Number.POSITIVE_INFINITY) ===
               d;
-          const links = plan.links
-            .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
-            .map((l) => l.id);
-          expect([...flow.links].sort()).toEqual(links.sort());
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+            const firewalls = plan.nodes
+              .filter((n) => n.type === 'firewall' && onShortest(n.id))
+              .map((n) => n.id);
+            expect([...flow.firewalls].sort()).toEqual(firewalls.sort());
+            const step = (u: string, v: string) =>
+              (u === flow.source || carries(u)) &&
+              (v === flow.destination || carries(v)) &&
+              (fromSource.get(u) ?? Number.POSITIVE_INFINITY) +
+                1 +
+                (toDestination.get(v) ?? Number.POSITIVE_INFINITY) ===
+                d;
+            const links = plan.links
+              .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
+              .map((l) => l.id);
+            expect([...flow.links].sort()).toEqual(links.sort());
+          }
+        }),
+        { numRuns },
+      );
+    },
+  );
 
   it('flows are unique by source, destination, port and service, and indexed by every firewall and link they use', () => {
     fc.assert(
