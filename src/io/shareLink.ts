@@ -15,8 +15,9 @@ import { loadPlan } from '../model/load';
 import type { LoadResult, Plan } from '../model/types';
 import { CURRENT_PLAN_VERSION, PLAN_LIMITS } from '../model/types';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { CompactFormError, compactPlan, expandCompactPlan } from './compactPlan';
+import { compactPlan } from './compactPlan';
 import { crc32 } from './crc32';
+import { CompactFormError, expandCompactPlan } from './expandCompactPlan';
 
 /** What a share fragment starts with. */
 export const SHARE_FRAGMENT_KEY = 'plan';
