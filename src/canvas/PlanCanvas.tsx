@@ -23,6 +23,8 @@ import { useCanvasView } from './useCanvasView';
 
 /** Holding an arrow key moves a node many times; the plan takes the move once the keys rest. */
 const KEYBOARD_COMMIT_DELAY_MS = 350;
+/** Room the link-or-connector menu needs inside the canvas. */
+const MENU_ROOM = { width: 280, height: 210 };
 /** Below this zoom a node's 11–12px text is no longer legible. */
 const READABLE_ZOOM = 0.55;
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -164,7 +166,15 @@ export function PlanCanvas() {
     const store = usePlanner.getState();
     if (connectionIntent(store.plan, from, to).kind === 'choose') {
       const box = containerRef.current?.getBoundingClientRect();
-      setConnectRequest({ a: from, b: to, x: point.x - (box?.left ?? 0), y: point.y - (box?.top ?? 0) });
+      const x = point.x - (box?.left ?? 0);
+      const y = point.y - (box?.top ?? 0);
+      // Kept inside the canvas, whatever corner the connection was dropped in.
+      setConnectRequest({
+        a: from,
+        b: to,
+        x: Math.max(8, Math.min(x, (box?.width ?? x) - MENU_ROOM.width)),
+        y: Math.max(8, Math.min(y, (box?.height ?? y) - MENU_ROOM.height)),
+      });
       return;
     }
     const result = store.addLink(from, to);

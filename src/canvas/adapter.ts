@@ -124,12 +124,9 @@ function toneOf(id: string, emphasis: ReadonlySet<string> | null): Tone {
   return emphasis.has(id) ? 'emphasis' : 'dim';
 }
 
-/**
- * Edges are drawn above sites (they end at node borders, so they never hide
- * a node they join), and the highlighted ones above the rest.
- */
+/** Highlighted edges are drawn above the others (and above the nodes they pass). */
 function edgeZ(id: string, emphasis: ReadonlySet<string> | null): number {
-  return emphasis?.has(id) ? 2 : 1;
+  return emphasis?.has(id) ? 1 : 0;
 }
 
 /** Equal as drawn: primitives by value, arrays and plain objects member by member. */

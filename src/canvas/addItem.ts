@@ -5,15 +5,40 @@ import { usePlanner } from '../store/store';
 import type { Rect } from './edges/geometry';
 import type { PaletteKind } from './icons';
 
-/** Steps a new item off any item already at the spot, so repeated adds do not pile up unseen. */
+const MARGIN = 16;
+
+function overlapsNode(plan: Plan, at: Position): boolean {
+  return plan.nodes.some((n) => {
+    const p = n.position;
+    if (!p) return false;
+    return Math.abs(p.x - at.x) < NODE_BOX.width + MARGIN && Math.abs(p.y - at.y) < NODE_BOX.height + MARGIN;
+  });
+}
+
+/**
+ * The free spot nearest `at` for a new node's top-left corner, searched ring
+ * by ring, so that an added node never lands on top of another and hides it.
+ */
 export function freeSpot(plan: Plan, at: Position): Position {
-  const taken = [...plan.sites, ...plan.nodes].flatMap((o) => (o.position ? [o.position] : []));
-  let spot = at;
-  for (let i = 0; i < 50; i++) {
-    if (!taken.some((p) => Math.abs(p.x - spot.x) < 6 && Math.abs(p.y - spot.y) < 6)) return spot;
-    spot = { x: spot.x + 24, y: spot.y + 24 };
+  if (!overlapsNode(plan, at)) return at;
+  const step = { x: (NODE_BOX.width + MARGIN) / 2, y: (NODE_BOX.height + MARGIN) / 2 };
+  for (let ring = 1; ring <= 12; ring++) {
+    let best: Position | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        const spot = { x: at.x + i * step.x, y: at.y + j * step.y };
+        const distance = Math.hypot(i * step.x, j * step.y);
+        if (distance < bestDistance && !overlapsNode(plan, spot)) {
+          best = spot;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (best) return { x: Math.round(best.x), y: Math.round(best.y) };
   }
-  return spot;
+  return at;
 }
 
 function inside(rect: Rect, p: Position): boolean {
@@ -32,7 +57,7 @@ export function addItemAt(kind: PaletteKind, centre: Position, visible?: Rect): 
   let result: EditResult;
   if (kind === 'site') {
     const corner = { x: centre.x - DEFAULT_SITE_SIZE.width / 2, y: centre.y - DEFAULT_SITE_SIZE.height / 2 };
-    result = store.addSite(freeSpot(before, { x: Math.round(corner.x), y: Math.round(corner.y) }));
+    result = store.addSite({ x: Math.round(corner.x), y: Math.round(corner.y) });
   } else {
     const corner = { x: centre.x - NODE_BOX.width / 2, y: centre.y - NODE_BOX.height / 2 };
     result = store.addNode(kind, freeSpot(before, { x: Math.round(corner.x), y: Math.round(corner.y) }));
