@@ -117,7 +117,9 @@ describe('plan library', () => {
       'epp:v1:plan:p1',
       'epp:v1:view:p1',
     ]);
-    expect(storage.getItem('epp:v1:plan:p1')).toBe(serializePlan(planA));
+    const stored = storage.getItem('epp:v1:plan:p1') ?? '';
+    expect(JSON.parse(stored)).toEqual(JSON.parse(serializePlan(planA)));
+    expect(stored).not.toContain('\n');
     expect(JSON.parse(storage.getItem('epp:v1:view:p1') ?? '')).toEqual({ x: 10, y: -20, zoom: 1.5 });
   });
 
