@@ -63,6 +63,12 @@ describe('decodeShareFragment', () => {
     expect(decodedPlan(`plan=${fragment.slice('plan%3D'.length)}`)).toEqual(small);
   });
 
+  it('reads a link that a mail program broke over lines', () => {
+    const fragment = encodeShareFragment(small);
+    const broken = `${fragment.slice(0, 30)}\r\n  ${fragment.slice(30, 60)}\n${fragment.slice(60)}`;
+    expect(decodedPlan(broken)).toEqual(small);
+  });
+
   it('finds the plan among other fragment parameters', () => {
     expect(decodedPlan(`#view=1&${encodeShareFragment(small)}`)).toEqual(small);
   });

@@ -108,6 +108,8 @@ function decode(fragment: string): LoadResult {
       return damaged('it has a broken %-escape');
     }
   }
+  // Mail programs break long links over lines; no share link holds white space.
+  value = value.replace(/\s+/g, '');
 
   const dot = value.indexOf('.');
   if (dot === -1) return damaged('it has no format version');
