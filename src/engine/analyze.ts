@@ -25,12 +25,17 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
     else destinationsBySource.set(f.source, new Set([f.destination]));
   }
   const routes = new Router(index.plan).routeAll(destinationsBySource);
+  const rank = (m: Map<string, number>, id: string) => m.get(id) ?? -1;
   const byName = (x: string, y: string) =>
-    compareStrings(index.nameOf(x), index.nameOf(y)) || compareStrings(x, y);
+    rank(index.nameRank, x) - rank(index.nameRank, y) || rank(index.idRank, x) - rank(index.idRank, y);
   const sorted = new Set<Route>();
   for (const f of flows) {
     const route = routes.get(f.source)?.get(f.destination);
-    if (!route?.routed) continue;
+    if (!route?.routed) {
+      f.firewalls = [];
+      f.links = [];
+      continue;
+    }
     if (!sorted.has(route)) {
       route.firewalls.sort(byName);
       route.links.sort(compareStrings);
@@ -42,19 +47,41 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
   }
 }
 
+/** Sorts flows by source name, destination name, port, service, then ids (SPEC §3, §6), comparing integers only. */
 function sortFlows(index: PlanIndex, flows: Flow[]): Flow[] {
-  const keyed = flows.map((f) => ({ f, s: index.nameOf(f.source), d: index.nameOf(f.destination) }));
-  keyed.sort(
-    (x, y) =>
-      compareStrings(x.s, y.s) ||
-      compareStrings(x.d, y.d) ||
-      x.f.ports.from - y.f.ports.from ||
-      x.f.ports.to - y.f.ports.to ||
-      compareStrings(x.f.service, y.f.service) ||
-      compareStrings(x.f.source, y.f.source) ||
-      compareStrings(x.f.destination, y.f.destination),
+  const n = flows.length;
+  const services = [...new Set(flows.map((f) => f.service))].sort(compareStrings);
+  const serviceRank = new Map(services.map((s, i) => [s, i] as const));
+  const rank = (m: Map<string, number>, id: string) => m.get(id) ?? -1;
+  const srcName = new Int32Array(n);
+  const dstName = new Int32Array(n);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  const service = new Int32Array(n);
+  const srcId = new Int32Array(n);
+  const dstId = new Int32Array(n);
+  flows.forEach((f, i) => {
+    srcName[i] = rank(index.nameRank, f.source);
+    dstName[i] = rank(index.nameRank, f.destination);
+    from[i] = f.ports.from;
+    to[i] = f.ports.to;
+    service[i] = serviceRank.get(f.service) ?? -1;
+    srcId[i] = rank(index.idRank, f.source);
+    dstId[i] = rank(index.idRank, f.destination);
+  });
+  const order = flows.map((_, i) => i);
+  const at = (a: Int32Array, i: number) => a[i] as number;
+  order.sort(
+    (i, j) =>
+      at(srcName, i) - at(srcName, j) ||
+      at(dstName, i) - at(dstName, j) ||
+      at(from, i) - at(from, j) ||
+      at(to, i) - at(to, j) ||
+      at(service, i) - at(service, j) ||
+      at(srcId, i) - at(srcId, j) ||
+      at(dstId, i) - at(dstId, j),
   );
-  return keyed.map((k) => k.f);
+  return order.map((i) => flows[i] as Flow);
 }
 
 function sortFindings(index: PlanIndex, drafts: DraftFinding[]): Finding[] {

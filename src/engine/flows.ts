@@ -12,8 +12,14 @@ import type { Flow, PortRange, Relationship } from './types';
 /** The ephemeral range an RPC service listens in while its port is not static (KB 176466, "Terminologie"). */
 export const DYNAMIC_RPC_RANGE: Readonly<PortRange> = { from: 1024, to: 65535 };
 
-/** A flow before routing: its path and status are still the placeholders (nothing crossed, ok). */
+/** A flow before routing: its path and status are still the placeholders of `UNROUTED`. */
 export type UnroutedFlow = Flow;
+
+/**
+ * Placeholders until routing: the arrays are shared by every unrouted flow,
+ * so routing must give each flow its own (see analyzePlan).
+ */
+const UNROUTED = { firewalls: [] as string[], links: [] as string[], routed: false, status: 'ok' } as const;
 
 /** One concrete relationship of the plan, with its two parties (see `Role`). */
 interface Instance {
@@ -26,8 +32,8 @@ interface Instance {
 
 /** The key that makes two flows identical (SPEC §3): source, destination, port and service. */
 export function flowKey(source: string, destination: string, ports: PortRange, service: string): string {
-  // `|` cannot occur in an id (SPEC §2), so the key is unambiguous.
-  return `${source}|${destination}|${ports.from}-${ports.to}|${service}`;
+  // `|` cannot occur in an id (SPEC §2), so the key is unambiguous. join() gives a flat string, cheap to hash.
+  return [source, destination, `${ports.from}-${ports.to}`, service].join('|');
 }
 
 const byId = <T extends { id: string }>(x: T, y: T) => compareStrings(x.id, y.id);
@@ -121,16 +127,45 @@ function matches(pattern: RelationshipPattern, instance: Instance): boolean {
   }
 }
 
-function resolvePort(source: PortSource, destination: ServerNode | undefined): PortRange | undefined {
-  if (source.kind === 'fixed') return { from: source.port, to: source.port };
-  if (!destination) return undefined;
-  if (source.kind === 'rfc1006') return { from: destination.rfc1006Port, to: destination.rfc1006Port };
-  const port = destination.staticPorts[source.of];
-  return port === null ? { ...DYNAMIC_RPC_RANGE } : { from: port, to: port };
+/** Single ports are shared between the flows of one analysis: a large plan has few distinct ports. */
+type PortCache = Map<number, PortRange>;
+
+function single(cache: PortCache, port: number): PortRange {
+  let range = cache.get(port);
+  if (!range) {
+    range = { from: port, to: port };
+    cache.set(port, range);
+  }
+  return range;
 }
 
-function fill(sentence: string, source: string, destination: string): string {
-  return sentence.replaceAll('{source}', source).replaceAll('{destination}', destination);
+function resolvePort(
+  cache: PortCache,
+  dynamic: PortRange,
+  source: PortSource,
+  destination: ServerNode | undefined,
+): PortRange | undefined {
+  if (source.kind === 'fixed') return single(cache, source.port);
+  if (!destination) return undefined;
+  if (source.kind === 'rfc1006') return single(cache, destination.rfc1006Port);
+  const port = destination.staticPorts[source.of];
+  return port === null ? dynamic : single(cache, port);
+}
+
+/** A reason split once at its placeholders, so that each flow only joins strings. */
+type CompiledReason = (source: string, destination: string) => string;
+
+function compileReason(sentence: string, citation: string): CompiledReason {
+  const parts = [...sentence.split(/(\{source\}|\{destination\})/), ` (${citation}).`];
+  const words = [...parts];
+  return (source, destination) => {
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as string;
+      words[i] = part === '{source}' ? source : part === '{destination}' ? destination : part;
+    }
+    // join() gives one flat string; += would keep a chain of pieces alive for every flow.
+    return words.join('');
+  };
 }
 
 /**
@@ -142,34 +177,29 @@ function fill(sentence: string, source: string, destination: string): string {
 export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = PORT_TABLE): UnroutedFlow[] {
   const instances = instancesOf(index);
   const seen = new Set<string>();
+  const portCache: PortCache = new Map();
+  const dynamic: PortRange = { ...DYNAMIC_RPC_RANGE };
   const flows: UnroutedFlow[] = [];
   const party = (instance: Instance, role: Role) => (role === 'a' ? instance.a : instance.b);
   for (const row of table) {
+    const reasons = row.flows.map((template) => compileReason(template.sentence, row.citation));
     for (const instance of instances[row.pattern.kind]) {
       if (!matches(row.pattern, instance)) continue;
-      for (const template of row.flows) {
+      for (const [t, template] of row.flows.entries()) {
         const source = party(instance, template.from);
         const destination = party(instance, template.to);
-        const ports = resolvePort(template.port, index.serverOf(destination));
+        const ports = resolvePort(portCache, dynamic, template.port, index.serverOf(destination));
         if (!ports) continue;
         const id = flowKey(source, destination, ports, template.service);
         if (seen.has(id)) continue;
         seen.add(id);
-        const sentence = fill(template.sentence, index.nameOf(source), index.nameOf(destination));
-        const flow: UnroutedFlow = {
-          id,
-          source,
-          destination,
-          ports,
-          service: template.service,
-          reason: `${sentence} (${row.citation}).`,
-          relationship: instance.relationship,
-          firewalls: [],
-          links: [],
-          routed: false,
-          status: 'ok',
-        };
-        if (template.rpc) flow.rpc = template.rpc;
+        const service = template.service;
+        const reason = (reasons[t] as CompiledReason)(index.nameOf(source), index.nameOf(destination));
+        const relationship = instance.relationship;
+        // Two literals rather than adding `rpc` later: each flow stays one allocation of one shape.
+        const flow: UnroutedFlow = template.rpc
+          ? { id, source, destination, ports, service, rpc: template.rpc, reason, relationship, ...UNROUTED }
+          : { id, source, destination, ports, service, reason, relationship, ...UNROUTED };
         flows.push(flow);
       }
     }

@@ -264,6 +264,8 @@ export class Router {
     for (let head = 0; head < queue.length; head++) {
       const v = queue[head] as number;
       const want = (dist[v] as number) - 1;
+      // A neighbour of the source: its link to the source is added below; nothing lies nearer.
+      if (want === 0) continue;
       const end = offsets[v + 1] as number;
       for (let p = offsets[v] as number; p < end; p++) {
         const u = neighbours[p] as number;

@@ -1,4 +1,5 @@
 import type { Connector, Link, Plan, PlanNode, ServerNode, Site } from '../model/types';
+import { compareStrings } from './compare';
 
 /** Lookups over one plan, built once per analysis (Maps, not array scans). */
 export interface PlanIndex {
@@ -13,6 +14,13 @@ export interface PlanIndex {
   serverOf(id: string | null): ServerNode | undefined;
   /** The site name of a server endpoint, else "" (SPEC §6: Source site / Destination site). */
   siteNameOf(nodeId: string): string;
+  /**
+   * Node id → its place among the node names by code point (equal names
+   * share a place) and among the node ids: sorting by these integers sorts
+   * by name, then id, without comparing strings again.
+   */
+  nameRank: Map<string, number>;
+  idRank: Map<string, number>;
 }
 
 /** Builds the lookups of a plan. */
@@ -35,5 +43,20 @@ export function indexPlan(plan: Plan): PlanIndex {
     const server = serverOf(nodeId);
     return server ? nameOf(server.site) : '';
   };
-  return { plan, nodes, sites, links, connectors, nameOf, serverOf, siteNameOf };
+  const byName = plan.nodes
+    .map((n) => ({ id: n.id, name: nameOf(n.id) }))
+    .sort((x, y) => compareStrings(x.name, y.name) || compareStrings(x.id, y.id));
+  const nameRank = new Map<string, number>();
+  let rank = -1;
+  byName.forEach((n, i) => {
+    if (i === 0 || n.name !== byName[i - 1]?.name) rank++;
+    nameRank.set(n.id, rank);
+  });
+  const idRank = new Map(
+    plan.nodes
+      .map((n) => n.id)
+      .sort(compareStrings)
+      .map((id, i) => [id, i] as const),
+  );
+  return { plan, nodes, sites, links, connectors, nameOf, serverOf, siteNameOf, nameRank, idRank };
 }
