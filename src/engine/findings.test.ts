@@ -241,6 +241,12 @@ describe('CLIENT_WITHOUT_SERVER', () => {
     expect(found[2]?.message).toContain('has no server');
   });
 
+  it('names a client that names itself once', () => {
+    const [f] = findings(makePlan({ nodes: [client('c', 'c', { name: 'Loop' })] }), 'CLIENT_WITHOUT_SERVER');
+    expect(f?.subjects).toEqual(['c']);
+    expect(f?.message).toContain('Loop is not an Exchange server');
+  });
+
   it('stays quiet for a client of a server', () => {
     expect(findings(clientPlan('mapi'), 'CLIENT_WITHOUT_SERVER')).toEqual([]);
   });

@@ -172,7 +172,7 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
             reference: node.server,
             referenced: referenced ? index.nameOf(referenced.id) : null,
           },
-          referenced ? [node.id, referenced.id] : [node.id],
+          referenced && referenced.id !== node.id ? [node.id, referenced.id] : [node.id],
         ),
         concerns: [rel],
       });
