@@ -12,14 +12,14 @@ import type { Flow, PortRange, Relationship } from './types';
 /** The ephemeral range an RPC service listens in while its port is not static (KB 176466, "Terminologie"). */
 export const DYNAMIC_RPC_RANGE: Readonly<PortRange> = { from: 1024, to: 65535 };
 
-/** A flow before routing: its path and status are still the placeholders of `UNROUTED`. */
+/** A flow before routing: its path and status are still placeholders (nothing crossed, ok). */
 export type UnroutedFlow = Flow;
 
 /**
- * Placeholders until routing: the arrays are shared by every unrouted flow,
- * so routing must give each flow its own (see analyzePlan).
+ * Placeholders until routing, shared by every unrouted flow: routing gives
+ * each flow its own arrays (see analyzePlan).
  */
-const UNROUTED = { firewalls: [] as string[], links: [] as string[], routed: false, status: 'ok' } as const;
+const NOT_YET: string[] = [];
 
 /** One concrete relationship of the plan, with its two parties (see `Role`). */
 interface Instance {
@@ -198,8 +198,33 @@ export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = POR
         const relationship = instance.relationship;
         // Two literals rather than adding `rpc` later: each flow stays one allocation of one shape.
         const flow: UnroutedFlow = template.rpc
-          ? { id, source, destination, ports, service, rpc: template.rpc, reason, relationship, ...UNROUTED }
-          : { id, source, destination, ports, service, reason, relationship, ...UNROUTED };
+          ? {
+              id,
+              source,
+              destination,
+              ports,
+              service,
+              rpc: template.rpc,
+              reason,
+              relationship,
+              firewalls: NOT_YET,
+              links: NOT_YET,
+              routed: false,
+              status: 'ok',
+            }
+          : {
+              id,
+              source,
+              destination,
+              ports,
+              service,
+              reason,
+              relationship,
+              firewalls: NOT_YET,
+              links: NOT_YET,
+              routed: false,
+              status: 'ok',
+            };
         flows.push(flow);
       }
     }
