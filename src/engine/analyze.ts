@@ -18,33 +18,39 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 
 /** Routes every flow in place: one search per group of sources (see Router); flows of one pair share one route. */
 function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
-  const destinationsBySource = new Map<string, Set<string>>();
-  for (const f of flows) {
-    const set = destinationsBySource.get(f.source);
-    if (set) set.add(f.destination);
-    else destinationsBySource.set(f.source, new Set([f.destination]));
-  }
-  const routes = new Router(index.plan).routeAll(destinationsBySource);
+  // Pairs by number (source rank × node count + destination rank), to avoid a string key per flow.
+  const n = index.idRank.size;
+  const pairOf = new Map<number, number>();
+  const pairIndex = new Int32Array(flows.length);
+  const sources: string[] = [];
+  const destinations: string[] = [];
+  flows.forEach((f, i) => {
+    const key = (index.idRank.get(f.source) ?? 0) * n + (index.idRank.get(f.destination) ?? 0);
+    let pair = pairOf.get(key);
+    if (pair === undefined) {
+      pair = sources.length;
+      pairOf.set(key, pair);
+      sources.push(f.source);
+      destinations.push(f.destination);
+    }
+    pairIndex[i] = pair;
+  });
+  const routes = new Router(index.plan).routePairs(sources, destinations);
   const rank = (m: Map<string, number>, id: string) => m.get(id) ?? -1;
   const byName = (x: string, y: string) =>
     rank(index.nameRank, x) - rank(index.nameRank, y) || rank(index.idRank, x) - rank(index.idRank, y);
-  const sorted = new Set<Route>();
-  for (const f of flows) {
-    const route = routes.get(f.source)?.get(f.destination);
-    if (!route?.routed) {
-      f.firewalls = [];
-      f.links = [];
-      continue;
-    }
-    if (!sorted.has(route)) {
-      route.firewalls.sort(byName);
-      route.links.sort(compareStrings);
-      sorted.add(route);
-    }
-    f.routed = true;
-    f.firewalls = route.firewalls;
-    f.links = route.links;
+  for (const route of routes) {
+    if (!route.routed) continue;
+    route.firewalls.sort(byName);
+    route.links.sort(compareStrings);
   }
+  flows.forEach((f, i) => {
+    const route = routes[pairIndex[i] as number] as Route;
+    f.routed = route.routed;
+    // An unrouted flow gets arrays of its own; the unrouted Route's are shared.
+    f.firewalls = route.routed ? route.firewalls : [];
+    f.links = route.routed ? route.links : [];
+  });
 }
 
 /** Sorts flows by source name, destination name, port, service, then ids (SPEC §3, §6), comparing integers only. */

@@ -100,58 +100,66 @@ export class Router {
     this.target = new Int32Array(n);
   }
 
-  /** Routes from one source to each of its destinations (see `routeAll`). */
+  /** Routes from one source to each of its destinations (see `routePairs`). */
   routeFrom(source: string, destinations: Iterable<string>): Map<string, Route> {
-    return this.routeAll(new Map([[source, new Set(destinations)]])).get(source) ?? new Map();
+    const targets = [...new Set(destinations)];
+    const routes = this.routePairs(
+      targets.map(() => source),
+      targets,
+    );
+    return new Map(targets.map((d, i) => [d, routes[i] as Route]));
   }
 
   /**
-   * Routes every source to each of its destinations. A destination that is
-   * not a node, is the source itself, or that no path reaches gets an
-   * unrouted Route.
+   * Routes each pair `sources[i]` → `destinations[i]` (the pairs should be
+   * distinct). A pair whose ends are not both nodes, whose ends are the same
+   * node, or that no path joins gets an unrouted Route.
    */
-  routeAll(pairs: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Map<string, Route>> {
-    const result = new Map<string, Map<string, Route>>();
-    // Group the sources by their transit neighbours.
-    const groups = new Map<string, { starts: number[]; sources: [string, number][] }>();
-    for (const [source, destinations] of pairs) {
-      const routes = new Map<string, Route>();
-      result.set(source, routes);
-      const src = this.indexOf.get(source);
-      if (src === undefined) {
-        for (const d of destinations) routes.set(d, UNROUTED);
-        continue;
+  routePairs(sources: readonly string[], destinations: readonly string[]): Route[] {
+    const count = sources.length;
+    const routes: Route[] = new Array(count).fill(UNROUTED);
+    const src = new Int32Array(count);
+    const dst = new Int32Array(count);
+    // Group the pairs by the transit neighbours of their source.
+    const groupOfSource = new Map<number, number>();
+    const groupByKey = new Map<string, number>();
+    const groups: { starts: number[]; pairs: number[] }[] = [];
+    for (let i = 0; i < count; i++) {
+      const s = this.indexOf.get(sources[i] as string);
+      const t = this.indexOf.get(destinations[i] as string);
+      if (s === undefined || t === undefined || s === t) continue;
+      src[i] = s;
+      dst[i] = t;
+      let g = groupOfSource.get(s);
+      if (g === undefined) {
+        const starts = this.transitNeighbours(s);
+        const key = starts.join(',');
+        g = groupByKey.get(key);
+        if (g === undefined) {
+          g = groups.length;
+          groups.push({ starts, pairs: [] });
+          groupByKey.set(key, g);
+        }
+        groupOfSource.set(s, g);
       }
-      const starts = this.transitNeighbours(src);
-      const key = starts.join(',');
-      const group = groups.get(key);
-      if (group) group.sources.push([source, src]);
-      else groups.set(key, { starts, sources: [[source, src]] });
+      groups[g]?.pairs.push(i);
     }
 
-    for (const { starts, sources } of groups.values()) {
+    for (const { starts, pairs } of groups) {
       const stamp = ++this.stamp;
       const targets: number[] = [];
-      for (const [source] of sources) {
-        for (const d of pairs.get(source) ?? []) {
-          const t = this.indexOf.get(d);
-          if (t !== undefined && this.target[t] !== stamp) {
-            this.target[t] = stamp;
-            targets.push(t);
-          }
+      for (const i of pairs) {
+        const t = dst[i] as number;
+        if (this.target[t] !== stamp) {
+          this.target[t] = stamp;
+          targets.push(t);
         }
       }
       const reached = this.search(starts, targets);
-      for (const [source, src] of sources) {
-        const routes = result.get(source) as Map<string, Route>;
-        for (const d of pairs.get(source) ?? []) {
-          const t = this.indexOf.get(d);
-          routes.set(d, t === undefined || t === src ? UNROUTED : this.route(src, t));
-        }
-      }
-      for (let i = 0; i < reached; i++) this.dist[this.queue[i] as number] = -1;
+      for (const i of pairs) routes[i] = this.route(src[i] as number, dst[i] as number);
+      for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
     }
-    return result;
+    return routes;
   }
 
   /** The distinct transit neighbours of a node, in ascending order. */
