@@ -66,12 +66,12 @@ export function KindIcon({ kind, className }: { kind: PaletteKind; className?: s
 
 /** Icon tile colours per kind: one hue each, kept light so the severities stand out. */
 export const KIND_TILE: Record<PaletteKind, string> = {
-  server: 'bg-blue-50 text-blue-700 ring-blue-200',
-  client: 'bg-teal-50 text-teal-700 ring-teal-200',
-  firewall: 'bg-orange-50 text-orange-700 ring-orange-200',
-  network: 'bg-emerald-50 text-emerald-700 ring-emerald-200',
-  smtpHost: 'bg-violet-50 text-violet-700 ring-violet-200',
-  site: 'bg-slate-50 text-slate-600 ring-slate-300',
+  server: 'bg-blue-50 text-blue-700 border-blue-200',
+  client: 'bg-teal-50 text-teal-700 border-teal-200',
+  firewall: 'bg-orange-50 text-orange-700 border-orange-200',
+  network: 'bg-emerald-50 text-emerald-700 border-emerald-200',
+  smtpHost: 'bg-violet-50 text-violet-700 border-violet-200',
+  site: 'bg-slate-50 text-slate-600 border-slate-300',
 };
 
 export const KIND_LABEL: Record<PaletteKind, string> = {

@@ -54,4 +54,11 @@ describe('isReplacement', () => {
     expect(isReplacement(makePlan(), a)).toBe(true);
     expect(isReplacement(a, makePlan())).toBe(false);
   });
+
+  it('takes the first item drawn on an empty canvas for an edit', () => {
+    expect(isReplacement(makePlan(), makePlan({ nodes: [firewall('f')] }))).toBe(false);
+    expect(isReplacement(makePlan(), makePlan({ sites: [site('s')], nodes: [server('x', 's')] }))).toBe(
+      false,
+    );
+  });
 });

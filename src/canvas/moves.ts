@@ -64,7 +64,9 @@ export function isReplacement(previous: Plan, next: Plan): boolean {
   const before = new Set([...previous.sites, ...previous.nodes].map((o) => o.id));
   const after = [...next.sites, ...next.nodes].map((o) => o.id);
   if (after.length === 0) return false;
-  if (before.size === 0) return true;
+  // On an empty canvas one palette addition brings at most a server and the site made around it:
+  // that is an edit, drawn where it was dropped, not a plan to fit into view.
+  if (before.size === 0) return after.length > 2;
   const shared = after.filter((id) => before.has(id)).length;
   const union = before.size + after.length - shared;
   return shared / union < 0.5;

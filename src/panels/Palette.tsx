@@ -59,7 +59,7 @@ export function Palette() {
             >
               <span
                 aria-hidden="true"
-                className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-md ring-1 ${KIND_TILE[kind]}`}
+                className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-md border ${KIND_TILE[kind]}`}
               >
                 <KindIcon kind={kind} className="h-4 w-4" />
               </span>

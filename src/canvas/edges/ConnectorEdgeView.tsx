@@ -30,18 +30,19 @@ function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps
         }
       />
       <EdgeLabelRenderer>
-        <div
-          className={`nodrag nopan absolute rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap shadow-sm ${
-            error
-              ? 'border-red-300 bg-red-50 text-red-700'
-              : selected
-                ? 'border-blue-400 bg-blue-50 text-blue-800'
-                : 'border-violet-300 bg-violet-50 text-violet-800'
-          } ${dim ? 'opacity-25' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
-        >
-          {data.label}
-          {data.ports && <span className="ml-1 font-mono tabular-nums">· {data.ports}</span>}
+        <div className="epp-label nodrag nopan" style={{ left: middle.x, top: middle.y }}>
+          <div
+            className={`shrink-0 rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap ${
+              error
+                ? 'border-red-300 bg-red-50 text-red-700'
+                : selected
+                  ? 'border-blue-400 bg-blue-50 text-blue-800'
+                  : 'border-violet-300 bg-violet-50 text-violet-800'
+            } ${dim ? 'opacity-25' : ''}`}
+          >
+            {data.label}
+            {data.ports && <span className="ml-1 font-mono tabular-nums">· {data.ports}</span>}
+          </div>
         </div>
       </EdgeLabelRenderer>
     </>

@@ -37,8 +37,8 @@ function LinkEdgeViewBase({ id, source, target, data, selected }: EdgeProps<Link
       {badges && badges.length > 0 && (
         <EdgeLabelRenderer>
           <div
-            className={`epp-badges nodrag nopan absolute ${data?.tone === 'dim' ? 'opacity-25' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+            className={`epp-badges epp-label nodrag nopan ${data?.tone === 'dim' ? 'opacity-25' : ''}`}
+            style={{ left: mid.x, top: mid.y }}
           >
             <PortBadges badges={badges} vertical={Math.abs(t.x - s.x) >= Math.abs(t.y - s.y)} />
           </div>

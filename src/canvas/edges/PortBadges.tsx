@@ -16,19 +16,19 @@ export function PortBadges({ badges, vertical }: { badges: readonly PortBadge[];
   const all = badges.map((b) => b.text).join(', ');
   return (
     <div
-      className={`flex gap-0.5 ${vertical ? 'flex-col items-center' : 'flex-row flex-wrap justify-center'}`}
+      className={`flex shrink-0 gap-0.5 ${vertical ? 'flex-col items-center' : 'flex-row flex-wrap justify-center'}`}
       title={`Ports: ${all}`}
     >
       {shown.map((b) => (
         <span
           key={b.text}
-          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums shadow-xs ${BADGE_TONE[b.tone]}`}
+          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums ${BADGE_TONE[b.tone]}`}
         >
           {b.text}
         </span>
       ))}
       {hidden > 0 && (
-        <span className="rounded border border-slate-400 bg-slate-100 px-1 py-px font-mono text-[10px] leading-tight text-slate-700 shadow-xs">
+        <span className="rounded border border-slate-400 bg-slate-100 px-1 py-px font-mono text-[10px] leading-tight text-slate-700">
           +{hidden}
         </span>
       )}

@@ -14,7 +14,7 @@ export function FindingMarker({ mark }: { mark: FindingMark }) {
       role="img"
       aria-label={label}
       title={`${label} (worst: ${mark.severity})`}
-      className={`absolute -top-2 -right-2 flex h-[18px] min-w-[18px] items-center justify-center rounded-full px-1 text-[10px] font-semibold leading-none shadow-sm ring-2 ring-white ${MARK_STYLE[mark.severity]}`}
+      className={`absolute -top-2 -right-2 flex h-[18px] min-w-[18px] items-center justify-center rounded-full px-1 text-[10px] font-semibold leading-none border-2 border-white ${MARK_STYLE[mark.severity]}`}
     >
       {mark.count}
     </span>

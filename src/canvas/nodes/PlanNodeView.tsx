@@ -11,9 +11,21 @@ const HANDLES = [
   { id: 'l', position: Position.Left },
 ] as const;
 
+/**
+ * Long texts are cut here rather than by CSS: `text-overflow` needs
+ * `overflow: hidden`, and a clip per text line on a thousand nodes makes every
+ * frame of a drag slow to composite. The full text is in the tooltip.
+ */
+const NAME_CHARS = 40;
+const LINE_CHARS = 36;
+
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 const TONE = {
   normal: '',
-  emphasis: 'ring-2 ring-blue-400/70',
+  emphasis: 'outline-2 outline-offset-2 outline-blue-400/80',
   dim: 'opacity-30',
 } as const;
 
@@ -25,22 +37,22 @@ const TONE = {
 function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
   const firewall = type === 'firewall';
   const border = selected
-    ? 'border-blue-500 ring-2 ring-blue-500/30'
+    ? 'border-blue-500 outline-2 outline-blue-500/30'
     : firewall
       ? 'border-orange-300'
       : 'border-slate-300';
   return (
     <div
-      className={`epp-node group relative flex w-[150px] items-start gap-2 rounded-lg border bg-white px-2 py-1.5 shadow-sm transition-opacity ${border} ${TONE[data.tone]}`}
+      className={`epp-node group relative flex w-[150px] items-start gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]}`}
     >
       <span
-        className={`mt-0.5 flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md ring-1 ${KIND_TILE[type]}`}
+        className={`mt-0.5 flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md border ${KIND_TILE[type]}`}
       >
         <KindIcon kind={type} className="h-4 w-4" />
       </span>
       <span className="min-w-0 flex-1 leading-tight">
-        <span className="block truncate text-[12px] font-semibold text-slate-900" title={data.name}>
-          {data.name || '(no name)'}
+        <span className="block text-[12px] font-semibold break-words text-slate-900" title={data.name}>
+          {shorten(data.name, NAME_CHARS) || '(no name)'}
         </span>
         {firewall ? (
           <span
@@ -51,13 +63,13 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
             {data.detail}
           </span>
         ) : (
-          <span className="block truncate text-[11px] text-slate-600" title={data.detail}>
-            {data.detail}
+          <span className="block text-[11px] break-words text-slate-600" title={data.detail}>
+            {shorten(data.detail, LINE_CHARS)}
           </span>
         )}
         {data.note !== null && (
-          <span className="block truncate text-[11px] text-slate-400" title={data.note}>
-            {data.note}
+          <span className="block text-[11px] break-words text-slate-400" title={data.note}>
+            {shorten(data.note, LINE_CHARS)}
           </span>
         )}
       </span>

@@ -32,7 +32,7 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
         handleClassName="epp-resize-handle"
       />
       <div
-        className={`h-full w-full rounded-xl border bg-blue-50/40 transition-opacity ${
+        className={`h-full w-full rounded-xl border bg-blue-50/40 ${
           selected ? 'border-blue-500' : 'border-slate-300'
         } ${tone}`}
       >
