@@ -15,6 +15,7 @@ import { usePlanner } from '../store/store';
 import type { CanvasEdge, CanvasNode, Dimensions } from './adapter';
 import { addItemAt } from './addItem';
 import { ConnectMenu, type ConnectRequest } from './ConnectMenu';
+import { commitMoves } from './commitMoves';
 import { PALETTE_DRAG_TYPE, paletteKindOf } from './dragData';
 import { absoluteMoves, connectionIntent, isReplacement, nodesToFocus } from './moves';
 import { SelectionActions } from './SelectionActions';
@@ -88,7 +89,7 @@ export function PlanCanvas() {
     window.clearTimeout(keyboardTimer.current);
     const moves = [...pendingKeyboardMoves.current].map(([id, position]) => ({ id, position }));
     pendingKeyboardMoves.current.clear();
-    if (moves.length > 0) usePlanner.getState().moveNodes(moves);
+    commitMoves(moves);
   }, []);
   useEffect(() => flushKeyboardMoves, [flushKeyboardMoves]);
 
@@ -124,7 +125,7 @@ export function PlanCanvas() {
       if (measuredChanged) setMeasuredVersion((v) => v + 1);
       if (settled.length > 0) {
         const moves = absoluteMoves(nodesRef.current, settled);
-        if (dragging.current) usePlanner.getState().moveNodes(moves);
+        if (dragging.current) commitMoves(moves);
         else {
           for (const m of moves) pendingKeyboardMoves.current.set(m.id, m.position);
           window.clearTimeout(keyboardTimer.current);
@@ -268,6 +269,7 @@ export function PlanCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />
         <Controls position="bottom-left" showInteractive={false} />
       </ReactFlow>
+      {nodes.length === 0 && <EmptyCanvasHint />}
       <SelectionActions />
       {connectRequest && <ConnectMenu request={connectRequest} onClose={() => setConnectRequest(null)} />}
     </section>
@@ -275,3 +277,17 @@ export function PlanCanvas() {
 }
 
 const PRO_OPTIONS = { hideAttribution: false };
+
+function EmptyCanvasHint() {
+  return (
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+      <div className="max-w-sm rounded-xl border border-dashed border-slate-300 bg-white/80 px-6 py-5 text-center">
+        <p className="text-[13px] font-semibold text-slate-700">An empty plan</p>
+        <p className="mt-1 text-[12px] leading-relaxed text-slate-500">
+          Drag a site, Exchange servers, firewalls and clients from the palette, or press an item to add it
+          here. Open Templates for a worked example.
+        </p>
+      </div>
+    </div>
+  );
+}
