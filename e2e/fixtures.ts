@@ -147,12 +147,15 @@ export class PlannerPage {
 
   /**
    * Draws a connection with the mouse: from the handle of `from` nearest to
-   * `to`, onto the middle of `to`. `to` may be any canvas element (a node, a
-   * site, or `from` itself).
+   * the drop point, onto the middle of `to` (or `at`, relative to the top-left
+   * corner of `to`). `to` may be any canvas element (a node, a site, or `from`
+   * itself).
    */
-  async connect(from: Locator, to: Locator): Promise<void> {
+  async connect(from: Locator, to: Locator, at?: CanvasPoint): Promise<void> {
     await from.hover();
-    const target = await this.centreOf(to);
+    const toBox = await to.boundingBox();
+    if (!toBox) throw new Error('The element to connect to is not on screen.');
+    const target = at ? { x: toBox.x + at.x, y: toBox.y + at.y } : centre(toBox);
     const handles = await from.locator('.react-flow__handle').all();
     let start: CanvasPoint | null = null;
     let best = Number.POSITIVE_INFINITY;
