@@ -19,7 +19,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 /** Routes every flow in place: one search per group of sources (see Router); flows of one pair share one route. */
 function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
   // Pairs by number (source rank × node count + destination rank), to avoid a string key per flow.
-  const n = index.idRank.size;
+  const n = index.plan.nodes.length + 1;
   const pairOf = new Map<number, number>();
   const pairIndex = new Int32Array(flows.length);
   const sources: string[] = [];
