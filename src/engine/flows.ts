@@ -17,7 +17,7 @@ export type UnroutedFlow = Flow;
 
 /**
  * Placeholders until routing, shared by every unrouted flow: routing gives
- * each flow its own arrays (see analyzePlan).
+ * each flow its own arrays (routeFlows in analyze.ts).
  */
 const NOT_YET: string[] = [];
 
