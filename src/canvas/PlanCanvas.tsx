@@ -220,9 +220,14 @@ export function PlanCanvas() {
   const plan = usePlanner((s) => s.plan);
   const shownPlan = useRef(plan);
   useEffect(() => {
-    const replaced = isReplacement(shownPlan.current, plan);
+    const previous = shownPlan.current;
     shownPlan.current = plan;
-    if (!replaced) return;
+    // A plan emptied (or replaced by an empty one) starts again at full size.
+    if (plan.nodes.length === 0 && plan.sites.length === 0) {
+      if (previous.nodes.length > 0 || previous.sites.length > 0) void setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    if (!isReplacement(previous, plan)) return;
     void fitView({ padding: 0.08, maxZoom: 1 }).then(() => {
       if (getViewport().zoom >= READABLE_ZOOM) return;
       const box = containerRef.current?.getBoundingClientRect();

@@ -10,7 +10,7 @@ import type { Plan, PlanNode, Position, Site, Size } from '../model/types';
 
 export const DEFAULT_SITE_SIZE: Size = { width: 520, height: 340 };
 /** Drawn size of a node (the canvas draws nodes this wide), used to place and re-site nodes by their centre. */
-export const NODE_BOX: Size = { width: 150, height: 64 };
+export const NODE_BOX: Size = { width: 150, height: 56 };
 /** Room at the top of a site for its title bar. */
 export const SITE_HEADER = 44;
 export const SITE_PADDING = 24;

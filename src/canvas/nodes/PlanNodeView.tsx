@@ -43,10 +43,10 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
       : 'border-slate-300';
   return (
     <div
-      className={`epp-node group relative flex w-[150px] items-start gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]}`}
+      className={`epp-node group relative flex min-h-[56px] w-[150px] items-center gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]}`}
     >
       <span
-        className={`mt-0.5 flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md border ${KIND_TILE[type]}`}
+        className={`flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md border ${KIND_TILE[type]}`}
       >
         <KindIcon kind={type} className="h-4 w-4" />
       </span>
