@@ -32,6 +32,7 @@ const header = [
   'flows',
   'findings',
   'median ms',
+  'min ms',
   'median cpu ms',
   'flows/ms',
 ];
