@@ -24,6 +24,11 @@ import { useCanvasView } from './useCanvasView';
 
 /** Holding an arrow key moves a node many times; the plan takes the move once the keys rest. */
 const KEYBOARD_COMMIT_DELAY_MS = 350;
+/**
+ * Beyond this many sites and nodes only what is in view is rendered. Smaller
+ * plans keep every node in the page, so the keyboard reaches each one.
+ */
+const LARGE_PLAN_NODES = 400;
 /** Room the link-or-connector menu needs inside the canvas. */
 const MENU_ROOM = { width: 280, height: 210 };
 /** Below this zoom a node's 11–12px text is no longer legible. */
@@ -267,6 +272,7 @@ export function PlanCanvas() {
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         panOnScroll
+        onlyRenderVisibleElements={nodes.length > LARGE_PLAN_NODES}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}
