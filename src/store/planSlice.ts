@@ -15,6 +15,7 @@ import {
   updateSite,
 } from './planEdits';
 import type { PlannerState } from './store';
+import { describeEdit, undoGrouping } from './undoGroups';
 
 export const EMPTY_PLAN: Plan = {
   format: 'exchange-port-plan',
@@ -51,18 +52,34 @@ export const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (s
     if (result.ok) set({ plan: result.plan });
     return result;
   };
+  /**
+   * Runs a field edit of `current` (known to undo as `scope`); an edit that
+   * changes nothing is dropped, typing in one field is one undo step.
+   */
+  const edit = (scope: string, current: object | undefined, patch: object, apply: (plan: Plan) => Plan) => {
+    const kind = describeEdit(scope, current, patch);
+    if (!kind.changed) return;
+    undoGrouping.edit(kind.group, () => set((s) => ({ plan: apply(s.plan) })));
+  };
+  const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((o) => o.id === id);
   return {
     plan: EMPTY_PLAN,
     setPlan: (plan) => set({ plan, selection: [], highlight: null }),
-    renamePlan: (name) => set((s) => ({ plan: { ...s.plan, name } })),
+    renamePlan: (name) => edit('plan', get().plan, { name }, (plan) => ({ ...plan, name })),
     addNode: (type, position) => attempt(addNode(get().plan, type, position)),
     addSite: (position, size) => attempt(addSite(get().plan, position, size)),
     addLink: (a, b) => attempt(addLink(get().plan, a, b)),
     addConnector: (type, a, b) => attempt(addConnector(get().plan, type, a, b)),
-    updateNode: (id, patch) => set((s) => ({ plan: updateNode(s.plan, id, patch) })),
-    updateSite: (id, patch) => set((s) => ({ plan: updateSite(s.plan, id, patch) })),
-    updateLink: (id, patch) => set((s) => ({ plan: updateLink(s.plan, id, patch) })),
-    updateConnector: (id, patch) => set((s) => ({ plan: updateConnector(s.plan, id, patch) })),
+    updateNode: (id, patch) =>
+      edit(`node:${id}`, find(get().plan.nodes, id), patch, (plan) => updateNode(plan, id, patch)),
+    updateSite: (id, patch) =>
+      edit(`site:${id}`, find(get().plan.sites, id), patch, (plan) => updateSite(plan, id, patch)),
+    updateLink: (id, patch) =>
+      edit(`link:${id}`, find(get().plan.links, id), patch, (plan) => updateLink(plan, id, patch)),
+    updateConnector: (id, patch) =>
+      edit(`connector:${id}`, find(get().plan.connectors, id), patch, (plan) =>
+        updateConnector(plan, id, patch),
+      ),
     moveNodes: (moves) => set((s) => ({ plan: moveNodes(s.plan, moves) })),
     deleteElements: (ids) =>
       set((s) => {

@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { createPlanSlice, type PlanSlice } from './planSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+import { undoGrouping } from './undoGroups';
 
 export type PlannerState = PlanSlice & SelectionSlice;
 
@@ -11,7 +12,8 @@ export const UNDO_LIMIT = 300;
 /**
  * The planner's one store, built from slices. Undo history (zundo) covers the
  * plan only: selection and highlights are never part of an undo step, and are
- * never persisted (STYLE.md).
+ * never persisted (STYLE.md). Typing in one field is one step, not one per
+ * keystroke (undoGroups.ts).
  */
 export const usePlanner = create<PlannerState>()(
   temporal(
@@ -23,6 +25,16 @@ export const usePlanner = create<PlannerState>()(
       partialize: (state) => ({ plan: state.plan }),
       equality: (past, current) => past.plan === current.plan,
       limit: UNDO_LIMIT,
+      // Keystrokes in one field make one step (undoGroups.ts).
+      handleSet: (record) => {
+        // zundo hands in its recorder, typed as a setState but called with all four arguments.
+        const recordStep = record as unknown as (...args: unknown[]) => void;
+        return (pastState, replace, currentState, deltaState) => {
+          const before = (pastState as Pick<PlannerState, 'plan'>).plan;
+          if (undoGrouping.continues(before, currentState.plan)) return;
+          recordStep(pastState, replace, currentState, deltaState);
+        };
+      },
     },
   ),
 );
