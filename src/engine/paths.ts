@@ -22,6 +22,9 @@ const UNROUTED: Route = Object.freeze({
   links: Object.freeze([]) as unknown as string[],
 });
 
+/** Above this many links a node's predecessors are remembered for the rest of a search. */
+const HUB_DEGREE = 32;
+
 const ENDPOINT = 0;
 const FIREWALL = 1;
 const NETWORK = 2;
@@ -50,6 +53,8 @@ export class Router {
   private readonly queue: Int32Array;
   private readonly mark: Int32Array;
   private readonly target: Int32Array;
+  /** Predecessors of hub nodes under the current search's distances. */
+  private readonly hubPredecessors = new Map<number, number[]>();
   /** Increases for every search and walk, so marks never need clearing. */
   private stamp = 0;
 
@@ -155,6 +160,7 @@ export class Router {
           targets.push(t);
         }
       }
+      this.hubPredecessors.clear();
       const reached = this.search(starts, targets);
       for (const i of pairs) routes[i] = this.route(src[i] as number, dst[i] as number);
       for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
@@ -274,10 +280,8 @@ export class Router {
       const want = (dist[v] as number) - 1;
       // A neighbour of the source: its link to the source is added below; nothing lies nearer.
       if (want === 0) continue;
-      const end = offsets[v + 1] as number;
-      for (let p = offsets[v] as number; p < end; p++) {
+      for (const p of this.predecessors(v, want)) {
         const u = neighbours[p] as number;
-        if (dist[u] !== want || kind[u] === ENDPOINT) continue;
         links.push(linkIds[viaLink[p] as number] as string);
         if (mark[u] === stamp) continue;
         mark[u] = stamp;
@@ -293,5 +297,26 @@ export class Router {
       }
     }
     return { routed: true, firewalls, links };
+  }
+
+  /**
+   * Positions in `neighbours` of the transit neighbours of `v` at distance
+   * `want`. A hub (a WAN joining every site) is scanned once per search, not
+   * once per destination behind it.
+   */
+  private predecessors(v: number, want: number): number[] {
+    const { dist, offsets, neighbours, kind } = this;
+    const start = offsets[v] as number;
+    const end = offsets[v + 1] as number;
+    const hub = end - start > HUB_DEGREE;
+    const known = hub ? this.hubPredecessors.get(v) : undefined;
+    if (known) return known;
+    const found: number[] = [];
+    for (let p = start; p < end; p++) {
+      const u = neighbours[p] as number;
+      if (dist[u] === want && kind[u] !== ENDPOINT) found.push(p);
+    }
+    if (hub) this.hubPredecessors.set(v, found);
+    return found;
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planArbitrary } from '../model/arbitraries';
 import type { Plan } from '../model/types';
 import { enginePlanArbitrary } from '../test/arbitraries';
+import { generatePlan } from '../test/generatePlan';
 import { seededRandom, shuffled } from '../test/random';
 import { analyzePlan } from './analyze';
 import { flowKey } from './flows';
@@ -30,32 +31,72 @@ function observable(a: Analysis) {
 }
 
 /**
- * Hop counts from `start`, written independently of the engine: a path may
- * leave `start` and pass through firewalls and networks only.
+ * Hop counts from any start, written independently of the engine: a path may
+ * leave its start and pass through firewalls and networks only.
  */
-function hops(plan: Plan, start: string): Map<string, number> {
+function hopCounter(plan: Plan): (start: string) => Map<string, number> {
   const transit = new Set(
     plan.nodes.filter((n) => n.type === 'firewall' || n.type === 'network').map((n) => n.id),
   );
-  const ids = new Set(plan.nodes.map((n) => n.id));
-  const dist = new Map([[start, 0]]);
-  let frontier = [start];
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const u of frontier) {
-      if (u !== start && !transit.has(u)) continue;
-      for (const l of plan.links) {
-        if (l.a === l.b || !ids.has(l.a) || !ids.has(l.b)) continue;
-        const v = l.a === u ? l.b : l.b === u ? l.a : undefined;
-        if (v !== undefined && !dist.has(v)) {
-          dist.set(v, d);
-          next.push(v);
+  const adjacent = new Map<string, string[]>(plan.nodes.map((n) => [n.id, []]));
+  for (const l of plan.links) {
+    if (l.a === l.b || !adjacent.has(l.a) || !adjacent.has(l.b)) continue;
+    adjacent.get(l.a)?.push(l.b);
+    adjacent.get(l.b)?.push(l.a);
+  }
+  const cache = new Map<string, Map<string, number>>();
+  return (start) => {
+    const cached = cache.get(start);
+    if (cached) return cached;
+    const dist = new Map([[start, 0]]);
+    let frontier = [start];
+    for (let d = 1; frontier.length > 0; d++) {
+      const next: string[] = [];
+      for (const u of frontier) {
+        if (u !== start && !transit.has(u)) continue;
+        for (const v of adjacent.get(u) ?? []) {
+          if (!dist.has(v)) {
+            dist.set(v, d);
+            next.push(v);
+          }
         }
       }
+      frontier = next;
     }
-    frontier = next;
+    cache.set(start, dist);
+    return dist;
+  };
+}
+
+/** Checks that every flow crosses exactly the firewalls, and uses exactly the links, on its shortest paths. */
+function expectShortestPaths(plan: Plan): void {
+  const analysis = analyzePlan(plan);
+  const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
+  const carries = (id: string) => types.get(id) === 'firewall' || types.get(id) === 'network';
+  const hopsFrom = hopCounter(plan);
+  const far = Number.POSITIVE_INFINITY;
+  for (const flow of analysis.flows) {
+    const fromSource = hopsFrom(flow.source);
+    const toDestination = hopsFrom(flow.destination);
+    const d = fromSource.get(flow.destination);
+    expect(flow.routed).toBe(d !== undefined);
+    if (d === undefined) {
+      expect(flow.firewalls).toEqual([]);
+      expect(flow.links).toEqual([]);
+      continue;
+    }
+    const onShortest = (id: string) => (fromSource.get(id) ?? far) + (toDestination.get(id) ?? far) === d;
+    const firewalls = plan.nodes.filter((n) => n.type === 'firewall' && onShortest(n.id)).map((n) => n.id);
+    expect([...flow.firewalls].sort()).toEqual(firewalls.sort());
+    const step = (u: string, v: string) =>
+      (u === flow.source || carries(u)) &&
+      (v === flow.destination || carries(v)) &&
+      (fromSource.get(u) ?? far) + 1 + (toDestination.get(v) ?? far) === d;
+    const links = plan.links
+      .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
+      .map((l) => l.id);
+    expect([...flow.links].sort()).toEqual(links.sort());
   }
-  return dist;
 }
 
 const plans = enginePlanArbitrary();
@@ -107,55 +148,13 @@ describe('engine properties', () => {
   ] as const)(
     'a flow crosses exactly the firewalls, and uses exactly the links, on its shortest paths (%s plans)',
     (_, arbitrary, numRuns) => {
-      fc.assert(
-        fc.property(arbitrary, (plan) => {
-          const analysis = analyzePlan(plan);
-          const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
-          const carries = (id: string) => types.get(id) === 'firewall' || types.get(id) === 'network';
-          const fromCache = new Map<string, Map<string, number>>();
-          const hopsFrom = (id: string) => {
-            let d = fromCache.get(id);
-            if (!d) {
-              d = hops(plan, id);
-              fromCache.set(id, d);
-            }
-            return d;
-          };
-          for (const flow of analysis.flows) {
-            const fromSource = hopsFrom(flow.source);
-            const toDestination = hopsFrom(flow.destination);
-            const d = fromSource.get(flow.destination);
-            expect(flow.routed).toBe(d !== undefined);
-            if (d === undefined) {
-              expect(flow.firewalls).toEqual([]);
-              expect(flow.links).toEqual([]);
-              continue;
-            }
-            const onShortest = (id: string) =>
-              (fromSource.get(id) ?? Number.POSITIVE_INFINITY) +
-                (toDestination.get(id) ?? Number.POSITIVE_INFINITY) ===
-              d;
-            const firewalls = plan.nodes
-              .filter((n) => n.type === 'firewall' && onShortest(n.id))
-              .map((n) => n.id);
-            expect([...flow.firewalls].sort()).toEqual(firewalls.sort());
-            const step = (u: string, v: string) =>
-              (u === flow.source || carries(u)) &&
-              (v === flow.destination || carries(v)) &&
-              (fromSource.get(u) ?? Number.POSITIVE_INFINITY) +
-                1 +
-                (toDestination.get(v) ?? Number.POSITIVE_INFINITY) ===
-                d;
-            const links = plan.links
-              .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
-              .map((l) => l.id);
-            expect([...flow.links].sort()).toEqual(links.sort());
-          }
-        }),
-        { numRuns },
-      );
+      fc.assert(fc.property(arbitrary, expectShortestPaths), { numRuns });
     },
   );
+
+  it('the same holds in generated organizations, whose WAN and Internet join dozens of nodes', () => {
+    for (const seed of [1, 2]) expectShortestPaths(generatePlan({ nodes: 700, seed }));
+  });
 
   it('flows are unique by source, destination, port and service, and indexed by every firewall and link they use', () => {
     fc.assert(
