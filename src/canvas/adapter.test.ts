@@ -179,6 +179,22 @@ describe('adapter: stable objects', () => {
   });
 });
 
+describe('adapter: a highlighted flow', () => {
+  it("marks the flow's port on the links of its path only", () => {
+    const plan = samplePlan();
+    const analysis = analyzePlan(plan);
+    const flow = analysis.flows.find((f) => f.source === 'pop' && f.ports.from === 995);
+    if (!flow) throw new Error('no POP3 over SSL flow');
+    const highlight = { kind: 'flow', flowId: flow.id, firewallId: 'fw' } as const;
+    const { edges } = createAdapter()(
+      input(plan, { emphasis: emphasisOf(plan, analysis, [], highlight), highlightPort: '995' }),
+    );
+    expect((edgeById(edges, 'l.pop.fw').data as LinkData).activePort).toBe('995');
+    expect((edgeById(edges, 'l.out.fw').data as LinkData).activePort).toBeNull();
+    expect((edgeById(edges, 'l.out.fw').data as LinkData).tone).toBe('dim');
+  });
+});
+
 describe('portBadges', () => {
   const flow = (from: number, to: number, status: Flow['status'] = 'ok'): Flow => ({
     id: `${from}-${to}-${status}`,

@@ -35,6 +35,8 @@ export interface PlanNodeData extends Record<string, unknown> {
 export interface LinkData extends Record<string, unknown> {
   /** Present for firewall edges (a link touching a firewall): the ports of the flows using it. */
   badges: PortBadge[] | null;
+  /** On the path of a highlighted flow: that flow's port, which its badge stands out for. */
+  activePort: string | null;
   mark: FindingMark | null;
   tone: Tone;
 }
@@ -66,6 +68,8 @@ export interface AdapterInput {
   selection: ReadonlySet<string>;
   /** Ids on the highlighted paths; null when nothing is highlighted. */
   emphasis: ReadonlySet<string> | null;
+  /** The port of a highlighted flow (a matrix row), if that is what is highlighted. */
+  highlightPort?: string | null;
   /** Sizes React Flow measured, so a rebuilt node is not measured again. */
   measured: ReadonlyMap<string, Dimensions>;
 }
@@ -172,6 +176,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
 
   return (input) => {
     const { plan, analysis, selection, emphasis, measured } = input;
+    const highlightPort = input.highlightPort ?? null;
     const facts = canvasFacts(plan, analysis);
     const sitePosition = new Map<string, Position>();
     const siteName = new Map<string, string>();
@@ -263,7 +268,12 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         selected: selection.has(link.id),
         zIndex: edgeZ(link.id, emphasis),
         ariaLabel: `Link ${nodeName.get(link.a) ?? link.a} – ${nodeName.get(link.b) ?? link.b}${ports}`,
-        data: { badges, mark, tone: toneOf(link.id, emphasis) },
+        data: {
+          badges,
+          activePort: highlightPort && emphasis?.has(link.id) ? highlightPort : null,
+          mark,
+          tone: toneOf(link.id, emphasis),
+        },
       };
       edges.push(keepEdge(edge, edgeCacheNext));
     }

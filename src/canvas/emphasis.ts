@@ -1,3 +1,4 @@
+import { formatPorts } from '../engine/matrix';
 import type { Analysis, Flow } from '../engine/types';
 import type { Plan } from '../model/types';
 import type { Highlight } from '../store/selectionSlice';
@@ -66,4 +67,11 @@ export function emphasisOf(
     }
   }
   return ids;
+}
+
+/** The port of the highlighted flow (`135`, `1024-65535`), or null when no flow is highlighted. */
+export function highlightedPort(analysis: Analysis, highlight: Highlight): string | null {
+  if (highlight?.kind !== 'flow') return null;
+  const flow = analysis.flows.find((f) => f.id === highlight.flowId);
+  return flow ? formatPorts(flow.ports) : null;
 }

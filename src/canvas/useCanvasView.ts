@@ -3,7 +3,7 @@ import { useAnalysis } from '../store/analysis';
 import { withLayout } from '../store/layout';
 import { usePlanner } from '../store/store';
 import { type CanvasView, createAdapter, type Dimensions } from './adapter';
-import { emphasisOf } from './emphasis';
+import { emphasisOf, highlightedPort } from './emphasis';
 
 /**
  * The canvas's React Flow nodes and edges, rebuilt by the adapter only when
@@ -24,10 +24,11 @@ export function useCanvasView(
     () => emphasisOf(laidOut, analysis, selection, highlight),
     [laidOut, analysis, selection, highlight],
   );
+  const highlightPort = useMemo(() => highlightedPort(analysis, highlight), [analysis, highlight]);
   const [adapt] = useState(createAdapter);
   // biome-ignore lint/correctness/useExhaustiveDependencies: measuredVersion stands for the contents of the measured map
   return useMemo(
-    () => adapt({ plan: laidOut, analysis, selection: selectionSet, emphasis, measured }),
-    [adapt, laidOut, analysis, selectionSet, emphasis, measured, measuredVersion],
+    () => adapt({ plan: laidOut, analysis, selection: selectionSet, emphasis, highlightPort, measured }),
+    [adapt, laidOut, analysis, selectionSet, emphasis, highlightPort, measured, measuredVersion],
   );
 }

@@ -40,7 +40,11 @@ function LinkEdgeViewBase({ id, source, target, data, selected }: EdgeProps<Link
             className={`epp-badges epp-label nodrag nopan ${data?.tone === 'dim' ? 'opacity-25' : ''}`}
             style={{ left: mid.x, top: mid.y }}
           >
-            <PortBadges badges={badges} vertical={Math.abs(t.x - s.x) >= Math.abs(t.y - s.y)} />
+            <PortBadges
+              badges={badges}
+              active={data?.activePort ?? null}
+              vertical={Math.abs(t.x - s.x) >= Math.abs(t.y - s.y)}
+            />
           </div>
         </EdgeLabelRenderer>
       )}

@@ -10,8 +10,20 @@ const BADGE_TONE = {
 } as const;
 
 /** The ports that cross a firewall edge, as small badges stacked across the edge. */
-export function PortBadges({ badges, vertical }: { badges: readonly PortBadge[]; vertical: boolean }) {
-  const shown = badges.length > MAX_BADGES ? badges.slice(0, MAX_BADGES - 1) : badges;
+export function PortBadges({
+  badges,
+  vertical,
+  active = null,
+}: {
+  badges: readonly PortBadge[];
+  vertical: boolean;
+  /** The port of a highlighted flow: shown first, the others muted. */
+  active?: string | null;
+}) {
+  const ordered = active
+    ? [...badges.filter((b) => b.text === active), ...badges.filter((b) => b.text !== active)]
+    : badges;
+  const shown = ordered.length > MAX_BADGES ? ordered.slice(0, MAX_BADGES - 1) : ordered;
   const hidden = badges.length - shown.length;
   const all = badges.map((b) => b.text).join(', ');
   return (
@@ -22,7 +34,9 @@ export function PortBadges({ badges, vertical }: { badges: readonly PortBadge[];
       {shown.map((b) => (
         <span
           key={b.text}
-          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums ${BADGE_TONE[b.tone]}`}
+          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums ${BADGE_TONE[b.tone]} ${
+            active === null ? '' : b.text === active ? 'outline-2 outline-blue-500' : 'opacity-35'
+          }`}
         >
           {b.text}
         </span>
