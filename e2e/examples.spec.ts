@@ -33,3 +33,14 @@ for (const example of examples) {
     if (example.id === 'combined') await planner.screenshot('combined-matrix');
   });
 }
+
+test('the first visit opens the combined example', async ({ planner, page }) => {
+  const combined = examples.find((e) => e.id === 'combined');
+  if (!combined) throw new Error('public/examples/index.json lists no combined example.');
+  await planner.start();
+  await expect(page.getByLabel('Plan name')).toHaveValue(combined.planName);
+  const [header, ...rows] = Papa.parse<string[]>((await cliCsv(combined.path)).toString('utf8'), {
+    skipEmptyLines: true,
+  }).data;
+  expect(await planner.matrixTable()).toEqual({ header, rows: rows.map((row) => row.map(shownText)) });
+});

@@ -289,4 +289,5 @@ export const test = base.extend<{ planner: PlannerPage }>({
   },
 });
 
+export type { Locator };
 export { expect };
