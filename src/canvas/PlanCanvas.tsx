@@ -2,6 +2,7 @@ import {
   applyNodeChanges,
   Background,
   BackgroundVariant,
+  ConnectionLineType,
   ConnectionMode,
   Controls,
   type EdgeChange,
@@ -268,6 +269,7 @@ export function PlanCanvas() {
         onDrop={onDrop}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
+        connectionLineType={ConnectionLineType.Straight}
         connectionLineStyle={{ stroke: '#2563eb', strokeWidth: 1.75, strokeDasharray: '5 4' }}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
