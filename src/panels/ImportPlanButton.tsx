@@ -1,6 +1,26 @@
 import { type ChangeEvent, useState } from 'react';
-import { readPlanFile } from '../io/planFile';
+import { type PlanFileInput, readPlanFile } from '../io/planFile';
 import { usePlanner } from '../store/store';
+
+/**
+ * Opens a plan file the person chose or dropped on the canvas, through the
+ * same validation as every other way in (SPEC §2), as one undo step; a
+ * refused file leaves the current plan exactly as it was and says why.
+ * True when the plan was opened.
+ */
+export async function importPlanFile(file: PlanFileInput): Promise<boolean> {
+  const { setPlan, notify } = usePlanner.getState();
+  const loaded = await readPlanFile(file);
+  if (!loaded.ok) {
+    notify({ kind: 'error', text: loaded.error });
+    return false;
+  }
+  setPlan(loaded.plan);
+  const name = loaded.plan.name ? `"${loaded.plan.name}"` : 'the plan';
+  const from = file.name ? ` from ${file.name}` : '';
+  notify({ kind: 'info', text: `Imported ${name}${from}. Undo brings back the previous plan.` });
+  return true;
+}
 
 /**
  * "Import plan": a file input dressed as a button. The file goes through the
@@ -8,8 +28,6 @@ import { usePlanner } from '../store/store';
  * current plan exactly as it was and says why.
  */
 export function ImportPlanButton() {
-  const setPlan = usePlanner((s) => s.setPlan);
-  const notify = usePlanner((s) => s.notify);
   const [busy, setBusy] = useState(false);
 
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -18,17 +36,7 @@ export function ImportPlanButton() {
     if (!file) return;
     setBusy(true);
     try {
-      const loaded = await readPlanFile(file);
-      if (loaded.ok) {
-        setPlan(loaded.plan);
-        const name = loaded.plan.name ? `"${loaded.plan.name}"` : 'the plan';
-        notify({
-          kind: 'info',
-          text: `Imported ${name} from ${file.name}. Undo brings back the previous plan.`,
-        });
-      } else {
-        notify({ kind: 'error', text: loaded.error });
-      }
+      await importPlanFile(file);
     } finally {
       setBusy(false);
       // Cleared so that choosing the same file again (after fixing it) imports it again.

@@ -1,0 +1,270 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPlanLibrary, type PlanLibrary, type StorageLike } from '../io/planLibrary';
+import { encodeShareFragment } from '../io/shareLink';
+import type { LoadResult } from '../model/types';
+import { takeOpeningView } from '../store/openedView';
+import { EMPTY_PLAN } from '../store/planSlice';
+import { usePlanner } from '../store/store';
+import { firewall, makePlan, server, site } from '../test/factories';
+import { chooseStartupPlan, sharedPlanName } from './openAtStartup';
+import { AUTOSAVE_DELAY_MS, createPersistence, type Persistence } from './persistence';
+
+class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  writes = 0;
+  /** While true, every write throws as a full browser storage does. */
+  full = false;
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError', code: 22 });
+    this.writes++;
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const own = makePlan({ name: 'Own plan', sites: [site('s1')], nodes: [server('ex1', 's1')] });
+const other = makePlan({ name: 'Shared one', nodes: [firewall('fw1'), firewall('fw2')] });
+const example = makePlan({ name: 'Example', nodes: [firewall('fwx')] });
+const exampleLoader = async (): Promise<LoadResult> => ({ ok: true, plan: example });
+
+let storage: MemoryStorage;
+let library: PlanLibrary;
+let clock = 1000;
+
+function persistence(): Persistence {
+  return createPersistence({ library, store: usePlanner });
+}
+
+function undoSteps(): number {
+  return usePlanner.temporal.getState().pastStates.length;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  storage = new MemoryStorage();
+  library = createPlanLibrary(storage, { now: () => clock++ });
+  usePlanner.getState().setPlan(EMPTY_PLAN);
+  usePlanner.getState().notify(null);
+  usePlanner.temporal.getState().clear();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('chooseStartupPlan', () => {
+  it('opens the example on a first visit', () => {
+    expect(chooseStartupPlan(library, '')).toEqual({ choice: { kind: 'example' }, problems: [] });
+  });
+
+  it('opens a share link before the plan that was open', () => {
+    const { id } = library.create(own);
+    library.currentId = id;
+    const decision = chooseStartupPlan(library, `#${encodeShareFragment(other)}`);
+    expect(decision.choice.kind).toBe('shared');
+    expect(decision.choice.kind === 'shared' && decision.choice.plan.name).toBe('Shared one');
+  });
+
+  it('reports a damaged link and opens the plan that was open, at its view', () => {
+    const { id } = library.create(own, { x: 5, y: 6, zoom: 0.5 });
+    library.currentId = id;
+    const fragment = encodeShareFragment(other);
+    const decision = chooseStartupPlan(library, `#${fragment.slice(0, -6)}`);
+    expect(decision.problems).toHaveLength(1);
+    expect(decision.problems[0]).toMatch(/damaged or incomplete.*Your own plan is open as it was/);
+    expect(decision.choice).toMatchObject({ kind: 'stored', id, view: { x: 5, y: 6, zoom: 0.5 } });
+  });
+
+  it('keeps a stored plan that no longer opens, says so, and opens the most recent one that does', () => {
+    const good = library.create(other).id;
+    const bad = library.create(own).id;
+    library.currentId = bad;
+    storage.items.set(`epp:v1:plan:${bad}`, '{"format":"exchange-port-plan","version":1,"nodes":7}');
+    const decision = chooseStartupPlan(library, '');
+    expect(decision.choice).toMatchObject({ kind: 'stored', id: good });
+    expect(decision.problems[0]).toMatch(/^Your last plan "Own plan" could not be opened/);
+    expect(storage.items.has(`epp:v1:plan:${bad}`)).toBe(true);
+  });
+
+  it('names a shared plan within the name limit', () => {
+    expect(sharedPlanName('Benelux')).toBe('Benelux (shared)');
+    expect(sharedPlanName('')).toBe('Untitled plan (shared)');
+    expect(sharedPlanName('x'.repeat(120))).toHaveLength(120);
+  });
+});
+
+describe('startup', () => {
+  it('stores the first-visit example as a new plan, open, with no undo step before it', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    expect(usePlanner.getState().plan).toBe(example);
+    expect(undoSteps()).toBe(0);
+    const { currentId, plans } = p.state.getState();
+    expect(plans.map((e) => e.name)).toEqual(['Example']);
+    expect(library.currentId).toBe(currentId);
+    expect(takeOpeningView(example)).toBe('fit');
+  });
+
+  it('opens a share link as a new plan of the list and leaves the own plan as it was', async () => {
+    const { id } = library.create(own);
+    library.currentId = id;
+    const ownText = storage.items.get(`epp:v1:plan:${id}`);
+    const p = persistence();
+    await p.start(`#${encodeShareFragment(other)}`, exampleLoader);
+    expect(usePlanner.getState().plan.name).toBe('Shared one (shared)');
+    expect(usePlanner.getState().notice?.kind).toBe('info');
+    const { plans, currentId } = p.state.getState();
+    expect(plans.map((e) => e.name).sort()).toEqual(['Own plan', 'Shared one (shared)']);
+    expect(currentId).not.toBe(id);
+    expect(storage.items.get(`epp:v1:plan:${id}`)).toBe(ownText);
+    p.open(id);
+    expect(usePlanner.getState().plan.name).toBe('Own plan');
+  });
+
+  it('refuses a damaged link without writing anything, and opens the own plan', async () => {
+    const { id } = library.create(own, { x: 1, y: 2, zoom: 1.5 });
+    library.currentId = id;
+    const before = new Map(storage.items);
+    const p = persistence();
+    await p.start('#plan=1.AAAAAAAAAAAAAAAAAAAA', exampleLoader);
+    expect(usePlanner.getState().notice?.kind).toBe('error');
+    expect(usePlanner.getState().plan.name).toBe('Own plan');
+    expect(takeOpeningView(usePlanner.getState().plan)).toEqual({ x: 1, y: 2, zoom: 1.5 });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
+    expect(storage.items).toEqual(before);
+  });
+});
+
+describe('autosave', () => {
+  async function started(): Promise<Persistence> {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    return p;
+  }
+
+  it('saves the plan a moment after an edit, once for a burst, and never for a selection', async () => {
+    const p = await started();
+    const id = p.state.getState().currentId ?? '';
+    const writes = storage.writes;
+    usePlanner.getState().select(['fwx']);
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
+    expect(storage.writes).toBe(writes);
+
+    usePlanner.getState().updateNode('fwx', { name: 'FW-1' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS / 2);
+    usePlanner.getState().updateNode('fwx', { name: 'FW-12' });
+    expect(storage.writes).toBe(writes);
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(storage.writes).toBe(writes + 2); // the plan and the list
+    const stored = library.load(id);
+    expect(stored.ok && stored.plan.nodes[0]?.name).toBe('FW-12');
+    expect(storage.items.get(`epp:v1:plan:${id}`)).not.toContain('selection');
+  });
+
+  it('brings back the plan and the viewport after a reload', async () => {
+    const p = await started();
+    usePlanner.getState().renamePlan('Renamed');
+    p.viewChanged({ x: -40, y: 12, zoom: 0.8 });
+    p.flush();
+    usePlanner.getState().setPlan(EMPTY_PLAN);
+
+    const reloaded = persistence();
+    await reloaded.start('', exampleLoader);
+    const plan = usePlanner.getState().plan;
+    expect(plan.name).toBe('Renamed');
+    expect(takeOpeningView(plan)).toEqual({ x: -40, y: 12, zoom: 0.8 });
+    expect(reloaded.state.getState().plans).toHaveLength(1);
+  });
+
+  it('says when storage is full, keeps the plan in memory, and clears the warning once a save succeeds', async () => {
+    const p = await started();
+    storage.full = true;
+    usePlanner.getState().updateNode('fwx', { name: 'Kept in memory' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(p.state.getState().problem?.error).toBe('quota');
+    expect(usePlanner.getState().plan.nodes[0]?.name).toBe('Kept in memory');
+
+    storage.full = false;
+    usePlanner.getState().updateNode('fwx', { name: 'Saved again' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(p.state.getState().problem).toBeNull();
+  });
+
+  it('writes a pending save before another plan opens', async () => {
+    const p = await started();
+    const first = p.state.getState().currentId ?? '';
+    usePlanner.getState().updateNode('fwx', { name: 'Typed just now' });
+    p.newPlan();
+    const stored = library.load(first);
+    expect(stored.ok && stored.plan.nodes[0]?.name).toBe('Typed just now');
+    expect(usePlanner.getState().plan.nodes).toEqual([]);
+    expect(undoSteps()).toBe(0);
+  });
+});
+
+describe('plan list', () => {
+  it('renames the open plan through the store (one undo step) and another plan in storage', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    const otherId = library.create(other).id;
+    const id = p.state.getState().currentId ?? '';
+    p.rename(id, 'Open and renamed');
+    expect(usePlanner.getState().plan.name).toBe('Open and renamed');
+    expect(undoSteps()).toBe(1);
+    p.rename(otherId, 'Closed and renamed');
+    expect(
+      p.state
+        .getState()
+        .plans.map((e) => e.name)
+        .sort(),
+    ).toEqual(['Closed and renamed', 'Open and renamed']);
+  });
+
+  it('deletes the open plan, opens the next, and puts it back on undo', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    const otherId = library.create(other).id;
+    const id = p.state.getState().currentId ?? '';
+    const removed = p.remove(id);
+    expect(removed).not.toBeNull();
+    expect(p.state.getState().currentId).toBe(otherId);
+    expect(usePlanner.getState().plan.name).toBe('Shared one');
+    if (removed) p.restore(removed);
+    expect(p.state.getState().currentId).toBe(id);
+    expect(usePlanner.getState().plan.name).toBe('Example');
+    expect(p.state.getState().plans).toHaveLength(2);
+  });
+
+  it('opens a new empty plan when the last one is deleted, and drops it again when the delete is undone', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    const removed = p.remove(p.state.getState().currentId ?? '');
+    expect(usePlanner.getState().plan.nodes).toEqual([]);
+    expect(p.state.getState().plans).toHaveLength(1);
+    if (removed) p.restore(removed);
+    expect(p.state.getState().plans.map((e) => e.name)).toEqual(['Example']);
+  });
+
+  it('duplicates a plan as "(copy)" without opening it', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    const id = p.state.getState().currentId ?? '';
+    const copy = p.duplicate(id);
+    expect(copy.ok).toBe(true);
+    expect(p.state.getState().currentId).toBe(id);
+    expect(
+      p.state
+        .getState()
+        .plans.map((e) => e.name)
+        .sort(),
+    ).toEqual(['Example', 'Example (copy)']);
+  });
+});
