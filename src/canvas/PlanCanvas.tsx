@@ -12,6 +12,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { takeOpeningView } from '../store/openedView';
 import { usePlanner } from '../store/store';
 import type { CanvasEdge, CanvasNode, Dimensions } from './adapter';
 import { addItemAt } from './addItem';
@@ -228,12 +229,18 @@ export function PlanCanvas() {
   useEffect(() => {
     const previous = shownPlan.current;
     shownPlan.current = plan;
+    // A plan opened from the plan list comes back at its saved view; any other opened plan is fitted.
+    const opening = takeOpeningView(plan);
+    if (opening && opening !== 'fit') {
+      void setViewport(opening);
+      return;
+    }
     // A plan emptied (or replaced by an empty one) starts again at full size.
     if (plan.nodes.length === 0 && plan.sites.length === 0) {
       if (previous.nodes.length > 0 || previous.sites.length > 0) void setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
-    if (!isReplacement(previous, plan)) return;
+    if (opening !== 'fit' && !isReplacement(previous, plan)) return;
     void fitView({ padding: 0.08, maxZoom: 1 }).then(() => {
       if (getViewport().zoom >= READABLE_ZOOM) return;
       const box = containerRef.current?.getBoundingClientRect();
