@@ -31,6 +31,8 @@ const KEYBOARD_COMMIT_DELAY_MS = 350;
  * plans keep every node in the page, so the keyboard reaches each one.
  */
 const LARGE_PLAN_NODES = 400;
+/** A fresh canvas shows two default sites side by side on a laptop screen, their text still legible. */
+const EMPTY_PLAN_ZOOM = 0.75;
 /** Room the link-or-connector menu needs inside the canvas. */
 const MENU_ROOM = { width: 280, height: 210 };
 /** Below this zoom a node's 11–12px text is no longer legible. */
@@ -235,9 +237,11 @@ export function PlanCanvas() {
       void setViewport(opening);
       return;
     }
-    // A plan emptied (or replaced by an empty one) starts again at full size.
+    // A plan emptied (or replaced by an empty one) starts again at the zoom of a fresh canvas.
     if (plan.nodes.length === 0 && plan.sites.length === 0) {
-      if (previous.nodes.length > 0 || previous.sites.length > 0) void setViewport({ x: 0, y: 0, zoom: 1 });
+      if (previous.nodes.length > 0 || previous.sites.length > 0) {
+        void setViewport({ x: 0, y: 0, zoom: EMPTY_PLAN_ZOOM });
+      }
       return;
     }
     if (opening !== 'fit' && !isReplacement(previous, plan)) return;
