@@ -1,11 +1,17 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlanCanvas } from '../canvas/PlanCanvas';
+import { ExportMenu } from '../panels/ExportMenu';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
 import { ResultsPanel } from '../panels/ResultsPanel';
+import { ShareLinkButton } from '../panels/ShareLinkButton';
 import { Toolbar } from '../panels/Toolbar';
 import { Notices } from './Notices';
+import { PlanFileDrop } from './PlanFileDrop';
+import { PlanList } from './PlanList';
+import { ViewportAutosave } from './plannerStorage';
 import { ResultsSplit } from './ResultsSplit';
+import { StorageWarning } from './StorageWarning';
 import { UndoRedo } from './UndoRedo';
 import { useFirstVisit } from './useFirstVisit';
 import { useShortcuts } from './useShortcuts';
@@ -22,8 +28,13 @@ export function App() {
     <ReactFlowProvider>
       <div className="flex h-screen min-h-0 flex-col bg-slate-100 text-[13px] text-slate-900 antialiased">
         <Toolbar>
+          <PlanList />
+          <ShareLinkButton />
+          <ExportMenu />
           <UndoRedo />
         </Toolbar>
+        <StorageWarning />
+        <ViewportAutosave />
         <div className="flex min-h-0 flex-1">
           <div className="w-[184px] shrink-0 border-r border-slate-200">
             <Palette />
@@ -33,6 +44,7 @@ export function App() {
               top={
                 <>
                   <PlanCanvas />
+                  <PlanFileDrop />
                   <Notices />
                 </>
               }

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { RemovedPlan } from '../io/planLibrary';
+import { PlanListMenu } from '../panels/PlanListMenu';
+import { usePlanner } from '../store/store';
+import { plannerStorage, usePlannerStorage } from './plannerStorage';
+
+/** The Plans menu over the plans kept in this browser. */
+export function PlanList() {
+  const plans = usePlannerStorage((s) => s.plans);
+  const currentId = usePlannerStorage((s) => s.currentId);
+  const currentName = usePlanner((s) => s.plan.name);
+  const [deleted, setDeleted] = useState<RemovedPlan | null>(null);
+  const storage = plannerStorage();
+  const notify = usePlanner((s) => s.notify);
+
+  return (
+    <PlanListMenu
+      plans={plans}
+      currentId={currentId}
+      currentName={currentName}
+      onOpen={(id) => {
+        setDeleted(null);
+        storage.open(id);
+      }}
+      onNew={() => {
+        setDeleted(null);
+        storage.newPlan();
+      }}
+      onRename={(id, name) => storage.rename(id, name)}
+      onDuplicate={(id) => {
+        const copy = storage.duplicate(id);
+        if (copy.ok) notify({ kind: 'info', text: 'Duplicated the plan: the copy is at the top of Plans.' });
+      }}
+      onDelete={(id) => {
+        const removed = storage.remove(id);
+        if (!removed) return;
+        setDeleted(removed);
+        const name = removed.entry.name || 'Untitled plan';
+        notify({ kind: 'info', text: `Deleted the plan "${name}". Undo delete in Plans brings it back.` });
+      }}
+      deleted={deleted ? { name: deleted.entry.name } : null}
+      onUndoDelete={() => {
+        if (!deleted) return;
+        storage.restore(deleted);
+        setDeleted(null);
+        const name = deleted.entry.name || 'Untitled plan';
+        notify({ kind: 'info', text: `Brought back the plan "${name}".` });
+      }}
+    />
+  );
+}
