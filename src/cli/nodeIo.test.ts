@@ -24,7 +24,7 @@ describe('readFileWithLimit', () => {
     await writeFile(path, '');
     await truncate(path, 5 * 1024 * 1024 + 1);
     await expect(readFileWithLimit(path, 5 * 1024 * 1024)).rejects.toThrow(
-      'the file is 5,242,881 bytes; a plan file may be at most 5 MB (5,242,880 bytes)',
+      'the plan file is 5,242,881 bytes; the limit is 5 MB (5,242,880 bytes)',
     );
   });
 

@@ -1,11 +1,8 @@
 import { open } from 'node:fs/promises';
+import { fileSizeMessage } from '../model/load';
 import type { CliIo } from './runMatrix';
 
 const BYTES_PER_MB = 1024 * 1024;
-
-function formatBytes(bytes: number): string {
-  return bytes.toLocaleString('en-US');
-}
 
 /** Turns Node's error codes into words a user reads. */
 function readErrorMessage(error: unknown): string {
@@ -38,9 +35,7 @@ export async function readFileWithLimit(path: string, maxBytes: number): Promise
     const stats = await handle.stat();
     if (stats.isDirectory()) throw new Error('it is a directory, not a file');
     if (stats.size > maxBytes) {
-      throw new Error(
-        `the file is ${formatBytes(stats.size)} bytes; a plan file may be at most ${maxBytes / BYTES_PER_MB} MB (${formatBytes(maxBytes)} bytes)`,
-      );
+      throw new Error(fileSizeMessage(stats.size));
     }
     // The size check above can be outrun by a file that grows; read at most one byte more to notice.
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stats.size, 0) + 1));

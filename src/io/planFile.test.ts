@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../model/load';
+import { fileSizeMessage, loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
 import type { Plan } from '../model/types';
 import { client, firewall, link, makePlan, server } from '../test/factories';
-import { fileSizeMessage, planFileBlob, planFileName, readPlanFile } from './planFile';
+import { planFileBlob, planFileName, readPlanFile } from './planFile';
 
 const plan = makePlan({
   name: 'Contoso Benelux',

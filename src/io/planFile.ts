@@ -3,27 +3,13 @@
  * every other way in (`loadPlan`); "Export plan" writes the document that
  * `serializePlan` makes.
  */
-import { loadPlan } from '../model/load';
-import { formatCount } from '../model/schema';
+import { fileSizeMessage, loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
 import type { LoadResult, Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
 
 /** What `readPlanFile` needs of a browser `File` (a `Blob` with a name). */
 export type PlanFileInput = Blob & { readonly name?: string };
-
-const MIB = 1024 * 1024;
-
-/**
- * The size refusal, worded as `loadPlan` words it for a text of that many
- * bytes, so a file refused before reading reads the same as one refused after.
- */
-export function fileSizeMessage(bytes: number): string {
-  const limitMb = PLAN_LIMITS.fileBytes / MIB;
-  const shown = (bytes / MIB).toFixed(1);
-  if (Number(shown) > limitMb) return `the plan file is ${shown} MB; the limit is ${limitMb} MB`;
-  return `the plan file is ${formatCount(bytes)} bytes; the limit is ${limitMb} MB (${formatCount(PLAN_LIMITS.fileBytes)} bytes)`;
-}
 
 function refuse(file: PlanFileInput, problem: string): LoadResult {
   const name = typeof file.name === 'string' && file.name !== '' ? ` "${file.name}"` : '';
@@ -59,14 +45,23 @@ export async function readPlanFile(file: PlanFileInput): Promise<LoadResult> {
  * `plan.json` when nothing of the name is left.
  */
 export function planFileName(plan: Pick<Plan, 'name'>): string {
-  const slug = plan.name
+  const stem = fileStem(plan.name);
+  return stem === '' ? 'plan.json' : `${stem}.plan.json`;
+}
+
+/**
+ * The part of a download's name that comes from the plan name: lower-case
+ * letters and digits joined by dashes ("Contoso Benelux" → "contoso-benelux"),
+ * at most 80 characters; empty when the name has none.
+ */
+export function fileStem(planName: string): string {
+  return planName
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 80)
     .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'plan.json' : `${slug}.plan.json`;
 }
 
 /** The plan file to download: the serialized plan as `application/json`. */

@@ -161,7 +161,8 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function fileSizeMessage(bytes: number): string {
+/** The size refusal of SPEC §2, shared by every reader that refuses a file before reading it. */
+export function fileSizeMessage(bytes: number): string {
   const limitMb = PLAN_LIMITS.fileBytes / MIB;
   const shown = (bytes / MIB).toFixed(1);
   // Just over the limit, one decimal would read "5.0 MB; the limit is 5 MB".

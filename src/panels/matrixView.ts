@@ -1,5 +1,6 @@
 import { compareStrings } from '../engine/compare';
 import type { MatrixRow } from '../engine/types';
+import { fileStem } from '../io/planFile';
 import type { Plan } from '../model/types';
 
 /** Rows drawn at most: past this the table stays fast and the CSV has them all. */
@@ -28,19 +29,7 @@ export function isRange(row: Pick<MatrixRow, 'port'>): boolean {
   return row.port.includes('-');
 }
 
-/**
- * A file name from the plan name: lower case letters and digits joined by
- * dashes ("Contoso Benelux" → "contoso-benelux-port-matrix.csv"); "plan" when
- * the name has none.
- */
+/** A download's file name from the plan name ("Contoso Benelux" → "contoso-benelux-port-matrix.csv"); "plan" when the name has none. */
 export function exportFileName(planName: string, what: string, extension: string): string {
-  const stem = planName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-  return `${stem || 'plan'}-${what}.${extension}`;
+  return `${fileStem(planName) || 'plan'}-${what}.${extension}`;
 }
