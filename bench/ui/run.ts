@@ -1,0 +1,461 @@
+/**
+ * UI benchmark (`npm run bench:ui`): the planner against a bare React Flow
+ * page, in headless Chromium, on generated organizations of 250, 500 and
+ * 1,000 nodes. For each size and page: time to first render of an imported
+ * plan, frames per second while dragging a node and while panning, and the
+ * time from an inspector edit to the updated port badges (the bare page:
+ * from typing to the changed node label). Medians over repetitions; prints
+ * a table with ours/bare ratios and which targets are met.
+ *
+ * Options: --sizes 250,500,1000  --reps 3  --uncapped (lift Chromium's
+ * 60 fps frame limit, to see headroom above it)  --profile (at the largest size, a
+ * trace and a CPU profile of the planner while dragging and for one edit).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Locator, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumLaunchOptions } from '../../playwright.config';
+import { generatePlan } from '../../src/test/generatePlan';
+import { chosenEdit, type EditChoice } from './editChoice';
+import { wiggle } from './gesture';
+import { IN_PAGE_SCRIPT } from './inPage';
+import { startCpuProfile, traceTasks } from './profile';
+import { type Figures, type Judged, judge, printTable } from './report';
+import { serveFolder } from './server';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OUT = `${ROOT}bench/out/`;
+const VIEWPORT = { width: 1280, height: 800 };
+const GESTURE_MS = 2000;
+const TIMEOUT_MS = 180_000;
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+const SIZES = (option('sizes') ?? '250,500,1000').split(',').map(Number);
+const REPS = Number(option('reps') ?? 3);
+const UNCAPPED = process.argv.includes('--uncapped');
+const PROFILE = process.argv.includes('--profile');
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the planner showed after the import, so the bare page can show the same. */
+interface Scene {
+  canvas: Box;
+  viewport: { x: number; y: number; zoom: number };
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript(IN_PAGE_SCRIPT);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+/**
+ * Imports the plan file through the page's "Import plan" input; milliseconds
+ * to the first frame that showed the plan as it stays (see IN_PAGE_SCRIPT).
+ */
+async function firstRender(page: Page, planFile: string): Promise<number> {
+  await page.evaluate(() => window.__bench.armFirstRender());
+  await page.getByLabel('Import plan').setInputFiles(planFile);
+  // Still for a second: nothing more is coming.
+  await page.waitForFunction(() => window.__bench.firstRenderSettled(), null, {
+    timeout: TIMEOUT_MS,
+    polling: 250,
+  });
+  const ms = await page.evaluate(() => window.__bench.finishFirstRender());
+  if (ms === null) throw new Error('The canvas never showed the plan with every node measured.');
+  // The generated plan's sites are "site1", "site2"…: the canvas shows the new plan, not the one before.
+  if ((await page.locator('.react-flow__node[data-id^="site"]').count()) === 0) {
+    throw new Error('The canvas settled without the imported plan.');
+  }
+  return ms;
+}
+
+async function canvasBox(page: Page): Promise<Box> {
+  const box = await page.getByRole('region', { name: 'Plan canvas' }).boundingBox();
+  if (!box) throw new Error('The plan canvas is not on screen.');
+  return box;
+}
+
+async function viewportOf(page: Page): Promise<Scene['viewport']> {
+  const transform = await page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => getComputedStyle(el).transform);
+  // matrix(a, b, c, d, e, f): a is the zoom, e and f the translation.
+  const values = /matrix\(([^)]+)\)/.exec(transform)?.[1]?.split(',').map(Number) ?? [1, 0, 0, 1, 0, 0];
+  return { zoom: values[0] ?? 1, x: values[4] ?? 0, y: values[5] ?? 0 };
+}
+
+/** A node (not a site) fully on screen, nearest the canvas middle; its id and centre. */
+async function nodeToDrag(
+  page: Page,
+  siteIds: readonly string[],
+): Promise<{ id: string; x: number; y: number }> {
+  const box = await canvasBox(page);
+  const found = await page.evaluate(
+    ([b, sites]) => {
+      const skip = new Set(sites);
+      let best: { id: string; x: number; y: number } | null = null;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+        const id = el.dataset.id ?? '';
+        if (skip.has(id)) continue;
+        const r = el.getBoundingClientRect();
+        if (r.left < b.x || r.top < b.y || r.right > b.x + b.width || r.bottom > b.y + b.height) continue;
+        const c = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        const d = Math.hypot(c.x - (b.x + b.width / 2), c.y - (b.y + b.height / 2));
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = { id, ...c };
+        }
+      }
+      return best;
+    },
+    [box, siteIds] as const,
+  );
+  if (!found) throw new Error('No node is fully on screen to drag.');
+  return found;
+}
+
+/** The point of empty canvas (the pane itself) nearest the canvas middle. */
+async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
+  const box = await canvasBox(page);
+  const found = await page.evaluate((b) => {
+    let best: { x: number; y: number } | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let y = b.y + 20; y < b.y + b.height - 20; y += 12) {
+      for (let x = b.x + 20; x < b.x + b.width - 20; x += 12) {
+        if (!document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) continue;
+        const d = Math.hypot(x - (b.x + b.width / 2), y - (b.y + b.height / 2));
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = { x, y };
+        }
+      }
+    }
+    return best;
+  }, box);
+  if (!found) throw new Error('No empty canvas to pan from.');
+  return found;
+}
+
+/** Frames per second the page draws while a gesture moves the mouse (see `wiggle`). */
+async function gestureFps(page: Page, at: { x: number; y: number }, reach: number): Promise<number> {
+  const frames = await wiggle(page, at, reach, GESTURE_MS, {
+    start: () => page.evaluate(() => window.__bench.startFrames()),
+    stop: () => page.evaluate(() => window.__bench.stopFrames?.()),
+  });
+  await settle(page);
+  return frames?.fps ?? 0;
+}
+
+/** Lets the page finish what a gesture or an edit started. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)));
+      }),
+  );
+}
+
+/**
+ * Types `text` into a text box as a person would (a key every 120 ms) and
+ * times the last key to `text` showing inside `within`. `around` wraps the
+ * last key, for a profile of just the edit.
+ */
+async function editLatency(
+  page: Page,
+  field: Locator,
+  text: string,
+  within: string,
+  around?: (lastKey: () => Promise<void>) => Promise<void>,
+): Promise<{ dom: number; frame: number }> {
+  await field.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text.slice(0, -1), { delay: 120 });
+  await page.waitForTimeout(120);
+  await page.evaluate(([t, w]) => window.__bench.armEdit(t, w), [text, within] as const);
+  const lastKey = async () => {
+    await page.keyboard.press(text.slice(-1));
+    await page.waitForFunction(() => window.__bench.edit?.frame != null, null, { timeout: 30_000 });
+  };
+  await (around ? around(lastKey) : lastKey());
+  const edit = await page.evaluate(() => window.__bench.edit);
+  await settle(page);
+  return { dom: (edit?.dom ?? 0) - (edit?.input ?? 0), frame: (edit?.frame ?? 0) - (edit?.input ?? 0) };
+}
+
+/** Where a drag's and an edit's time goes in the planner (needs the unminified build of --profile). */
+async function profileOurs(
+  browser: Browser,
+  url: string,
+  planFile: string,
+  page: Page,
+  dragged: { x: number; y: number },
+  field: Locator,
+  port: number,
+): Promise<string> {
+  const lines = ['', 'Where the time goes in the planner:'];
+  // First render, on fresh pages: once under a trace, once under the CPU profiler.
+  const fresh = async () => {
+    const other = await openPage(browser, url);
+    await other.locator('.react-flow__node').first().waitFor();
+    return other;
+  };
+  let other = await fresh();
+  const rendered = other;
+  lines.push(
+    ...(await traceTasks(other, 'Import to first render', () =>
+      firstRender(rendered, planFile).then(() => {}),
+    )),
+  );
+  await closePage(other);
+  other = await fresh();
+  const stopRender = await startCpuProfile(other, 'Import to first render');
+  await firstRender(other, planFile);
+  lines.push(...(await stopRender()));
+  await closePage(other);
+
+  // The edits first: the server is still selected; a drag selects the dragged node.
+  await editLatency(page, field, String(port), '.react-flow__edgelabel-renderer', async (lastKey) => {
+    lines.push(...(await traceTasks(page, 'One inspector edit to its badges', lastKey)));
+  });
+  await editLatency(page, field, String(port + 1), '.react-flow__edgelabel-renderer', async (lastKey) => {
+    const stopEdit = await startCpuProfile(page, 'One inspector edit to its badges');
+    await lastKey();
+    lines.push(...(await stopEdit()));
+  });
+  lines.push(
+    ...(await traceTasks(page, 'Dragging a node', () => gestureFps(page, dragged, 60).then(() => {}))),
+  );
+  const stop = await startCpuProfile(page, 'Dragging a node');
+  await gestureFps(page, dragged, 60);
+  lines.push(...(await stop()));
+  return lines.join('\n');
+}
+
+async function measureOurs(
+  browser: Browser,
+  url: string,
+  size: PlanOnDisk,
+  profiled: boolean,
+): Promise<{ figures: Figures; scene: Scene; dragId: string }> {
+  const renders: number[] = [];
+  let page: Page | null = null;
+  for (let rep = 0; rep < REPS; rep++) {
+    if (page) await closePage(page);
+    page = await openPage(browser, url);
+    // The first visit opens the combined example; the generated plan replaces it.
+    await page.locator('.react-flow__node').first().waitFor();
+    renders.push(await firstRender(page, size.file));
+  }
+  if (!page) throw new Error('no repetitions');
+  const drawn = await page.locator('.react-flow__node').count();
+  const scene: Scene = { canvas: await canvasBox(page), viewport: await viewportOf(page) };
+
+  const dragged = await nodeToDrag(page, size.siteIds);
+  const drags: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) drags.push(await gestureFps(page, dragged, 60));
+  const pane = await emptyPoint(page);
+  const pans: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) pans.push(await gestureFps(page, pane, 150));
+
+  const visible = await page.evaluate((b) => {
+    const ids: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      if (r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height)
+        ids.push(el.dataset.id ?? '');
+    }
+    return ids;
+  }, scene.canvas);
+  const edit: EditChoice = chosenEdit(size.plan, visible);
+  await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
+  const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(edit.fieldLabel);
+  const edits: { dom: number; frame: number }[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    edits.push(
+      await editLatency(page, field, String(edit.firstPort + rep), '.react-flow__edgelabel-renderer'),
+    );
+  }
+  const profile = profiled
+    ? await profileOurs(browser, url, size.file, page, dragged, field, edit.firstPort + REPS)
+    : null;
+  await closePage(page);
+  if (profile) console.log(profile);
+  return {
+    figures: {
+      firstRender: median(renders),
+      dragFps: median(drags),
+      panFps: median(pans),
+      edit: median(edits.map((e) => e.dom)),
+      editFrame: median(edits.map((e) => e.frame)),
+      editWhat: `${edit.fieldLabel} of ${edit.serverName}`,
+      drawn,
+    },
+    scene,
+    dragId: dragged.id,
+  };
+}
+
+async function measureBare(
+  browser: Browser,
+  url: string,
+  size: PlanOnDisk,
+  scene: Scene,
+  dragId: string,
+): Promise<Figures> {
+  const query = new URLSearchParams({
+    w: String(Math.round(scene.canvas.width)),
+    h: String(Math.round(scene.canvas.height)),
+    x: String(scene.viewport.x),
+    y: String(scene.viewport.y),
+    zoom: String(scene.viewport.zoom),
+    edit: dragId,
+  });
+  const renders: number[] = [];
+  let page: Page | null = null;
+  for (let rep = 0; rep < REPS; rep++) {
+    if (page) await closePage(page);
+    page = await openPage(browser, `${url}?${query}`);
+    await page.getByLabel('Import plan').waitFor();
+    renders.push(await firstRender(page, size.file));
+  }
+  if (!page) throw new Error('no repetitions');
+  const drawn = await page.locator('.react-flow__node').count();
+  const dragged = await page.locator(`.react-flow__node[data-id="${dragId}"]`).boundingBox();
+  if (!dragged) throw new Error(`The bare page does not show node ${dragId}.`);
+  const at = { x: dragged.x + dragged.width / 2, y: dragged.y + dragged.height / 2 };
+  const drags: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) drags.push(await gestureFps(page, at, 60));
+  const pane = await emptyPoint(page);
+  const pans: number[] = [];
+  for (let rep = 0; rep < REPS; rep++) pans.push(await gestureFps(page, pane, 150));
+  const field = page.getByLabel('Label');
+  const edits: { dom: number; frame: number }[] = [];
+  for (let rep = 0; rep < REPS; rep++)
+    edits.push(await editLatency(page, field, String(7771 + rep), '.react-flow__nodes'));
+  await closePage(page);
+  return {
+    firstRender: median(renders),
+    dragFps: median(drags),
+    panFps: median(pans),
+    edit: median(edits.map((e) => e.dom)),
+    editFrame: median(edits.map((e) => e.frame)),
+    editWhat: 'label of the dragged node',
+    drawn,
+  };
+}
+
+interface PlanOnDisk {
+  requested: number;
+  plan: ReturnType<typeof generatePlan>;
+  file: string;
+  /** Sites and nodes: every one is a React Flow node. */
+  drawnNodes: number;
+  /** Links and connectors: every one is a React Flow edge. */
+  edges: number;
+  siteIds: string[];
+}
+
+async function main(): Promise<void> {
+  await mkdir(`${OUT}ui`, { recursive: true });
+  console.log('Building the planner and the bare React Flow page…');
+  await build({
+    root: ROOT,
+    logLevel: 'error',
+    // Unminified when profiling, so the profile names functions.
+    build: { outDir: `${OUT}app`, emptyOutDir: true, chunkSizeWarningLimit: 4000, minify: !PROFILE },
+  });
+  await build({ configFile: `${ROOT}bench/ui/bare/vite.config.ts` });
+  const app = await serveFolder(`${OUT}app`);
+  const bare = await serveFolder(`${OUT}bare`);
+
+  const sizes: PlanOnDisk[] = [];
+  for (const requested of SIZES) {
+    const plan = generatePlan({ nodes: requested, seed: 1 });
+    const file = `${OUT}ui/generated-${requested}.plan.json`;
+    await writeFile(file, JSON.stringify(plan));
+    sizes.push({
+      requested,
+      plan,
+      file,
+      drawnNodes: plan.sites.length + plan.nodes.length,
+      edges: plan.links.length + plan.connectors.length,
+      siteIds: plan.sites.map((s) => s.id),
+    });
+  }
+
+  const args = [
+    ...chromiumLaunchOptions.args,
+    ...(UNCAPPED ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : []),
+  ];
+  const browser = await chromium.launch({ ...chromiumLaunchOptions, args, headless: true });
+  const results: Judged[] = [];
+  try {
+    for (const size of sizes) {
+      console.log(
+        `Measuring ${size.plan.nodes.length} nodes (${size.drawnNodes} drawn with sites, ${size.edges} edges)…`,
+      );
+      const ours = await measureOurs(browser, app.url, size, PROFILE && size === sizes[sizes.length - 1]);
+      const base = await measureBare(browser, bare.url, size, ours.scene, ours.dragId);
+      results.push(judge(size.plan.nodes.length, ours.figures, base));
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await bare.close();
+  }
+  printTable(results, {
+    reps: REPS,
+    uncapped: UNCAPPED,
+    load: loadavg()[0] ?? 0,
+    browser: browser.version(),
+  });
+}
+
+declare global {
+  interface Window {
+    __bench: {
+      armFirstRender(): void;
+      firstRender?: { start: number | null; lastChange: number | null };
+      firstRenderSettled(): boolean;
+      finishFirstRender(): number | null;
+      startFrames(): void;
+      stopFrames?: () => { frames: number; fps: number; p95Gap: number; maxGap: number };
+      armEdit(text: string, within: string): void;
+      edit?: { input: number | null; dom: number | null; frame: number | null };
+    };
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
