@@ -65,6 +65,86 @@ async function dataUrlBlob(url: string): Promise<Blob> {
 }
 
 /**
+ * Runs `use` with the computed style of a bare element of each kind, as a
+ * browser draws it with no page style sheet (in a shadow root, which page
+ * styles do not reach, under a host reset to initial values).
+ */
+function withBareStyles<T>(use: (styleOf: (element: Element) => Map<string, string>) => T): T {
+  const host = document.createElement('div');
+  host.style.cssText = 'all: initial; position: fixed; left: -10000px; top: 0;';
+  const root = host.attachShadow({ mode: 'open' });
+  document.body.append(host);
+  const known = new Map<string, Map<string, string>>();
+  try {
+    return use((element) => {
+      const key = `${element.namespaceURI} ${element.localName}`;
+      let style = known.get(key);
+      if (!style) {
+        const bare = document.createElementNS(element.namespaceURI, element.localName);
+        root.append(bare);
+        const computed = getComputedStyle(bare);
+        style = new Map([...computed].map((name) => [name, computed.getPropertyValue(name)] as const));
+        bare.remove();
+        known.set(key, style);
+      }
+      return style;
+    });
+  } finally {
+    host.remove();
+  }
+}
+
+/** Properties whose computed value depends on other properties of the element. */
+const DEPENDENT_VALUE = /-width$|color/;
+
+/**
+ * An SVG from html-to-image carries every computed property of every
+ * element inline (some 400 each: 5 MB for a 30-node plan). A declaration is
+ * left out where dropping it cannot change the drawing: its value is what a
+ * bare element of its kind has and what its parent has, so the element gets
+ * the same value whether the property is inherited or not. Widths (a border
+ * width computes to 0 while its style is none) and colours (which may
+ * compute from the element's own colour) are always kept.
+ */
+export function compactSvgStyles(svg: string): string {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  if (doc.getElementsByTagName('parsererror').length > 0) return svg;
+  const declared = new Map<Element, Map<string, string>>();
+  withBareStyles((bareStyleOf) => {
+    // Document order: every parent is read before its children.
+    for (const element of doc.querySelectorAll('[style]')) {
+      const style = (element as Element & ElementCSSInlineStyle).style;
+      if (!style) continue;
+      const own = new Map<string, string>();
+      for (let i = 0; i < style.length; i++) {
+        const name = style.item(i);
+        own.set(name, style.getPropertyValue(name));
+      }
+      declared.set(element, own);
+      const bare = bareStyleOf(element);
+      const parent = element.parentElement ? declared.get(element.parentElement) : undefined;
+      for (const [name, value] of own) {
+        // Every value is already computed, so nothing refers to a custom property any more.
+        if (name.startsWith('--')) {
+          style.removeProperty(name);
+          continue;
+        }
+        const around = parent ? parent.get(name) : bare.get(name);
+        if (
+          value === bare.get(name) &&
+          value === around &&
+          !DEPENDENT_VALUE.test(name) &&
+          style.getPropertyPriority(name) === ''
+        ) {
+          style.removeProperty(name);
+        }
+      }
+    }
+  });
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/**
  * Draws `viewport` (the canvas's `.react-flow__viewport`) showing `bounds`
  * as an image. The selection and any highlight are set aside while it is
  * drawn, so the picture shows the plan rather than what was being worked
@@ -94,9 +174,10 @@ export async function diagramImage(
       filter: keep,
       style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: frame.transform },
     };
-    return await dataUrlBlob(
-      format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options),
-    );
+    if (format === 'png') return await dataUrlBlob(await toPng(viewport, options));
+    const url = await toSvg(viewport, options);
+    const svg = compactSvgStyles(decodeURIComponent(url.slice(url.indexOf(',') + 1)));
+    return new Blob([svg], { type: 'image/svg+xml' });
   } finally {
     if (setAside) {
       select(selection);
