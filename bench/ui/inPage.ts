@@ -65,6 +65,23 @@ export const IN_PAGE_SCRIPT = `
     return !!last && now - last.t < 100 && now - state.lastChange > 1000 && still >= 20 && last.scene === scene();
   };
 
+  // Every change of scene after the import: when, after how long a gap without frames, and what.
+  bench.firstRenderTimeline = () => {
+    const state = bench.firstRender;
+    const out = [];
+    let last = '';
+    let previous = state.start;
+    for (const f of state.frames) {
+      if (f.scene !== last) {
+        const [nodes, edges, hidden] = f.scene.split('/');
+        out.push({ at: f.t - state.start, gap: f.t - previous, nodes: +nodes, edges: +edges, hidden: +hidden });
+        last = f.scene;
+      }
+      previous = f.t;
+    }
+    return out;
+  };
+
   // Once the canvas has been still for a while: the first frame that showed the final scene,
   // fully measured, and the frame after it (a frame has passed, so it was drawn).
   bench.finishFirstRender = () => {

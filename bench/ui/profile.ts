@@ -89,13 +89,22 @@ export async function traceTasks(page: Page, title: string, action: () => Promis
   await action();
   const wall = Date.now() - started;
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const byName = new Map<string, number>();
+  // The page's renderer main thread: of the threads named so, the one that did the most.
+  const mains = new Set(
+    trace.traceEvents
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, Map<string, number>>();
   for (const e of trace.traceEvents) {
-    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur || !TASKS.has(e.name))
-      continue;
+    const thread = `${e.pid}:${e.tid}`;
+    if (!mains.has(thread) || e.ph !== 'X' || !e.dur || !TASKS.has(e.name)) continue;
+    const byName = byThread.get(thread) ?? new Map<string, number>();
     byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+    byThread.set(thread, byName);
   }
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const byName = [...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? new Map<string, number>();
   return [`  ${title}: renderer main thread by task, over ${wall} ms:`, ...top(byName, wall, 12)];
 }
 

@@ -235,6 +235,12 @@ async function profileOurs(
       firstRender(rendered, planFile).then(() => {}),
     )),
   );
+  lines.push('  Import to first render, frame by frame (a gap is time without a frame: one long task):');
+  for (const f of await other.evaluate(() => window.__bench.firstRenderTimeline())) {
+    lines.push(
+      `    ${f.at.toFixed(0).padStart(6)} ms (gap ${f.gap.toFixed(0).padStart(5)} ms): ${f.nodes} nodes (${f.hidden} not yet measured), ${f.edges} edges`,
+    );
+  }
   await closePage(other);
   other = await fresh();
   const stopRender = await startCpuProfile(other, 'Import to first render');
@@ -447,6 +453,7 @@ declare global {
       firstRender?: { start: number | null; lastChange: number | null };
       firstRenderSettled(): boolean;
       finishFirstRender(): number | null;
+      firstRenderTimeline(): { at: number; gap: number; nodes: number; edges: number; hidden: number }[];
       startFrames(): void;
       stopFrames?: () => { frames: number; fps: number; p95Gap: number; maxGap: number };
       armEdit(text: string, within: string): void;
