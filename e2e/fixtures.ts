@@ -130,12 +130,15 @@ export class PlannerPage {
    */
   async dragFromPalette(item: PaletteItem, at: CanvasPoint): Promise<string> {
     const before = await this.canvasNodes().count();
+    const heading = this.inspector.getByRole('heading', { level: 3 });
+    const shown = (await heading.count()) > 0 ? await this.inspectedName() : null;
     await this.paletteButton(item).dragTo(this.canvas, { targetPosition: at });
     // A server dropped outside every site on an empty plan brings a new site with it.
     await expect.poll(() => this.canvasNodes().count()).toBeGreaterThan(before);
-    const name = await this.inspectedName();
-    expect(name).not.toBe('');
-    return name;
+    // The new item is selected: the inspector shows it (new items get new names).
+    await expect(heading).toHaveText(/\S/);
+    if (shown !== null) await expect(heading).not.toHaveText(shown);
+    return this.inspectedName();
   }
 
   /** Centre of a canvas element, in page coordinates. */
