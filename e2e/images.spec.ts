@@ -61,7 +61,7 @@ async function dropFile(planner: StoragePlannerPage, name: string, text: string)
 test('the diagram exports as PNG and as SVG, with the port badges', async ({ planner }) => {
   await planner.start();
   // A selection is not part of the picture, and stays selected afterwards.
-  await planner.selectNode('FW-WAN');
+  await planner.selectNode('FW-INTERNAL');
 
   const png = await planner.exportFile('Export PNG');
   expect(png.name).toBe('contoso-benelux.png');
@@ -81,7 +81,7 @@ test('the diagram exports as PNG and as SVG, with the port badges', async ({ pla
   expect(text).toContain('>1024-65535<');
   expect(text).toContain('>6003<');
   expect(text).not.toContain('react-flow__handle');
-  await expect(planner.inspector.getByRole('heading', { level: 3, name: 'FW-WAN' })).toBeVisible();
+  await expect(planner.inspector.getByRole('heading', { level: 3, name: 'FW-INTERNAL' })).toBeVisible();
 });
 
 test('names full of markup stay text on the canvas, in the inspector, the matrix and the exported SVG', async ({
@@ -130,16 +130,16 @@ test('Export plan downloads the plan file, which Import plan opens again as the 
   planner,
 }, testInfo) => {
   await planner.start();
-  await planner.selectNode('EXUTR01');
-  await planner.inspector.getByLabel('Directory (DS) port').fill('6001');
+  await planner.selectNode('EXAMS01');
+  await planner.inspector.getByLabel('MTA port').fill('6010');
   const matrix = await planner.matrixTable();
 
   const exported = await planner.exportFile('Export plan');
   expect(exported.name).toBe('contoso-benelux.plan.json');
   const document = JSON.parse(exported.bytes.toString('utf8'));
   expect(document).toMatchObject({ format: 'exchange-port-plan', version: 1, name: 'Contoso Benelux' });
-  const server = document.nodes.find((n: { name: string }) => n.name === 'EXUTR01');
-  expect(server.staticPorts.directory).toBe(6001);
+  const server = document.nodes.find((n: { name: string }) => n.name === 'EXAMS01');
+  expect(server.staticPorts.mta).toBe(6010);
 
   const file = testInfo.outputPath(exported.name);
   await writeFile(file, exported.bytes);

@@ -60,18 +60,19 @@ test('Undo and Redo step through an add, a typed name, a drag and a delete, by k
 
 test('a port typed digit by digit comes back with one Undo', async ({ planner }) => {
   await planner.start();
-  await planner.selectNode('EXUTR01');
-  const port = planner.inspector.getByLabel('Directory (DS) port');
-  await expect(port).toHaveValue('');
-  await port.pressSequentially('6001', { delay: 60 });
-  await expect(port).toHaveValue('6001');
+  await planner.selectNode('EXAMS01');
+  const port = planner.inspector.getByLabel('MTA port');
+  await expect(port).toHaveValue('6003');
+  await port.selectText();
+  await port.pressSequentially('6010', { delay: 60 });
+  await expect(port).toHaveValue('6010');
 
   await planner.undoButton.click();
-  await expect(port).toHaveValue('');
+  await expect(port).toHaveValue('6003');
   // The opened plan is where history begins: nothing older to undo.
   await expect(planner.undoButton).toBeDisabled();
   await planner.redoButton.click();
-  await expect(port).toHaveValue('6001');
+  await expect(port).toHaveValue('6010');
 });
 
 test('Ctrl+Z in a text field is the field’s own, not the plan’s', async ({ planner, page }) => {
@@ -108,7 +109,7 @@ test('a template and an imported plan are one undo step each', async ({ planner 
 test('Undo reaches back more than 200 steps', async ({ planner, page }) => {
   test.setTimeout(120_000);
   await planner.start();
-  await planner.selectNode('EXUTR01');
+  await planner.selectNode('EXAMS01');
   const pop3 = planner.inspector.getByLabel('POP3', { exact: true });
   await expect(pop3).toBeChecked();
   // Each click of a checkbox is a step of its own.
