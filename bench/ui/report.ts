@@ -13,7 +13,7 @@ export interface Figures {
   drawn: number;
 }
 
-export interface Judged {
+export interface SizeResult {
   nodes: number;
   ours: Figures;
   bare: Figures;
@@ -23,10 +23,6 @@ export interface Judged {
 export const MAX_RATIO = 1.3;
 export const MIN_DRAG_FPS_AT_1000 = 30;
 export const MAX_EDIT_MS_AT_500 = 100;
-
-export function judge(nodes: number, ours: Figures, bare: Figures): Judged {
-  return { nodes, ours, bare };
-}
 
 const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const pad = (text: string, width: number) => text.padEnd(width);
@@ -52,7 +48,7 @@ interface Row {
  * for frame rates too, so a ratio under 1 means fewer frames than bare.
  */
 export function printTable(
-  results: readonly Judged[],
+  results: readonly SizeResult[],
   run: { reps: number; uncapped: boolean; load: number; browser: string },
 ): void {
   const rows: Row[] = [];
