@@ -5,7 +5,7 @@
  * `.react-flow__viewport` element, which holds the nodes, the edges and the
  * port badges (the controls and the minimap are outside it).
  */
-import type { Rect } from '@xyflow/react';
+import type { ReactFlowInstance, Rect } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import { usePlanner } from '../store/store';
 
@@ -144,27 +144,36 @@ export function compactSvgStyles(svg: string): string {
   return new XMLSerializer().serializeToString(doc);
 }
 
+/** What drawing the diagram needs of the React Flow instance. */
+export type DiagramSource = Pick<
+  ReactFlowInstance,
+  'getNodes' | 'getNodesBounds' | 'getViewport' | 'setViewport' | 'fitView'
+>;
+
 /**
- * Draws `viewport` (the canvas's `.react-flow__viewport`) showing `bounds`
- * as an image. The selection and any highlight are set aside while it is
- * drawn, so the picture shows the plan rather than what was being worked
- * on, and put back after.
+ * Draws the whole diagram as an image, whatever part of it the canvas shows.
+ * The selection and any highlight are set aside while it is drawn, so the
+ * picture shows the plan rather than what was being worked on. A large plan
+ * draws only the nodes in view, so the view is widened to the whole plan for
+ * a moment. Both are put back after. Null when there is nothing to draw.
  */
-export async function diagramImage(
-  format: DiagramFormat,
-  viewport: HTMLElement,
-  bounds: Rect,
-): Promise<Blob> {
+export async function diagramImage(format: DiagramFormat, flow: DiagramSource): Promise<Blob | null> {
+  const nodes = flow.getNodes();
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  if (nodes.length === 0 || !viewport) return null;
   const { selection, highlight, select, setHighlight } = usePlanner.getState();
   const setAside = selection.length > 0 || highlight !== null;
+  const drawn = viewport.querySelectorAll('.react-flow__node').length;
+  const view = drawn < nodes.length ? flow.getViewport() : null;
   if (setAside) {
     select([]);
     setHighlight(null);
-    await nextFrame();
-    await nextFrame();
   }
+  if (view) await flow.fitView({ padding: 0 });
+  // React draws the change, then React Flow measures nodes it had not drawn and routes their edges.
+  for (let i = 0; i < (view ? 6 : setAside ? 2 : 0); i++) await nextFrame();
   try {
-    const frame = imageFrame(bounds);
+    const frame = imageFrame(flow.getNodesBounds(nodes));
     const pixelRatio = Math.max(frame.width, frame.height) * 2 <= MAX_CANVAS_SIDE ? 2 : 1;
     const options = {
       backgroundColor: '#ffffff',
@@ -179,6 +188,7 @@ export async function diagramImage(
     const svg = compactSvgStyles(decodeURIComponent(url.slice(url.indexOf(',') + 1)));
     return new Blob([svg], { type: 'image/svg+xml' });
   } finally {
+    if (view) void flow.setViewport(view);
     if (setAside) {
       select(selection);
       setHighlight(highlight);

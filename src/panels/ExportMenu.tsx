@@ -36,15 +36,15 @@ export function ExportMenu() {
   };
 
   const exportImage = async (format: DiagramFormat) => {
-    const nodes = flow.getNodes();
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    if (nodes.length === 0 || !viewport) {
-      notify({ kind: 'info', text: 'The plan is empty: there is no diagram to export yet.' });
-      return;
-    }
     setBusy(true);
+    // A plan of hundreds of nodes takes a while to draw.
+    notify({ kind: 'info', text: `Drawing the diagram as ${format.toUpperCase()}…` });
     try {
-      const blob = await diagramImage(format, viewport, flow.getNodesBounds(nodes));
+      const blob = await diagramImage(format, flow);
+      if (!blob) {
+        notify({ kind: 'info', text: 'The plan is empty: there is no diagram to export yet.' });
+        return;
+      }
       const name = imageFileName(planFileName(usePlanner.getState().plan), format);
       downloadBlob(name, blob);
       notify({ kind: 'info', text: `Exported the diagram as ${name}.` });
