@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
+    // Property tests are CPU-bound; on a busy 2-core CI machine the 5 s default cuts them off mid-proof.
+    testTimeout: 60_000,
   },
 });
