@@ -1,7 +1,7 @@
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type Node, type NodeHandle, Position as Side } from '@xyflow/react';
 import type { Analysis } from '../engine/types';
 import type { ClientNode, Plan, PlanNode, Position, ServerNode, SmtpHostNode } from '../model/types';
-import { DEFAULT_SITE_SIZE } from '../store/layout';
+import { DEFAULT_SITE_SIZE, NODE_BOX } from '../store/layout';
 import { canvasFacts, type FindingMark, type PortBadge } from './derive';
 
 /**
@@ -51,6 +51,34 @@ export interface ConnectorData extends Record<string, unknown> {
 
 export type SiteFlowNode = Node<SiteData, 'site'>;
 export type PlanFlowNode = Node<PlanNodeData, PlanNode['type']>;
+
+/**
+ * The four handles of a plan node, declared up front with the node's expected
+ * size. React Flow otherwise mounts every node once just to measure its
+ * handles, even with only the nodes in view drawn; declared, a large plan's
+ * first render mounts only what is in view. The measured values replace these
+ * once a node is drawn.
+ */
+const HANDLE_SIZE = 8;
+const { width: W, height: H } = NODE_BOX;
+const PLAN_NODE_HANDLES: NodeHandle[] = (
+  [
+    ['t', Side.Top, W / 2, 0],
+    ['r', Side.Right, W, H / 2],
+    ['b', Side.Bottom, W / 2, H],
+    ['l', Side.Left, 0, H / 2],
+  ] as const
+).map(([id, position, x, y]) => ({
+  id,
+  type: 'source',
+  position,
+  x: x - HANDLE_SIZE / 2,
+  y: y - HANDLE_SIZE / 2,
+  width: HANDLE_SIZE,
+  height: HANDLE_SIZE,
+}));
+/** Sites have no handles: nothing links to a site. */
+const SITE_HANDLES: NodeHandle[] = [];
 export type CanvasNode = SiteFlowNode | PlanFlowNode;
 export type LinkEdge = Edge<LinkData, 'link'>;
 export type ConnectorEdge = Edge<ConnectorData, 'connector'>;
@@ -206,6 +234,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         selected: selection.has(site.id),
         ariaLabel: `Site ${site.name}, ${count === 1 ? '1 server' : `${count} servers`}`,
         data: { name: site.name, serverCount: count, tone: toneOf(site.id, emphasis) },
+        handles: SITE_HANDLES,
       };
       const size2 = measured.get(site.id);
       if (size2) node.measured = { width: size2.width, height: size2.height };
@@ -247,6 +276,9 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         selected: selection.has(planNode.id),
         ariaLabel: `${TYPE_LABEL[planNode.type]} ${planNode.name}, ${detail}${findingsText(mark)}`,
         data: { name: planNode.name, detail, note, portCount, mark, tone: toneOf(planNode.id, emphasis) },
+        handles: PLAN_NODE_HANDLES,
+        initialWidth: NODE_BOX.width,
+        initialHeight: NODE_BOX.height,
       };
       if (parent && planNode.site) node.parentId = planNode.site;
       const size = measured.get(planNode.id);
