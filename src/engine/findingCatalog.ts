@@ -92,7 +92,7 @@ export const FINDING_CATALOG: FindingCatalog = {
     severity: 'error',
     kb: always('KB 176466', 'KB 161931'),
     message: (p) =>
-      `The X.400 connector ${p.connector} joins ${p.a} (RFC1006 port ${p.aPort}) and ${p.b} (RFC1006 port ${p.bPort}): every MTA that talks over X.400 connectors must use the same port (KB 176466, scenario 6b; KB 161931). Set ${registryValueText('rfc1006')} to the same value on both servers.`,
+      `The X.400 connector${p.connector} joins ${p.a} (RFC1006 port ${p.aPort}) and ${p.b} (RFC1006 port ${p.bPort}): every MTA that talks over X.400 connectors must use the same port (KB 176466, scenario 6b; KB 161931). Set ${registryValueText('rfc1006')} to the same value on both servers.`,
   },
   NO_NETWORK_PATH: {
     severity: 'error',
@@ -136,7 +136,7 @@ export const FINDING_CATALOG: FindingCatalog = {
     severity: 'error',
     kb: always('KB 176466'),
     message: (p) =>
-      `The ${p.type === 'site' ? 'Site Connector' : 'X.400 connector'} ${p.connector} joins ${p.a} and ${p.b}, which are both in site ${p.site}: connectors join different sites, and servers of one site already talk over RPC (KB 176466, scenario 5). Move one server to another site or remove the connector.`,
+      `The ${p.type === 'site' ? 'Site Connector' : 'X.400 connector'}${p.connector} joins ${p.a} and ${p.b}, which are both in site ${p.site}: connectors join different sites, and servers of one site already talk over RPC (KB 176466, scenario 5). Move one server to another site or remove the connector.`,
   },
   CLIENT_WITHOUT_SERVER: {
     severity: 'error',

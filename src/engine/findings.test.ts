@@ -60,6 +60,12 @@ describe('RFC1006_PORT_MISMATCH', () => {
     expect(f?.kb).toEqual(['KB 176466', 'KB 161931']);
   });
 
+  it('names an unnamed connector by its servers, never by its id', () => {
+    const [f] = findings(plan(102, 2000), 'RFC1006_PORT_MISMATCH');
+    expect(f?.message).toMatch(/^The X\.400 connector joins EXA \(RFC1006 port 102\) and EXB/);
+    expect(f?.message).not.toContain('k1');
+  });
+
   it('stays quiet when both use the same port, or when the connector is a Site Connector', () => {
     expect(findings(plan(2000, 2000))).toEqual([]);
     expect(findings(plan(102, 2000, 'site'), 'RFC1006_PORT_MISMATCH')).toEqual([]);

@@ -234,12 +234,14 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
     if (!a || !b || a === b) continue;
     const subjects = [a.id, b.id, k.id];
     const concerns = [`rel:connector:${k.id}`];
+    // A connector is named only when the user named it; its id means nothing to a reader.
+    const connector = k.name ? ` ${k.name}` : '';
     if (a.site === b.site) {
       out.push({
         finding: makeFinding(
           'CONNECTOR_SAME_SITE',
           {
-            connector: index.nameOf(k.id),
+            connector,
             type: k.type,
             a: index.nameOf(a.id),
             b: index.nameOf(b.id),
@@ -255,7 +257,7 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
         finding: makeFinding(
           'RFC1006_PORT_MISMATCH',
           {
-            connector: index.nameOf(k.id),
+            connector,
             a: index.nameOf(a.id),
             aPort: a.rfc1006Port,
             b: index.nameOf(b.id),
