@@ -5,6 +5,7 @@ import { planFileBlob, planFileName } from '../io/planFile';
 import { usePlanner } from '../store/store';
 import { downloadBlob } from './download';
 import { BUTTON } from './fields';
+import { menuItemAfterKey } from './tabKeys';
 
 interface ExportItem {
   label: string;
@@ -99,14 +100,8 @@ export function ExportMenu() {
   };
 
   const onMenuKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, number> = {
-      ArrowDown: (active + 1) % items.length,
-      ArrowUp: (active - 1 + items.length) % items.length,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[e.key];
-    if (target !== undefined) {
+    const target = menuItemAfterKey(e.key, active, items.length);
+    if (target !== null) {
       e.preventDefault();
       setActive(target);
     } else if (e.key === 'Escape') {

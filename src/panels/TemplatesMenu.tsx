@@ -3,6 +3,7 @@ import { loadPlan } from '../model/load';
 import { usePlanner } from '../store/store';
 import { type ExampleEntry, readExampleIndex } from './exampleIndex';
 import { BUTTON } from './fields';
+import { menuItemAfterKey } from './tabKeys';
 
 const EXAMPLES_URL = `${import.meta.env.BASE_URL}examples/`;
 
@@ -103,15 +104,8 @@ export function TemplatesMenu() {
   };
 
   const onMenuKeyDown = (e: KeyboardEvent) => {
-    const count = entries.length;
-    const moves: Record<string, number> = {
-      ArrowDown: (active + 1) % Math.max(count, 1),
-      ArrowUp: (active - 1 + count) % Math.max(count, 1),
-      Home: 0,
-      End: Math.max(count - 1, 0),
-    };
-    const target = moves[e.key];
-    if (target !== undefined) {
+    const target = menuItemAfterKey(e.key, active, entries.length);
+    if (target !== null) {
       e.preventDefault();
       setActive(target);
     } else if (e.key === 'Escape') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabAfterKey } from './tabKeys';
+import { menuItemAfterKey, tabAfterKey } from './tabKeys';
 
 describe('tabAfterKey', () => {
   it('moves with the arrows and wraps around', () => {
@@ -15,5 +15,17 @@ describe('tabAfterKey', () => {
     expect(tabAfterKey('End', 0, 3)).toBe(2);
     expect(tabAfterKey('Enter', 0, 3)).toBeNull();
     expect(tabAfterKey('ArrowRight', 0, 0)).toBeNull();
+  });
+});
+
+describe('menuItemAfterKey', () => {
+  it('moves up and down with wrap-around and jumps to the ends, ignoring left and right', () => {
+    expect(menuItemAfterKey('ArrowDown', 2, 3)).toBe(0);
+    expect(menuItemAfterKey('ArrowUp', 0, 3)).toBe(2);
+    expect(menuItemAfterKey('Home', 2, 3)).toBe(0);
+    expect(menuItemAfterKey('End', 0, 3)).toBe(2);
+    expect(menuItemAfterKey('ArrowRight', 0, 3)).toBeNull();
+    expect(menuItemAfterKey('ArrowLeft', 1, 3)).toBeNull();
+    expect(menuItemAfterKey('ArrowDown', 0, 0)).toBeNull();
   });
 });

@@ -19,3 +19,11 @@ export function tabAfterKey(key: string, current: number, count: number): number
       return null;
   }
 }
+
+/**
+ * The item a key moves to in a vertical menu (WAI-ARIA menu pattern): Up and
+ * Down wrap around, Home and End go to the ends; null for any other key.
+ */
+export function menuItemAfterKey(key: string, current: number, count: number): number | null {
+  return key === 'ArrowLeft' || key === 'ArrowRight' ? null : tabAfterKey(key, current, count);
+}
