@@ -21,7 +21,8 @@ export const chromiumLaunchOptions = {
   ],
 };
 
-const port = 4317;
+/** E2E_PORT lets several checkouts run the suite side by side. */
+const port = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'e2e',
