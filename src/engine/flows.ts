@@ -1,16 +1,23 @@
 /**
- * Turns a plan's relationships into directed TCP flows by reading the port
- * table (SPEC.md §3, KB 176466). Paths and status are added later.
+ * Turns a plan's relationships into directed flows by reading the port table
+ * (SPEC.md §3, KB 176466 and the articles beside it). Paths and status are
+ * added later.
  */
-import type { ClientNode, ServerNode, SmtpHostNode } from '../model/types';
+import type { ClientNode, NewsHostNode, PlanNode, ServerNode, SmtpHostNode } from '../model/types';
 import { compareStrings } from './compare';
 import type { PlanIndex } from './planIndex';
-import type { PortSource, PortTableRow, RelationshipPattern, Role } from './portTable';
+import {
+  dynamicRange,
+  ldapPort as ldapPortInForce,
+  rfc1006Port,
+  runsService,
+  staticRpcPort,
+} from './portInForce';
+import type { PatternKind, PortSource, PortTableRow, RelationshipPattern, Role } from './portTable';
 import { PORT_TABLE } from './portTable';
-import type { Flow, PortRange, Relationship } from './types';
+import type { Flow, FlowProtocol, PortRange, Relationship } from './types';
 
-/** The ephemeral range an RPC service listens in while its port is not static (KB 176466, "Terminologie"). */
-export const DYNAMIC_RPC_RANGE: Readonly<PortRange> = { from: 1024, to: 65535 };
+export { DYNAMIC_RPC_RANGE } from './portInForce';
 
 /** A flow before routing: its path and status are still placeholders (nothing crossed, ok). */
 export type UnroutedFlow = Flow;
@@ -19,7 +26,7 @@ export type UnroutedFlow = Flow;
  * Placeholders until routing, shared by every unrouted flow: routing gives
  * each flow its own arrays (routeFlows in analyze.ts).
  */
-const NOT_YET: string[] = [];
+const NOT_YET: never[] = [];
 
 /** One concrete relationship of the plan, with its two parties (see `Role`). */
 interface Instance {
@@ -28,50 +35,140 @@ interface Instance {
   b: string;
   client?: ClientNode;
   host?: SmtpHostNode;
+  news?: NewsHostNode;
 }
 
-/** The key that makes two flows identical (SPEC §3): source, destination, port and service. */
-export function flowKey(source: string, destination: string, ports: PortRange, service: string): string {
+/** The key that makes two flows identical (SPEC §3.2): source, destination, protocol, port and service. */
+export function flowKey(
+  source: string,
+  destination: string,
+  protocol: FlowProtocol,
+  ports: PortRange,
+  service: string,
+): string {
   // `|` cannot occur in an id (SPEC §2), so the key is unambiguous. join() gives a flat string, cheap to hash.
-  return [source, destination, `${ports.from}-${ports.to}`, service].join('|');
+  return [source, destination, protocol, `${ports.from}-${ports.to}`, service].join('|');
 }
 
 const byId = <T extends { id: string }>(x: T, y: T) => compareStrings(x.id, y.id);
 
-/** Every relationship of the plan, by kind, in an order that does not depend on the plan's array order. */
-function instancesOf(index: PlanIndex): Record<RelationshipPattern['kind'], Instance[]> {
-  const servers: ServerNode[] = [];
-  const clients: ClientNode[] = [];
-  const hosts: SmtpHostNode[] = [];
-  for (const node of index.plan.nodes) {
-    if (node.type === 'server') servers.push(node);
-    else if (node.type === 'client') clients.push(node);
-    else if (node.type === 'smtpHost') hosts.push(node);
-  }
-  servers.sort(byId);
-  clients.sort(byId);
-  hosts.sort(byId);
+/** The node a client uses: an owa node for a web client, a server for the others; undefined when unusable. */
+export function clientTarget(index: PlanIndex, c: ClientNode): PlanNode | undefined {
+  if (c.server === null) return undefined;
+  const node = index.nodes.get(c.server);
+  if (!node || node.id === c.id) return undefined;
+  return (c.protocol === 'web' ? node.type === 'owa' : node.type === 'server') ? node : undefined;
+}
 
-  const client: Instance[] = [];
-  for (const c of clients) {
-    // A client with no usable server has no flows (CLIENT_WITHOUT_SERVER says why).
-    const s = index.serverOf(c.server);
-    if (!s) continue;
-    client.push({
-      relationship: { kind: 'client', client: c.id, server: s.id, protocol: c.protocol, auth: c.auth },
-      a: c.id,
-      b: s.id,
-      client: c,
-    });
-  }
+/** `m`, the node a sending pop3/imap4 client gives its mail to: its smtpServer, else its server (SPEC §3.2). */
+export function clientMailServer(index: PlanIndex, c: ClientNode, server: string): PlanNode | undefined {
+  if (c.smtpServer === null) return index.nodes.get(server);
+  const node = index.nodes.get(c.smtpServer);
+  return node && (node.type === 'server' || node.type === 'smtpHost') ? node : undefined;
+}
 
-  const intrasite: Instance[] = [];
+/** The senders → targets of one half of a site connector, sorted by id (SPEC §3.2). */
+export function connectorHalf(
+  bySite: ReadonlyMap<string, readonly ServerNode[]>,
+  index: PlanIndex,
+  ownSite: string,
+  otherSite: string,
+  bridgehead: string | null,
+  targets: readonly string[],
+): { senders: readonly ServerNode[]; targets: readonly ServerNode[] } {
+  let senders: readonly ServerNode[];
+  if (bridgehead === null) senders = bySite.get(ownSite) ?? [];
+  else {
+    const b = index.serverOf(bridgehead);
+    // A bridgehead outside its site sends nothing (CONNECTOR_SERVER_NOT_IN_SITE says why).
+    senders = b && b.site === ownSite ? [b] : [];
+  }
+  let chosen: readonly ServerNode[];
+  if (targets.length === 0) chosen = bySite.get(otherSite) ?? [];
+  else {
+    const seen = new Set<string>();
+    const list: ServerNode[] = [];
+    for (const id of targets) {
+      const t = index.serverOf(id);
+      if (!t || t.site !== otherSite || seen.has(t.id)) continue;
+      seen.add(t.id);
+      list.push(t);
+    }
+    chosen = list.sort(byId);
+  }
+  return { senders, targets: chosen };
+}
+
+/** Servers by site id, each list sorted by id. */
+export function serversBySite(servers: readonly ServerNode[]): Map<string, ServerNode[]> {
   const bySite = new Map<string, ServerNode[]>();
-  for (const s of servers) {
+  for (const s of [...servers].sort(byId)) {
     const group = bySite.get(s.site);
     if (group) group.push(s);
     else bySite.set(s.site, [s]);
   }
+  return bySite;
+}
+
+/** Every relationship of the plan, by kind, in an order that does not depend on the plan's array order. */
+function instancesOf(index: PlanIndex): Record<PatternKind, Instance[]> {
+  const servers: ServerNode[] = [];
+  const clients: ClientNode[] = [];
+  const hosts: SmtpHostNode[] = [];
+  const owas: PlanNode[] = [];
+  const newsHosts: NewsHostNode[] = [];
+  for (const node of index.plan.nodes) {
+    if (node.type === 'server') servers.push(node);
+    else if (node.type === 'client') clients.push(node);
+    else if (node.type === 'smtpHost') hosts.push(node);
+    else if (node.type === 'owa') owas.push(node);
+    else if (node.type === 'newsHost') newsHosts.push(node);
+  }
+  servers.sort(byId);
+  clients.sort(byId);
+  hosts.sort(byId);
+  owas.sort(byId);
+  newsHosts.sort(byId);
+
+  const client: Instance[] = [];
+  const clientMail: Instance[] = [];
+  for (const c of clients) {
+    // A client with no usable server has no flows (CLIENT_WITHOUT_SERVER says why).
+    const s = clientTarget(index, c);
+    if (!s) continue;
+    const relationship: Relationship = {
+      kind: 'client',
+      client: c.id,
+      server: s.id,
+      protocol: c.protocol,
+      auth: c.auth,
+    };
+    client.push({ relationship, a: c.id, b: s.id, client: c });
+    if ((c.protocol === 'pop3' || c.protocol === 'imap4') && c.sendsMail) {
+      const m = clientMailServer(index, c, s.id);
+      if (m && m.id !== c.id) clientMail.push({ relationship, a: c.id, b: m.id, client: c });
+    }
+  }
+
+  const owaDirectory: Instance[] = [];
+  const owaServer: Instance[] = [];
+  for (const o of owas) {
+    if (o.type !== 'owa') continue;
+    const first = index.serverOf(o.servers[0] ?? null);
+    if (first) {
+      owaDirectory.push({ relationship: { kind: 'owa', owa: o.id, server: first.id }, a: o.id, b: first.id });
+    }
+    const seen = new Set<string>();
+    for (const id of [...o.servers].sort(compareStrings)) {
+      const s = index.serverOf(id);
+      if (!s || seen.has(id)) continue;
+      seen.add(id);
+      owaServer.push({ relationship: { kind: 'owa', owa: o.id, server: s.id }, a: o.id, b: s.id });
+    }
+  }
+
+  const intrasite: Instance[] = [];
+  const bySite = serversBySite(servers);
   for (const siteId of [...bySite.keys()].sort(compareStrings)) {
     const group = bySite.get(siteId) ?? [];
     for (const s of group) {
@@ -85,17 +182,32 @@ function instancesOf(index: PlanIndex): Record<RelationshipPattern['kind'], Inst
   const siteConnector: Instance[] = [];
   const x400Connector: Instance[] = [];
   for (const k of [...index.plan.connectors].sort(byId)) {
-    // A connector must join two different servers (SPEC §2); anything else carries no flow.
-    if (k.a === k.b || !index.serverOf(k.a) || !index.serverOf(k.b)) continue;
     if (k.type === 'site') {
-      siteConnector.push({ relationship: { kind: 'siteConnector', connector: k.id }, a: k.a, b: k.b });
-    } else {
+      const halves = [
+        connectorHalf(bySite, index, k.a, k.b, k.bridgeheadA, k.targetsA),
+        connectorHalf(bySite, index, k.b, k.a, k.bridgeheadB, k.targetsB),
+      ];
+      for (const half of halves) {
+        for (const s of half.senders) {
+          for (const t of half.targets) {
+            if (s === t) continue;
+            siteConnector.push({
+              relationship: { kind: 'siteConnector', connector: k.id, from: s.id, to: t.id },
+              a: s.id,
+              b: t.id,
+            });
+          }
+        }
+      }
+    } else if (k.a !== k.b && index.serverOf(k.a) && index.serverOf(k.b)) {
       x400Connector.push({ relationship: { kind: 'x400Connector', connector: k.id }, a: k.a, b: k.b });
     }
   }
 
   const smtpHost: Instance[] = [];
-  const mailServers = servers.filter((s) => s.services.internetMail);
+  const smartHost: Instance[] = [];
+  const dns: Instance[] = [];
+  const mailServers = servers.filter((s) => runsService(s, 'internetMail'));
   for (const h of hosts) {
     for (const s of mailServers) {
       smtpHost.push({
@@ -106,7 +218,46 @@ function instancesOf(index: PlanIndex): Record<RelationshipPattern['kind'], Inst
       });
     }
   }
-  return { client, intrasite, siteConnector, x400Connector, smtpHost };
+  const deliversItself = hosts.some((h) => h.direction !== 'inbound');
+  for (const s of mailServers) {
+    const host = s.smartHost === null ? undefined : index.nodes.get(s.smartHost);
+    if (host?.type === 'smtpHost') {
+      smartHost.push({
+        relationship: { kind: 'smartHost', server: s.id, host: host.id },
+        a: s.id,
+        b: host.id,
+      });
+    }
+    const resolver = s.dns === null ? undefined : index.nodes.get(s.dns);
+    if (s.smartHost === null && deliversItself && resolver?.type === 'dns') {
+      dns.push({ relationship: { kind: 'dns', server: s.id, dns: resolver.id }, a: s.id, b: resolver.id });
+    }
+  }
+
+  const newsHost: Instance[] = [];
+  for (const n of newsHosts) {
+    const s = index.serverOf(n.server);
+    if (!s) continue;
+    newsHost.push({
+      relationship: { kind: 'newsHost', host: n.id, server: s.id },
+      a: n.id,
+      b: s.id,
+      news: n,
+    });
+  }
+  return {
+    client,
+    clientMail,
+    owaDirectory,
+    owaServer,
+    intrasite,
+    siteConnector,
+    x400Connector,
+    smtpHost,
+    smartHost,
+    dns,
+    newsHost,
+  };
 }
 
 function matches(pattern: RelationshipPattern, instance: Instance): boolean {
@@ -117,39 +268,54 @@ function matches(pattern: RelationshipPattern, instance: Instance): boolean {
         c !== undefined &&
         c.protocol === pattern.protocol &&
         pattern.auths.includes(c.auth) &&
-        (pattern.sendsMail === undefined || c.sendsMail === pattern.sendsMail)
+        (pattern.notifications === undefined || c.notifications)
       );
     }
+    case 'clientMail':
+      return instance.client?.protocol === pattern.protocol;
     case 'smtpHost':
       return instance.host !== undefined && pattern.directions.includes(instance.host.direction);
+    case 'newsHost':
+      return instance.news !== undefined && pattern.feeds.includes(instance.news.feed);
     default:
       return true;
   }
 }
 
-/** Single ports are shared between the flows of one analysis: a large plan has few distinct ports. */
+/** Ports and ranges are shared between the flows of one analysis: a large plan has few distinct ones. */
 type PortCache = Map<number, PortRange>;
 
-function single(cache: PortCache, port: number): PortRange {
-  let range = cache.get(port);
+function cached(cache: PortCache, from: number, to: number): PortRange {
+  const key = from * 65536 + to;
+  let range = cache.get(key);
   if (!range) {
-    range = { from: port, to: port };
-    cache.set(port, range);
+    range = { from, to };
+    cache.set(key, range);
   }
   return range;
 }
 
+/** The port a template asks of its destination (SPEC §3.1), and whether it is DYN; undefined when the destination is no server. */
 function resolvePort(
   cache: PortCache,
-  dynamic: PortRange,
   source: PortSource,
   destination: ServerNode | undefined,
-): PortRange | undefined {
-  if (source.kind === 'fixed') return single(cache, source.port);
+): { ports: PortRange; dynamic: boolean } | undefined {
+  if (source.kind === 'fixed') return { ports: cached(cache, source.port, source.port), dynamic: false };
+  if (source.kind === 'range') return { ports: cached(cache, source.from, source.to), dynamic: false };
   if (!destination) return undefined;
-  if (source.kind === 'rfc1006') return single(cache, destination.rfc1006Port);
-  const port = destination.staticPorts[source.of];
-  return port === null ? dynamic : single(cache, port);
+  if (source.kind === 'rfc1006') {
+    const port = rfc1006Port(destination);
+    return { ports: cached(cache, port, port), dynamic: false };
+  }
+  if (source.kind === 'ldap') {
+    const port = ldapPortInForce(destination);
+    return { ports: cached(cache, port, port), dynamic: false };
+  }
+  const port = staticRpcPort(destination, source.of);
+  if (port !== null) return { ports: cached(cache, port, port), dynamic: false };
+  const range = dynamicRange(destination);
+  return { ports: cached(cache, range.from, range.to), dynamic: true };
 }
 
 /** A reason split once at its placeholders, so that each flow only joins strings. */
@@ -169,16 +335,16 @@ function compileReason(sentence: string, citation: string): CompiledReason {
 }
 
 /**
- * The flows of a plan, read from the port table (SPEC §3). Identical flows
- * (same source, destination, port and service) are one flow, keeping the
- * reason and relationship of the first row of the table that asks for it.
- * The result is in table order, not yet routed; the caller routes and sorts.
+ * The flows of a plan, read from the port table (SPEC §3.2). Identical flows
+ * (same source, destination, protocol, port and service) are one flow,
+ * keeping the reason and relationship of the first row of the table that
+ * asks for it. No flow goes from a node to itself. The result is in table
+ * order, not yet routed; the caller routes and sorts.
  */
 export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = PORT_TABLE): UnroutedFlow[] {
   const instances = instancesOf(index);
   const seen = new Set<string>();
   const portCache: PortCache = new Map();
-  const dynamic: PortRange = { ...DYNAMIC_RPC_RANGE };
   const flows: UnroutedFlow[] = [];
   const party = (instance: Instance, role: Role) => (role === 'a' ? instance.a : instance.b);
   for (const row of table) {
@@ -188,9 +354,12 @@ export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = POR
       for (const [t, template] of row.flows.entries()) {
         const source = party(instance, template.from);
         const destination = party(instance, template.to);
-        const ports = resolvePort(portCache, dynamic, template.port, index.serverOf(destination));
-        if (!ports) continue;
-        const id = flowKey(source, destination, ports, template.service);
+        if (source === destination) continue;
+        const resolved = resolvePort(portCache, template.port, index.serverOf(destination));
+        if (!resolved) continue;
+        const { ports, dynamic } = resolved;
+        const protocol = template.protocol;
+        const id = flowKey(source, destination, protocol, ports, template.service);
         if (seen.has(id)) continue;
         seen.add(id);
         const service = template.service;
@@ -202,12 +371,15 @@ export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = POR
               id,
               source,
               destination,
+              protocol,
               ports,
               service,
               rpc: template.rpc,
+              dynamic,
               reason,
               relationship,
               firewalls: NOT_YET,
+              crossings: NOT_YET,
               links: NOT_YET,
               routed: false,
               status: 'ok',
@@ -216,11 +388,14 @@ export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = POR
               id,
               source,
               destination,
+              protocol,
               ports,
               service,
+              dynamic,
               reason,
               relationship,
               firewalls: NOT_YET,
+              crossings: NOT_YET,
               links: NOT_YET,
               routed: false,
               status: 'ok',
