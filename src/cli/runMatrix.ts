@@ -1,7 +1,7 @@
 import { analyzePlan } from '../engine/analyze';
 import { allFlowsRows, formatPorts, portMatrixRows } from '../engine/matrix';
 import type { Analysis, Finding, Flow } from '../engine/types';
-import { allFlowsCsv, portMatrixCsv } from '../io/csv';
+import { allFlowsCsv, escapeControlCharacters, portMatrixCsv } from '../io/csv';
 import { loadPlan } from '../model/load';
 import type { Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
@@ -15,6 +15,8 @@ export interface CliIo {
   readFile(path: string, maxBytes: number): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when standard output is a terminal: names then never carry control characters (SPEC §7). */
+  stdoutIsTerminal?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -56,16 +58,19 @@ export function parseMatrixArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /**
- * Keeps each finding on one line of the terminal: names may hold line breaks
- * or control characters, which would split a line or drive the terminal.
+ * One finding as one line: a control character in a name is written as
+ * `\xHH`, so it can neither split the line nor drive a terminal.
  */
-function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+export function findingLine(finding: Finding): string {
+  return `${finding.severity} ${finding.code} ${escapeControlCharacters(finding.message)}`;
 }
 
-export function findingLine(finding: Finding): string {
-  return `${finding.severity} ${finding.code} ${oneLine(finding.message)}`;
+/**
+ * JSON for a terminal: JSON.stringify already escapes U+0000–U+001F; this
+ * escapes U+007F–U+009F too (still valid JSON of the same value).
+ */
+function terminalJson(text: string): string {
+  return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The flows and findings as the `--json` output writes them. */
@@ -75,18 +80,24 @@ export function matrixJson(plan: Plan, analysis: Analysis) {
   const endpoint = (id: string) => {
     const node = nodes.get(id);
     const site = node?.type === 'server' ? (sites.get(node.site) ?? null) : null;
-    return { id, name: node?.name ?? id, site };
+    const address = node && 'address' in node ? node.address : null;
+    return { id, name: node?.name || id, address, site };
   };
-  const firewallName = (id: string) => nodes.get(id)?.name ?? id;
+  const firewallName = (id: string) => nodes.get(id)?.name || id;
   return {
     flows: analysis.flows.map((flow: Flow) => ({
       source: endpoint(flow.source),
       destination: endpoint(flow.destination),
-      protocol: 'TCP',
+      protocol: flow.protocol,
       port: formatPorts(flow.ports),
       service: flow.service,
       reason: flow.reason,
       firewalls: flow.firewalls.map(firewallName),
+      crossings: flow.crossings.map((c) => ({
+        firewall: firewallName(c.firewall),
+        ingress: c.ingress,
+        egress: c.egress,
+      })),
       routed: flow.routed,
       status: flow.status,
     })),
@@ -139,9 +150,12 @@ export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<
   const plan = loaded.plan;
   const analysis = analyzePlan(plan);
 
-  if (json) io.stdout(`${JSON.stringify(matrixJson(plan, analysis), null, 2)}\n`);
-  else if (all) io.stdout(allFlowsCsv(allFlowsRows(plan, analysis)));
-  else io.stdout(portMatrixCsv(portMatrixRows(plan, analysis)));
+  const terminal = io.stdoutIsTerminal === true;
+  if (json) {
+    const text = JSON.stringify(matrixJson(plan, analysis), null, 2);
+    io.stdout(`${terminal ? terminalJson(text) : text}\n`);
+  } else if (all) io.stdout(allFlowsCsv(allFlowsRows(plan, analysis), { terminal }));
+  else io.stdout(portMatrixCsv(portMatrixRows(plan, analysis), { terminal }));
 
   if (analysis.findings.length > 0) io.stderr(analysis.findings.map((f) => `${findingLine(f)}\n`).join(''));
   return analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDING : EXIT_OK;

@@ -6,7 +6,7 @@
 import type { Plan } from '../model/types';
 import { compareStringLists, compareStrings } from './compare';
 import type { DraftFinding } from './findings';
-import { flowConcerns, planFindings, routeFindings } from './findings';
+import { brokenFlowTest, planFindings, routeFindings } from './findings';
 import { planFlows } from './flows';
 import type { Route } from './paths';
 import { Router } from './paths';
@@ -143,8 +143,9 @@ export function analyzePlan(plan: Plan): Analysis {
   for (const d of drafts) {
     if (d.finding.severity === 'error') for (const key of d.concerns) broken.add(key);
   }
+  const isBroken = brokenFlowTest(broken);
   for (const flow of flows) {
-    if (broken.size > 0 && flowConcerns(flow).some((key) => broken.has(key))) flow.status = 'error';
+    if (isBroken(flow)) flow.status = 'error';
     else if (isDynamicThroughFirewall(flow)) flow.status = 'warning';
   }
 

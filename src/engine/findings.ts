@@ -85,18 +85,49 @@ function mtaReplyKey(server: string): string {
 /** The keys under which findings may concern this flow. */
 export function flowConcerns(
   flow: Pick<Flow, 'source' | 'destination' | 'service' | 'rpc' | 'relationship'>,
+  /** When given, only keys of these kinds (the text before the first `:`) other than `rel`. */
+  only?: ReadonlySet<string>,
 ): string[] {
-  const rel = `rel:${relationshipKey(flow.relationship)}`;
-  const keys = [rel, `${rel}:${flow.service}`, pairKey(flow.source, flow.destination)];
+  const keys: string[] = [];
+  if (!only) {
+    const rel = `rel:${relationshipKey(flow.relationship)}`;
+    keys.push(rel, `${rel}:${flow.service}`);
+  }
+  const want = (kind: string) => !only || only.has(kind);
+  if (want('pair')) keys.push(pairKey(flow.source, flow.destination));
   const rpc = flow.rpc;
-  if (rpc) keys.push(rpcPairKey(flow.source, flow.destination));
-  if (rpc && rpc !== 'endpointMapper' && rpc !== 'reply') keys.push(destinationKey(flow.destination, rpc));
-  if (flow.service === X400_SERVICE) keys.push(destinationKey(flow.destination, 'x400'));
-  if (flow.service === LDAP_SERVICE) keys.push(destinationKey(flow.destination, 'ldap'));
-  if (flow.relationship.kind === 'siteConnector') {
+  if (rpc && want('rpcpair')) keys.push(rpcPairKey(flow.source, flow.destination));
+  if (want('dest')) {
+    if (rpc && rpc !== 'endpointMapper' && rpc !== 'reply') keys.push(destinationKey(flow.destination, rpc));
+    if (flow.service === X400_SERVICE) keys.push(destinationKey(flow.destination, 'x400'));
+    if (flow.service === LDAP_SERVICE) keys.push(destinationKey(flow.destination, 'ldap'));
+  }
+  if (flow.relationship.kind === 'siteConnector' && want('mtareply')) {
     keys.push(mtaReplyKey(flow.source), mtaReplyKey(flow.destination));
   }
   return keys;
+}
+
+/**
+ * Whether any of the flow's concern keys (see `flowConcerns`) is in `broken`,
+ * without building them all: only the kinds of key `broken` holds are made,
+ * and a relationship's own key once per relationship. For large plans.
+ */
+export function brokenFlowTest(broken: ReadonlySet<string>): (flow: Flow) => boolean {
+  if (broken.size === 0) return () => false;
+  const kinds = new Set([...broken].map((key) => key.slice(0, key.indexOf(':'))));
+  const relKeys = new Map<Relationship, string>();
+  return (flow) => {
+    if (kinds.has('rel')) {
+      let rel = relKeys.get(flow.relationship);
+      if (rel === undefined) {
+        rel = `rel:${relationshipKey(flow.relationship)}`;
+        relKeys.set(flow.relationship, rel);
+      }
+      if (broken.has(rel) || broken.has(`${rel}:${flow.service}`)) return true;
+    }
+    return flowConcerns(flow, kinds).some((key) => broken.has(key));
+  };
 }
 
 interface Claim {

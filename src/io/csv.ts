@@ -5,8 +5,10 @@ import type { MatrixRow } from '../engine/types';
 export const MATRIX_CSV_HEADER = [
   'Firewall',
   'Source',
+  'Source address',
   'Source site',
   'Destination',
+  'Destination address',
   'Destination site',
   'Protocol',
   'Port',
@@ -33,12 +35,34 @@ export function escapeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * A cell a spreadsheet that splits on semicolons or tabs would cut, or that
+ * holds a line break: quoted, so that no part of it starts a cell of its own
+ * (and so never a formula) (SPEC §6, v2).
+ */
+const NEEDS_QUOTES = /[;\t\r\n]/;
+
+export function needsQuotes(cell: string): boolean {
+  return NEEDS_QUOTES.test(cell);
+}
+
+/** Writes each C0 and C1 control character as `\xHH`, for text shown on a terminal (SPEC §7). */
+export function escapeControlCharacters(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 function rowCells(row: MatrixRow): string[] {
   return [
     row.firewall,
     row.source,
+    row.sourceAddress,
     row.sourceSite,
     row.destination,
+    row.destinationAddress,
     row.destinationSite,
     row.protocol,
     row.port,
@@ -49,25 +73,40 @@ function rowCells(row: MatrixRow): string[] {
 
 /**
  * The rows as CSV text (SPEC §6): the header row, then one line per row in the
- * order given. RFC 4180 quoting only where a cell needs it, CRLF line ends, and
+ * order given. RFC 4180 quoting where a cell needs it or holds `;`, a tab or a
+ * line break, CRLF line ends, and
  * the last line ends with CRLF too, so that concatenated or appended exports
  * stay well-formed.
  */
-export function matrixCsv(rows: readonly MatrixRow[]): string {
+export interface CsvOptions {
+  /**
+   * For a terminal: each control character inside a cell is written as
+   * `\xHH`, so no name can drive the terminal (SPEC §7). Files and pipes get
+   * the cells exactly.
+   */
+  terminal?: boolean;
+}
+
+export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
   // Header and rows go in as one array of arrays: given `{ fields, data: [] }`,
   // Papa.unparse writes a stray empty row after the header.
-  const lines: string[][] = [[...MATRIX_CSV_HEADER], ...rows.map(rowCells)];
-  const body = Papa.unparse(lines, { newline: CRLF, quotes: false, escapeFormulae: false });
+  const cells = options.terminal ? (row: MatrixRow) => rowCells(row).map(escapeControlCharacters) : rowCells;
+  const lines: string[][] = [[...MATRIX_CSV_HEADER], ...rows.map(cells)];
+  const body = Papa.unparse(lines, {
+    newline: CRLF,
+    quotes: (value: unknown) => typeof value === 'string' && needsQuotes(value),
+    escapeFormulae: false,
+  });
   // Papa.unparse puts CRLF between lines only; the last line gets one here.
   return body + CRLF;
 }
 
 /** The port matrix export: one row per (firewall, flow) crossing it (SPEC §6). */
-export function portMatrixCsv(rows: readonly MatrixRow[]): string {
-  return matrixCsv(rows);
+export function portMatrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+  return matrixCsv(rows, options);
 }
 
 /** The all-flows export: one row per flow, firewalls joined by `; ` (SPEC §6). */
-export function allFlowsCsv(rows: readonly MatrixRow[]): string {
-  return matrixCsv(rows);
+export function allFlowsCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+  return matrixCsv(rows, options);
 }
