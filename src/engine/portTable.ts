@@ -176,7 +176,7 @@ export const PORT_TABLE: readonly PortTableRow[] = [
     id: 'ldap',
     pattern: { kind: 'client', protocol: 'ldap', auths: PLAIN },
     flows: [fwd({ kind: 'ldap' }, 'LDAP', '{source} reads the directory of {destination} over LDAP')],
-    citation: `${SCENARIO_LDAP}; KB 224447: the LDAP port of Exchange 5.5`,
+    citation: SCENARIO_LDAP,
     kb: ['KB 176466', 'KB 224447'],
   },
   {

@@ -160,7 +160,9 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(plans, (plan) => {
         const analysis = analyzePlan(plan);
-        const keys = analysis.flows.map((f) => flowKey(f.source, f.destination, f.protocol, f.ports, f.service));
+        const keys = analysis.flows.map((f) =>
+          flowKey(f.source, f.destination, f.protocol, f.ports, f.service),
+        );
         expect(new Set(keys).size).toBe(keys.length);
         for (const [fw, indexes] of analysis.flowsByFirewall) {
           const expected = analysis.flows.flatMap((f, i) => (f.firewalls.includes(fw) ? [i] : []));
