@@ -272,7 +272,7 @@ export const FINDING_CATALOG: FindingCatalog = {
     severity: 'warning',
     kb: (p) => ['KB 176466', ...STATIC_PORT_REGISTRY[p.rpc].kb, 'KB 154596'],
     message: (p) =>
-      `${p.firewall} must open TCP ${rangeText(p.range)} to ${p.server} because the ${RPC_PORT_LABEL[p.rpc]} of ${p.server} is dynamic: the RPC endpoint mapper (TCP 135) hands it out at random${p.narrowed ? ` from the range ${rangeText(p.range)} that ${RPC_RANGE_KEY} value "Ports" allows (KB 154596)` : ''} (KB 176466). ${howToMakeStatic(p.rpc, p.server, p.exchange, p.servicePack)}${p.narrowed ? '' : ` Or, to narrow the range, ${rpcRangeText(p.server)}.`}`,
+      `${p.firewall} must open TCP ${rangeText(p.range)} to ${p.server} because the ${RPC_PORT_LABEL[p.rpc]} of ${p.server} is dynamic: the RPC endpoint mapper (TCP 135) hands it out at random (KB 176466)${p.narrowed ? `, from the range ${rangeText(p.range)} that ${RPC_RANGE_KEY} value "Ports" allows (KB 154596)` : ''}. ${howToMakeStatic(p.rpc, p.server, p.exchange, p.servicePack)}${p.narrowed ? '' : ` Or, to narrow the range, ${rpcRangeText(p.server)}.`}`,
   },
   IMS_WITHOUT_DNS: {
     severity: 'warning',

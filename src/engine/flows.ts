@@ -35,6 +35,8 @@ interface Instance {
   b: string;
   client?: ClientNode;
   host?: SmtpHostNode;
+  /** For an SMTP host: whether the server forwards all mail to a smart host. */
+  smartHost?: boolean;
   news?: NewsHostNode;
 }
 
@@ -215,6 +217,7 @@ function instancesOf(index: PlanIndex): Record<PatternKind, Instance[]> {
         a: h.id,
         b: s.id,
         host: h,
+        smartHost: s.smartHost !== null,
       });
     }
   }
@@ -274,7 +277,11 @@ function matches(pattern: RelationshipPattern, instance: Instance): boolean {
     case 'clientMail':
       return instance.client?.protocol === pattern.protocol;
     case 'smtpHost':
-      return instance.host !== undefined && pattern.directions.includes(instance.host.direction);
+      return (
+        instance.host !== undefined &&
+        pattern.directions.includes(instance.host.direction) &&
+        !(pattern.withoutSmartHost && instance.smartHost)
+      );
     case 'newsHost':
       return instance.news !== undefined && pattern.feeds.includes(instance.news.feed);
     default:

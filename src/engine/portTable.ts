@@ -56,7 +56,8 @@ export type RelationshipPattern =
   /** One sender → target pair of one half of a site connector. */
   | { kind: 'siteConnector' }
   | { kind: 'x400Connector' }
-  | { kind: 'smtpHost'; directions: readonly SmtpDirection[] }
+  /** `withoutSmartHost`: only servers that deliver outgoing mail themselves (no smart host, KB 182339). */
+  | { kind: 'smtpHost'; directions: readonly SmtpDirection[]; withoutSmartHost?: true }
   | { kind: 'smartHost' }
   | { kind: 'dns' }
   | { kind: 'newsHost'; feeds: readonly NewsFeed[] };
@@ -406,7 +407,7 @@ export const PORT_TABLE: readonly PortTableRow[] = [
   },
   {
     id: 'smtp-outbound',
-    pattern: { kind: 'smtpHost', directions: OUTBOUND },
+    pattern: { kind: 'smtpHost', directions: OUTBOUND, withoutSmartHost: true },
     flows: [
       back(to(25), 'SMTP', 'The Internet Mail Service on {source} delivers mail to {destination} over SMTP'),
     ],
