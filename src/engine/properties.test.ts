@@ -129,8 +129,10 @@ describe('engine properties', () => {
         const target = attachTo === null ? undefined : plan.nodes[attachTo % plan.nodes.length];
         const after = analyzePlan({
           ...plan,
-          nodes: [...plan.nodes, { id: fw, type: 'firewall', name: 'Spare' }],
-          links: target ? [...plan.links, { id: 'spare-link', a: fw, b: target.id }] : plan.links,
+          nodes: [...plan.nodes, { id: fw, type: 'firewall', name: 'Spare', nat: false }],
+          links: target
+            ? [...plan.links, { id: 'spare-link', a: fw, b: target.id, aInterface: null, bInterface: null }]
+            : plan.links,
         });
         expect(after.flows).toEqual(before.flows);
         const added = after.findings.filter((f) => f.subjects.includes(fw));

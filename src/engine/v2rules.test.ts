@@ -16,13 +16,11 @@ import {
   newsHost,
   owa,
   server,
-  site,
   siteConnector,
   smtpHost,
 } from '../test/factories';
 import { analyzePlan } from './analyze';
 import { formatPorts } from './matrix';
-import type { Finding, FindingCode } from './types';
 
 /** Flows as `source>destination PROTOCOL port service`, in the engine's order. */
 const flows = (plan: Plan) =>
@@ -30,8 +28,6 @@ const flows = (plan: Plan) =>
     (f) => `${f.source}>${f.destination} ${f.protocol} ${formatPorts(f.ports)} ${f.service}`,
   );
 const sorted = (xs: string[]) => [...xs].sort();
-const findingsOf = (plan: Plan, code: FindingCode): Finding[] =>
-  analyzePlan(plan).findings.filter((f) => f.code === code);
 
 describe('the port in force (SPEC §3.1)', () => {
   const mtaOf = (overrides: Parameters<typeof server>[2]) =>

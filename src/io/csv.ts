@@ -48,8 +48,8 @@ export function needsQuotes(cell: string): boolean {
 
 /** Writes each C0 and C1 control character as `\xHH`, for text shown on a terminal (SPEC §7). */
 export function escapeControlCharacters(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
   return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
     /[\u0000-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
