@@ -44,10 +44,10 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
     route.firewalls.sort(byName);
     route.links.sort(compareStrings);
     if (route.crossings.length > 1) {
-      const order = new Map(route.firewalls.map((id, i) => [id, i] as const));
+      const order = route.firewalls;
       route.crossings.sort(
         (x, y) =>
-          (order.get(x.firewall) ?? 0) - (order.get(y.firewall) ?? 0) ||
+          order.indexOf(x.firewall) - order.indexOf(y.firewall) ||
           compareStrings(x.ingress, y.ingress) ||
           compareStrings(x.egress, y.egress),
       );

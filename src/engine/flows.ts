@@ -13,7 +13,14 @@ import {
   runsService,
   staticRpcPort,
 } from './portInForce';
-import type { PatternKind, PortSource, PortTableRow, RelationshipPattern, Role } from './portTable';
+import type {
+  FlowTemplate,
+  PatternKind,
+  PortSource,
+  PortTableRow,
+  RelationshipPattern,
+  Role,
+} from './portTable';
 import { PORT_TABLE } from './portTable';
 import type { Flow, FlowProtocol, PortRange, Relationship } from './types';
 
@@ -302,27 +309,38 @@ function cached(cache: PortCache, from: number, to: number): PortRange {
   return range;
 }
 
-/** The port a template asks of its destination (SPEC §3.1), and whether it is DYN; undefined when the destination is no server. */
+/** The port a template asks of its destination (SPEC §3.1); undefined when the destination is no server. */
 function resolvePort(
   cache: PortCache,
   source: PortSource,
   destination: ServerNode | undefined,
-): { ports: PortRange; dynamic: boolean } | undefined {
-  if (source.kind === 'fixed') return { ports: cached(cache, source.port, source.port), dynamic: false };
-  if (source.kind === 'range') return { ports: cached(cache, source.from, source.to), dynamic: false };
+): PortRange | undefined {
+  switch (source.kind) {
+    case 'fixed':
+      return cached(cache, source.port, source.port);
+    case 'range':
+      return cached(cache, source.from, source.to);
+    default:
+      break;
+  }
   if (!destination) return undefined;
   if (source.kind === 'rfc1006') {
     const port = rfc1006Port(destination);
-    return { ports: cached(cache, port, port), dynamic: false };
+    return cached(cache, port, port);
   }
   if (source.kind === 'ldap') {
     const port = ldapPortInForce(destination);
-    return { ports: cached(cache, port, port), dynamic: false };
+    return cached(cache, port, port);
   }
   const port = staticRpcPort(destination, source.of);
-  if (port !== null) return { ports: cached(cache, port, port), dynamic: false };
+  if (port !== null) return cached(cache, port, port);
   const range = dynamicRange(destination);
-  return { ports: cached(cache, range.from, range.to), dynamic: true };
+  return cached(cache, range.from, range.to);
+}
+
+/** True when the template's port is the destination's dynamic RPC range DYN(s) (SPEC §3.1). */
+function isDynamic(source: PortSource, destination: ServerNode | undefined): boolean {
+  return source.kind === 'rpc' && destination !== undefined && staticRpcPort(destination, source.of) === null;
 }
 
 /** A reason split once at its placeholders, so that each flow only joins strings. */
@@ -358,13 +376,18 @@ export function planFlows(index: PlanIndex, table: readonly PortTableRow[] = POR
     const reasons = row.flows.map((template) => compileReason(template.sentence, row.citation));
     for (const instance of instances[row.pattern.kind]) {
       if (!matches(row.pattern, instance)) continue;
-      for (const [t, template] of row.flows.entries()) {
+      if (instance.a === instance.b) continue;
+      // Looked up once per instance: every template's destination is one of the two parties.
+      const serverA = index.serverOf(instance.a);
+      const serverB = index.serverOf(instance.b);
+      for (let t = 0; t < row.flows.length; t++) {
+        const template = row.flows[t] as FlowTemplate;
         const source = party(instance, template.from);
         const destination = party(instance, template.to);
-        if (source === destination) continue;
-        const resolved = resolvePort(portCache, template.port, index.serverOf(destination));
-        if (!resolved) continue;
-        const { ports, dynamic } = resolved;
+        const server = template.to === 'a' ? serverA : serverB;
+        const ports = resolvePort(portCache, template.port, server);
+        if (!ports) continue;
+        const dynamic = isDynamic(template.port, server);
         const protocol = template.protocol;
         const id = flowKey(source, destination, protocol, ports, template.service);
         if (seen.has(id)) continue;

@@ -68,6 +68,8 @@ export class Router {
   private readonly queue: Int32Array;
   private readonly mark: Int32Array;
   private readonly target: Int32Array;
+  /** The interfaces of the firewalls on the route being walked (see `route`). */
+  private readonly sides = new Map<number, { ingress: string[]; egress: string[] }>();
   /** Predecessors of hub nodes under the current search's distances. */
   private readonly hubPredecessors = new Map<number, number[]>();
   /** Increases for every search and walk, so marks never need clearing. */
@@ -292,16 +294,8 @@ export class Router {
     const stamp = ++this.stamp;
     const firewalls: string[] = [];
     // Firewall node → the interfaces it is entered and left by on these paths.
-    let sides: Map<number, { ingress: Set<string>; egress: Set<string> }> | undefined;
-    const side = (f: number) => {
-      sides ??= new Map();
-      let entry = sides.get(f);
-      if (!entry) {
-        entry = { ingress: new Set(), egress: new Set() };
-        sides.set(f, entry);
-      }
-      return entry;
-    };
+    const sides = this.sides;
+    sides.clear();
     const queue: number[] = [t];
     mark[t] = stamp;
     for (let head = 0; head < queue.length; head++) {
@@ -314,8 +308,8 @@ export class Router {
         const u = neighbours[p] as number;
         const l = viaLink[p] as number;
         links.push(linkIds[l] as string);
-        if (vIsFirewall) side(v).ingress.add(this.interfaceName(l, v, u));
-        if (kind[u] === FIREWALL) side(u).egress.add(this.interfaceName(l, u, v));
+        if (vIsFirewall) this.addSide(v, true, this.interfaceName(l, v, u));
+        if (kind[u] === FIREWALL) this.addSide(u, false, this.interfaceName(l, u, v));
         if (mark[u] === stamp) continue;
         mark[u] = stamp;
         if (kind[u] === FIREWALL) firewalls.push(ids[u] as string);
@@ -328,16 +322,27 @@ export class Router {
       if (mark[u] === stamp && dist[u] === 1 && kind[u] !== ENDPOINT) {
         const l = viaLink[p] as number;
         links.push(linkIds[l] as string);
-        if (kind[u] === FIREWALL) side(u).ingress.add(this.interfaceName(l, u, src));
+        if (kind[u] === FIREWALL) this.addSide(u, true, this.interfaceName(l, u, src));
       }
     }
-    if (sides === undefined) return { routed: true, firewalls, crossings: NO_CROSSINGS, links };
+    if (sides.size === 0) return { routed: true, firewalls, crossings: NO_CROSSINGS, links };
     const crossings: FirewallCrossing[] = [];
     for (const [f, { ingress, egress }] of sides) {
       const firewall = ids[f] as string;
       for (const i of ingress) for (const e of egress) crossings.push({ firewall, ingress: i, egress: e });
     }
     return { routed: true, firewalls, crossings, links };
+  }
+
+  /** Notes that firewall `f` is entered (or left) over the interface `name` on the current route. */
+  private addSide(f: number, ingress: boolean, name: string): void {
+    let entry = this.sides.get(f);
+    if (!entry) {
+      entry = { ingress: [], egress: [] };
+      this.sides.set(f, entry);
+    }
+    const list = ingress ? entry.ingress : entry.egress;
+    if (!list.includes(name)) list.push(name);
   }
 
   /** The name of firewall `f`'s interface on link `l`, whose other end is `other` (SPEC §4). */
