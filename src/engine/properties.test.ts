@@ -96,6 +96,20 @@ function expectShortestPaths(plan: Plan): void {
       .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
       .map((l) => l.id);
     expect([...flow.links].sort()).toEqual(links.sort());
+    // Ingress and egress (SPEC §4): the interfaces of the links a shortest path takes into and out of each firewall.
+    const name = (l: Plan['links'][number], end: string) =>
+      (l.a === end ? l.aInterface : l.bInterface) ?? (l.a === end ? l.b : l.a);
+    const crossings = new Set<string>();
+    for (const fw of firewalls) {
+      const used = plan.links.filter((l) => l.a !== l.b && (l.a === fw || l.b === fw));
+      const ins = new Set(used.filter((l) => step(l.a === fw ? l.b : l.a, fw)).map((l) => name(l, fw)));
+      const outs = new Set(used.filter((l) => step(fw, l.a === fw ? l.b : l.a)).map((l) => name(l, fw)));
+      for (const i of ins) for (const e of outs) crossings.add(`${fw} ${i} ${e}`);
+    }
+    expect(flow.crossings.map((c) => `${c.firewall} ${c.ingress} ${c.egress}`).sort()).toEqual(
+      [...crossings].sort(),
+    );
+    expect(new Set(flow.crossings.map((c) => c.firewall))).toEqual(new Set(flow.firewalls));
   }
 }
 
