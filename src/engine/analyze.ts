@@ -5,13 +5,15 @@
  */
 import type { Plan } from '../model/types';
 import { compareStringLists, compareStrings } from './compare';
-import type { DraftFinding } from './findings';
-import { brokenFlowTest, planFindings, routeFindings } from './findings';
+import type { DraftFinding } from './concerns';
+import { brokenFlowTest } from './concerns';
+import { planFindings } from './findings';
 import { planFlows } from './flows';
 import type { Route } from './paths';
 import { Router } from './paths';
 import type { PlanIndex } from './planIndex';
 import { indexPlan } from './planIndex';
+import { routeFindings } from './routeFindings';
 import type { Analysis, Finding, Flow, Severity } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

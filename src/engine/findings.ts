@@ -1,10 +1,12 @@
 /**
- * Detects the findings of SPEC.md §5. Each finding also carries the keys of
- * the relationships or flows it concerns, so that `analyzePlan` can mark the
- * flows an error breaks.
+ * Detects the findings of SPEC.md §5 that follow from the plan alone, before
+ * any path is known (routeFindings.ts has the others). Each finding also
+ * carries the keys of the relationships or flows it concerns (concerns.ts),
+ * so that `analyzePlan` can mark the flows an error breaks.
  */
 import type { ClientNode, ClientProtocol, ExchangeVersion, PlanNode, ServerNode } from '../model/types';
-import { compareStrings } from './compare';
+import type { DraftFinding } from './concerns';
+import { destinationKey } from './concerns';
 import type { ServerUser, UsedProtocol } from './findingCatalog';
 import { makeFinding } from './findingCatalog';
 import { clientMailServer, clientTarget } from './flows';
@@ -21,16 +23,6 @@ import {
   staticRpcPort,
   VERSION_RANK,
 } from './portInForce';
-import type { Finding, Flow, Relationship } from './types';
-
-export interface DraftFinding {
-  finding: Finding;
-  /** Keys of what the finding breaks (see `flowConcerns`); empty when it breaks no flow. */
-  concerns: string[];
-}
-
-const X400_SERVICE = 'X.400 (RFC1006)';
-const LDAP_SERVICE = 'LDAP';
 
 /** The first Exchange version that offers each client protocol (KB 176466, scenarios 1–4; NNTP came with 5.0; OWA, KB 198920). */
 export const PROTOCOL_SINCE: Readonly<Record<UsedProtocol, ExchangeVersion>> = {
@@ -43,92 +35,6 @@ export const PROTOCOL_SINCE: Readonly<Record<UsedProtocol, ExchangeVersion>> = {
   web: '5.0',
   newsfeed: '5.0',
 };
-
-function relationshipKey(r: Relationship): string {
-  switch (r.kind) {
-    case 'client':
-      return `client:${r.client}`;
-    case 'owa':
-      return `owa:${r.owa}>${r.server}`;
-    case 'intrasite':
-      return `intrasite:${r.from}>${r.to}`;
-    case 'siteConnector':
-    case 'x400Connector':
-      return `connector:${r.connector}`;
-    case 'smtpHost':
-      return `smtp:${r.host}>${r.server}`;
-    case 'smartHost':
-      return `smart:${r.server}`;
-    case 'dns':
-      return `dns:${r.server}`;
-    case 'newsHost':
-      return `news:${r.host}`;
-  }
-}
-
-function pairKey(x: string, y: string): string {
-  return x < y ? `pair:${x}|${y}` : `pair:${y}|${x}`;
-}
-
-function rpcPairKey(x: string, y: string): string {
-  return `rpc${pairKey(x, y)}`;
-}
-
-function destinationKey(server: string, what: StaticRpcService | 'x400' | 'ldap'): string {
-  return `dest:${server}:${what}`;
-}
-
-function mtaReplyKey(server: string): string {
-  return `mtareply:${server}`;
-}
-
-/** The keys under which findings may concern this flow. */
-export function flowConcerns(
-  flow: Pick<Flow, 'source' | 'destination' | 'service' | 'rpc' | 'relationship'>,
-  /** When given, only keys of these kinds (the text before the first `:`) other than `rel`. */
-  only?: ReadonlySet<string>,
-): string[] {
-  const keys: string[] = [];
-  if (!only) {
-    const rel = `rel:${relationshipKey(flow.relationship)}`;
-    keys.push(rel, `${rel}:${flow.service}`);
-  }
-  const want = (kind: string) => !only || only.has(kind);
-  if (want('pair')) keys.push(pairKey(flow.source, flow.destination));
-  const rpc = flow.rpc;
-  if (rpc && want('rpcpair')) keys.push(rpcPairKey(flow.source, flow.destination));
-  if (want('dest')) {
-    if (rpc && rpc !== 'endpointMapper' && rpc !== 'reply') keys.push(destinationKey(flow.destination, rpc));
-    if (flow.service === X400_SERVICE) keys.push(destinationKey(flow.destination, 'x400'));
-    if (flow.service === LDAP_SERVICE) keys.push(destinationKey(flow.destination, 'ldap'));
-  }
-  if (flow.relationship.kind === 'siteConnector' && want('mtareply')) {
-    keys.push(mtaReplyKey(flow.source), mtaReplyKey(flow.destination));
-  }
-  return keys;
-}
-
-/**
- * Whether any of the flow's concern keys (see `flowConcerns`) is in `broken`,
- * without building them all: only the kinds of key `broken` holds are made,
- * and a relationship's own key once per relationship. For large plans.
- */
-export function brokenFlowTest(broken: ReadonlySet<string>): (flow: Flow) => boolean {
-  if (broken.size === 0) return () => false;
-  const kinds = new Set([...broken].map((key) => key.slice(0, key.indexOf(':'))));
-  const relKeys = new Map<Relationship, string>();
-  return (flow) => {
-    if (kinds.has('rel')) {
-      let rel = relKeys.get(flow.relationship);
-      if (rel === undefined) {
-        rel = `rel:${relationshipKey(flow.relationship)}`;
-        relKeys.set(flow.relationship, rel);
-      }
-      if (broken.has(rel) || broken.has(`${rel}:${flow.service}`)) return true;
-    }
-    return flowConcerns(flow, kinds).some((key) => broken.has(key));
-  };
-}
 
 interface Claim {
   port: number;
@@ -492,175 +398,4 @@ function connectorFindings(index: PlanIndex, out: DraftFinding[]): void {
       });
     }
   }
-}
-
-/** Adds each of `items` to the set under `key`. */
-function collect(map: Map<string, Set<string>>, key: string, items: readonly string[]): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  for (const item of items) set.add(item);
-}
-
-/**
- * Findings that need the routed flows (SPEC §4, §5): unreachable pairs,
- * dynamic RPC and RPC through address translation, the MTA bind-back of 5.5
- * before SP2, endpoints without an address, UDP notifications, unused firewalls.
- */
-export function routeFindings(
-  index: PlanIndex,
-  flows: readonly Flow[],
-  flowsByFirewall: ReadonlyMap<string, readonly number[]>,
-): DraftFinding[] {
-  const out: DraftFinding[] = [];
-  const byName = (x: string, y: string) =>
-    compareStrings(index.nameOf(x), index.nameOf(y)) || compareStrings(x, y);
-  const sortedNames = (ids: Iterable<string>) => [...ids].sort(byName);
-  const unreachable = new Set<string>();
-  const dynamic = new Set<string>();
-  const nat = new Set<string>();
-  const natFirewalls = new Set(
-    index.plan.nodes.filter((n) => n.type === 'firewall' && n.nat).map((n) => n.id),
-  );
-  const mapiClients = new Map<string, { server: string; firewalls: Set<string> }>();
-  const mtaReply = new Map<string, Set<string>>();
-  const unaddressed = new Map<string, Set<string>>();
-
-  for (const flow of flows) {
-    if (!flow.routed) {
-      const key = pairKey(flow.source, flow.destination);
-      if (unreachable.has(key)) continue;
-      unreachable.add(key);
-      const [x, y] = sortedNames([flow.source, flow.destination]) as [string, string];
-      out.push({
-        finding: makeFinding('NO_NETWORK_PATH', { a: index.nameOf(x), b: index.nameOf(y) }, [x, y]),
-        concerns: [key],
-      });
-      continue;
-    }
-    if (flow.firewalls.length === 0) continue;
-    const rpc = flow.rpc;
-    if (flow.dynamic && rpc && rpc !== 'endpointMapper' && rpc !== 'reply') {
-      const server = index.serverOf(flow.destination);
-      for (const fw of flow.firewalls) {
-        const key = `${fw}|${flow.destination}|${rpc}`;
-        if (!server || dynamic.has(key)) continue;
-        dynamic.add(key);
-        out.push({
-          finding: makeFinding(
-            'DYNAMIC_RPC_PORTS',
-            {
-              firewall: index.nameOf(fw),
-              server: index.nameOf(server.id),
-              rpc,
-              exchange: server.exchange,
-              servicePack: server.servicePack,
-              range: flow.ports,
-              narrowed: server.rpcPorts !== null,
-            },
-            [fw, server.id],
-          ),
-          concerns: [],
-        });
-      }
-    }
-    if (rpc && natFirewalls.size > 0) {
-      for (const fw of flow.firewalls) {
-        if (!natFirewalls.has(fw)) continue;
-        const [x, y] = sortedNames([flow.source, flow.destination]) as [string, string];
-        const key = `${fw}|${x}|${y}`;
-        if (nat.has(key)) continue;
-        nat.add(key);
-        out.push({
-          finding: makeFinding(
-            'RPC_THROUGH_NAT',
-            { firewall: index.nameOf(fw), a: index.nameOf(x), b: index.nameOf(y) },
-            [x, y, fw],
-          ),
-          concerns: [rpcPairKey(x, y)],
-        });
-      }
-    }
-    if (flow.relationship.kind === 'siteConnector') {
-      for (const end of [flow.source, flow.destination]) {
-        const s = index.serverOf(end);
-        if (s && s.exchange === '5.5' && s.servicePack < 2 && s.staticPorts.mta !== null) {
-          collect(mtaReply, s.id, flow.firewalls);
-        }
-      }
-    }
-    for (const end of [flow.source, flow.destination]) {
-      const node = index.nodes.get(end);
-      if (node && 'address' in node && node.address === null) collect(unaddressed, end, flow.firewalls);
-    }
-    const r = flow.relationship;
-    if (r.kind === 'client' && r.protocol === 'mapi') {
-      const c = index.nodes.get(r.client);
-      if (c?.type === 'client' && c.notifications) continue;
-      let entry = mapiClients.get(r.client);
-      if (!entry) {
-        entry = { server: r.server, firewalls: new Set() };
-        mapiClients.set(r.client, entry);
-      }
-      for (const fw of flow.firewalls) entry.firewalls.add(fw);
-    }
-  }
-
-  for (const [serverId, firewalls] of mtaReply) {
-    const s = index.serverOf(serverId) as ServerNode;
-    const crossed = sortedNames(firewalls);
-    out.push({
-      finding: makeFinding(
-        'STATIC_MTA_PORT_REPLY',
-        {
-          server: index.nameOf(s.id),
-          servicePack: s.servicePack,
-          port: s.staticPorts.mta as number,
-          firewalls: crossed.map(index.nameOf),
-        },
-        [s.id, ...crossed],
-      ),
-      concerns: [mtaReplyKey(s.id)],
-    });
-  }
-
-  for (const [endpoint, firewalls] of unaddressed) {
-    const crossed = sortedNames(firewalls);
-    out.push({
-      finding: makeFinding(
-        'ADDRESS_MISSING',
-        { endpoint: index.nameOf(endpoint), firewalls: crossed.map(index.nameOf) },
-        [endpoint, ...crossed],
-      ),
-      concerns: [],
-    });
-  }
-
-  for (const [clientId, { server, firewalls }] of mapiClients) {
-    const crossed = sortedNames(firewalls);
-    out.push({
-      finding: makeFinding(
-        'MAPI_NOTIFICATIONS_UDP',
-        {
-          client: index.nameOf(clientId),
-          server: index.nameOf(server),
-          firewalls: crossed.map(index.nameOf),
-        },
-        [clientId, server, ...crossed],
-      ),
-      concerns: [],
-    });
-  }
-
-  for (const [fw, crossing] of flowsByFirewall) {
-    if (crossing.length === 0) {
-      out.push({
-        finding: makeFinding('FIREWALL_UNUSED', { firewall: index.nameOf(fw) }, [fw]),
-        concerns: [],
-      });
-    }
-  }
-  return out;
 }
