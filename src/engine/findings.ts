@@ -9,7 +9,6 @@ import type { DraftFinding } from './concerns';
 import { destinationKey } from './concerns';
 import type { ServerUser, UsedProtocol } from './findingCatalog';
 import { makeFinding } from './findingCatalog';
-import { clientMailServer, clientTarget } from './flows';
 import type { PlanIndex } from './planIndex';
 import type { StaticRpcService } from './portInForce';
 import {
@@ -23,6 +22,7 @@ import {
   staticRpcPort,
   VERSION_RANK,
 } from './portInForce';
+import { clientMailServer, clientTarget } from './relationships';
 
 /** The first Exchange version that offers each client protocol (KB 176466, scenarios 1–4; NNTP came with 5.0; OWA, KB 198920). */
 export const PROTOCOL_SINCE: Readonly<Record<UsedProtocol, ExchangeVersion>> = {
