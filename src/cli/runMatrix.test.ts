@@ -156,12 +156,13 @@ describe('runMatrixCli', () => {
     expect(Object.keys(out)).toEqual(['flows', 'findings']);
     expect(out.flows).toHaveLength(2);
     expect(out.flows[0]).toMatchObject({
-      source: { id: 'a', name: 'EXAMS01', site: 'Amsterdam' },
-      destination: { id: 'b', name: 'EXBRU01', site: 'Brussels' },
+      source: { id: 'a', name: 'EXAMS01', address: '10.1.0.10', site: 'Amsterdam' },
+      destination: { id: 'b', name: 'EXBRU01', address: '10.2.0.10', site: 'Brussels' },
       protocol: 'TCP',
       port: '1002',
       service: 'X.400 (RFC1006)',
       firewalls: ['FW-WAN'],
+      crossings: [{ firewall: 'FW-WAN', ingress: 'a', egress: 'b' }],
       routed: true,
       status: 'error',
     });

@@ -16,8 +16,13 @@ import type { Finding, FindingCode, PortRange, Severity } from './types';
 
 export type { StaticRpcService } from './portInForce';
 
-/** A client protocol, or the newsfeeds a news host exchanges with a server (KB 174199). */
-export type UsedProtocol = ClientProtocol | 'newsfeed';
+/**
+ * A protocol a finding can say a server's version or services lack: a client
+ * protocol served by an Exchange server, or the newsfeeds a news host
+ * exchanges with one (KB 174199). The Administrator program works with every
+ * version; web clients use an OWA server (OWA_SERVER_VERSION).
+ */
+export type UsedProtocol = Exclude<ClientProtocol, 'admin' | 'web'> | 'newsfeed';
 
 /** What names a server it needs: a client, a web client (an owa node), an owa node, a news host. */
 export type ServerUser = 'client' | 'web' | 'owa' | 'newsHost';
@@ -100,8 +105,6 @@ export const PROTOCOL_LABEL: Readonly<Record<UsedProtocol, string>> = {
   imap4: 'IMAP4',
   ldap: 'LDAP',
   nntp: 'NNTP',
-  admin: 'the Administrator program (RPC)',
-  web: 'Outlook Web Access (HTTP)',
   newsfeed: 'NNTP newsfeeds',
 };
 
@@ -139,10 +142,9 @@ function howToMakeStatic(
     : `${server} runs Exchange 4.0 Service Pack ${sp}, which cannot fix it: install Service Pack 4 first, then ${set}.`;
 }
 
-const SERVER_WORD: Readonly<Record<ServerUser, string>> = {
+const SERVER_WORD: Readonly<Record<Exclude<ServerUser, 'owa'>, string>> = {
   client: 'its server',
   web: 'its Outlook Web Access server',
-  owa: 'its server',
   newsHost: 'its server',
 };
 
@@ -156,15 +158,16 @@ const CHOOSE: Readonly<Record<ServerUser, (name: string) => string>> = {
 
 function clientWithoutServer(p: FindingParams['CLIENT_WITHOUT_SERVER']): string {
   const choose = CHOOSE[p.user](p.client);
-  if (p.user === 'owa') {
+  const user = p.user;
+  if (user === 'owa') {
     return `${p.client} opens no Exchange server: browsers still reach it, but it can open no mailbox (KB 259240). ${choose}`;
   }
   if (p.reference === null) return `${p.client} has no server, so it needs no ports yet. ${choose}`;
   if (p.referenced === null) {
-    return `${p.client} names ${p.reference} as ${SERVER_WORD[p.user]}, but the plan has no such node. ${choose}`;
+    return `${p.client} names ${p.reference} as ${SERVER_WORD[user]}, but the plan has no such node. ${choose}`;
   }
-  const kind = p.user === 'web' ? 'an Outlook Web Access server' : 'an Exchange server';
-  return `${p.client} names ${p.referenced} as ${SERVER_WORD[p.user]}, but ${p.referenced} is not ${kind}. ${choose}`;
+  const kind = user === 'web' ? 'an Outlook Web Access server' : 'an Exchange server';
+  return `${p.client} names ${p.referenced} as ${SERVER_WORD[user]}, but ${p.referenced} is not ${kind}. ${choose}`;
 }
 
 function featureNotInVersion(p: FindingParams['FEATURE_NOT_IN_VERSION']): string {

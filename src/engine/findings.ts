@@ -24,15 +24,13 @@ import {
 } from './portInForce';
 import { clientMailServer, clientTarget } from './relationships';
 
-/** The first Exchange version that offers each client protocol (KB 176466, scenarios 1–4; NNTP came with 5.0; OWA, KB 198920). */
+/** The first Exchange version that offers each protocol (KB 176466, scenarios 1–4; NNTP and its newsfeeds came with 5.0). */
 export const PROTOCOL_SINCE: Readonly<Record<UsedProtocol, ExchangeVersion>> = {
   mapi: '4.0',
   pop3: '5.0',
   imap4: '5.5',
   ldap: '5.0',
   nntp: '5.0',
-  admin: '4.0',
-  web: '5.0',
   newsfeed: '5.0',
 };
 
@@ -234,7 +232,8 @@ function clientFindings(index: PlanIndex, c: ClientNode, out: DraftFinding[]): v
     return;
   }
   if (target.type !== 'server') return;
-  protocolFindings(index, c, target, c.protocol, [rel], out);
+  if (c.protocol !== 'admin' && c.protocol !== 'web')
+    protocolFindings(index, c, target, c.protocol, [rel], out);
   const clientName = index.nameOf(c.id);
   const serverName = index.nameOf(target.id);
   if (c.protocol === 'ldap' && c.auth === 'ntlm' && target.exchange !== '5.5') {

@@ -539,3 +539,127 @@ describe('PROTOCOL_NOT_IN_VERSION and PROTOCOL_DISABLED for newsfeeds (v2)', () 
     expect(found(plan, 'PROTOCOL_DISABLED')).toEqual([]);
   });
 });
+
+describe('more v2 edges', () => {
+  it('CLIENT_WITHOUT_SERVER for a web client with no server, or one that names no node', () => {
+    const plan = makePlan({
+      nodes: [
+        client('w', null, { name: 'Web', protocol: 'web' }),
+        client('x', 'gone', { name: 'Lost', protocol: 'web' }),
+      ],
+    });
+    expect(messages(plan, 'CLIENT_WITHOUT_SERVER')).toEqual([
+      'Lost names gone as its Outlook Web Access server, but the plan has no such node. Choose the Outlook Web Access server Lost uses.',
+      'Web has no server, so it needs no ports yet. Choose the Outlook Web Access server Web uses.',
+    ]);
+  });
+
+  it('CLIENT_WITHOUT_SERVER for a news host that names a node that is not a server', () => {
+    const plan = makePlan({
+      nodes: [client('c', null, { name: 'Users' }), newsHost('n', 'c', { name: 'ISP news' })],
+    });
+    expect(found(plan, 'CLIENT_WITHOUT_SERVER').map((f) => [f.subjects, f.message])).toContainEqual([
+      ['n', 'c'],
+      'ISP news names Users as its server, but Users is not an Exchange server. Choose the Exchange server whose Internet News Service feeds news with ISP news.',
+    ]);
+  });
+
+  it('NO_INTERNET_MAIL names the mail server the client sends to, and stays quiet for an SMTP host', () => {
+    const plan = makePlan({
+      nodes: [
+        server('s', 'A', { name: 'EXS', services: { internetMail: true } }),
+        server('m', 'A', { name: 'EXM' }),
+        smtpHost('relay', { direction: 'inbound' }),
+        client('p', 's', { name: 'Pop', protocol: 'pop3', smtpServer: 'm' }),
+        client('q', 's', { name: 'Imap', protocol: 'imap4', smtpServer: 'relay' }),
+      ],
+    });
+    expect(found(plan, 'NO_INTERNET_MAIL').map((f) => [f.subjects, f.message])).toEqual([
+      [
+        ['p', 'm'],
+        'Pop sends mail over SMTP (TCP 25), but EXM runs no Internet Mail Service to accept it (KB 176466, scenarios 1 and 2). Turn on the Internet Mail Service on EXM, or turn off sending for Pop.',
+      ],
+    ]);
+  });
+
+  it('a sending client whose smtpServer is neither a server nor an SMTP host sends nothing', () => {
+    const plan = makePlan({
+      nodes: [server('s', 'A'), dns('d'), client('p', 's', { protocol: 'pop3', smtpServer: 'd' })],
+    });
+    expect(analyzePlan(plan).flows.map((f) => `${f.destination} ${f.service}`)).toEqual(['s POP3']);
+    expect(found(plan, 'NO_INTERNET_MAIL')).toEqual([]);
+  });
+
+  it('PROTOCOL_NOT_IN_VERSION of a client cites KB 176466 only', () => {
+    const plan = makePlan({
+      nodes: [server('s', 'A', { exchange: '5.0' }), client('c', 's', { protocol: 'imap4' })],
+    });
+    expect(found(plan, 'PROTOCOL_NOT_IN_VERSION').map((f) => f.kb)).toEqual([['KB 176466']]);
+    expect(found(plan, 'PROTOCOL_DISABLED').map((f) => f.kb)).toEqual([]);
+  });
+
+  it('CONNECTOR_SERVER_NOT_IN_SITE once for a target listed twice', () => {
+    const plan = makePlan({
+      nodes: [server('a1', 'A'), server('b1', 'B')],
+      connectors: [siteConnector('A', 'B', { targetsA: ['a1', 'a1'] }, 'k')],
+    });
+    expect(found(plan, 'CONNECTOR_SERVER_NOT_IN_SITE').map((f) => f.subjects)).toEqual([['a1', 'k']]);
+  });
+
+  it('IMS_WITHOUT_DNS stays quiet without the Internet Mail Service; NO_INTERNET_MAIL_SERVER fires for both ways', () => {
+    const plan = makePlan({ nodes: [server('s', 'A'), smtpHost('h', { name: 'Net', direction: 'both' })] });
+    expect(found(plan, 'IMS_WITHOUT_DNS')).toEqual([]);
+    expect(found(plan, 'NO_INTERNET_MAIL_SERVER').map((f) => f.subjects)).toEqual([['h']]);
+  });
+
+  it('STATIC_MTA_PORT_REPLY stays quiet for Exchange 5.0 before SP2', () => {
+    const plan = makePlan({
+      nodes: [
+        server('a', 'A'),
+        firewall('fw'),
+        server('b', 'B', { exchange: '5.0', servicePack: 1, staticPorts: { mta: 6003 } }),
+      ],
+      links: chain('a', 'fw', 'b'),
+      connectors: [siteConnector('A', 'B')],
+    });
+    expect(found(plan, 'STATIC_MTA_PORT_REPLY')).toEqual([]);
+  });
+
+  it('RPC_THROUGH_NAT counts the RPC replies to OWA, once for the pair', () => {
+    const plan = makePlan({
+      nodes: [
+        owa('o', ['s'], { name: 'OWA01' }),
+        firewall('fw', { name: 'FW', nat: true }),
+        server('s', 'A', { name: 'EX', staticPorts: { directory: 6001, store: 6002 } }),
+      ],
+      links: chain('o', 'fw', 's'),
+    });
+    expect(found(plan, 'RPC_THROUGH_NAT').map((f) => f.subjects)).toEqual([['s', 'o', 'fw']]);
+    const reply = analyzePlan(plan).flows.find((f) => f.rpc === 'reply');
+    expect(reply?.status).toBe('error');
+  });
+
+  it('MAPI_NOTIFICATIONS_UDP is about mapi clients only, not the Administrator program', () => {
+    const plan = makePlan({
+      nodes: [client('adm', 's', { protocol: 'admin' }), firewall('fw'), server('s', 'A')],
+      links: chain('adm', 'fw', 's'),
+    });
+    expect(found(plan, 'MAPI_NOTIFICATIONS_UDP')).toEqual([]);
+  });
+
+  it('STATIC_PORT_IN_CLIENT_POOL and STATIC_PORT_WELL_KNOWN look at the ports in force, the System Attendant included', () => {
+    const plan = makePlan({
+      nodes: [
+        server('s', 'A', { name: 'EX', staticPorts: { systemAttendant: 4000 } }),
+        server('t', 'A', { name: 'EX4', exchange: '4.0', servicePack: 3, staticPorts: { mta: 4000 } }),
+        server('u', 'A', { name: 'EXU', staticPorts: { systemAttendant: 800 } }),
+      ],
+    });
+    expect(messages(plan, 'STATIC_PORT_IN_CLIENT_POOL')).toEqual([
+      'The static System Attendant (SA) RPC port of EX is 4000, inside 1024-5000, the pool Windows NT hands out to outgoing connections: another process may hold it when the service starts (KB 180795, KB 194952). Choose a port above 5000 (KB 155831).',
+    ]);
+    expect(messages(plan, 'STATIC_PORT_WELL_KNOWN')).toEqual([
+      'The static System Attendant (SA) RPC port of EXU is 800, a well-known port (below 1024): make sure no registered service on EXU uses it (KB 194952), or choose a port above 5000.',
+    ]);
+  });
+});

@@ -369,3 +369,27 @@ describe('matrix and flow order (SPEC §6)', () => {
     expect(flows(udpFirst).filter((f) => f.startsWith('m>'))).toEqual(['m>d UDP 53 DNS', 'm>h TCP 25 SMTP']);
   });
 });
+
+describe('matrix rows of version 2 (SPEC §6)', () => {
+  it('carry the source and destination addresses (empty without one) and the protocol', async () => {
+    const { portMatrixRows } = await import('./matrix');
+    const plan = makePlan({
+      nodes: [
+        client('c', 's', { name: 'Outlook', notifications: true }),
+        firewall('fw', { name: 'FW' }),
+        server('s', 'A', { name: 'EX', address: '10.0.0.1', staticPorts: { directory: 6001, store: 6002 } }),
+      ],
+      links: chain('c', 'fw', 's'),
+    });
+    const rows = portMatrixRows(plan, analyzePlan(plan)).map(
+      (r) =>
+        `${r.firewall}|${r.source}|${r.sourceAddress}|${r.destination}|${r.destinationAddress}|${r.protocol}|${r.port}`,
+    );
+    expect(rows).toEqual([
+      'FW|EX|10.0.0.1|Outlook||UDP|1024-65535',
+      'FW|Outlook||EX|10.0.0.1|TCP|135',
+      'FW|Outlook||EX|10.0.0.1|TCP|6001',
+      'FW|Outlook||EX|10.0.0.1|TCP|6002',
+    ]);
+  });
+});
