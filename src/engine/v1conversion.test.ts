@@ -46,7 +46,7 @@ const v1Document = fc
       staticPorts: { directory: null, store: null, mta: s.mta },
       rfc1006Port: 102,
     }));
-    clients.forEach((c, i) =>
+    clients.forEach((c, i) => {
       nodes.push({
         id: `c${i}`,
         type: 'client',
@@ -55,8 +55,8 @@ const v1Document = fc
         auth: c.auth,
         server: `s${c.server % n}`,
         sendsMail: true,
-      }),
-    );
+      });
+    });
     nodes.push({ id: 'fw', type: 'firewall', name: 'FW' }, { id: 'lan', type: 'network', name: 'LAN' });
     const links = nodes
       .filter((node) => node.id !== 'lan' && node.id !== 'fw')
