@@ -55,7 +55,8 @@ export function escapeControlCharacters(text: string): string {
   );
 }
 
-function rowCells(row: MatrixRow): string[] {
+/** One row's cells in column order, each made safe from spreadsheet formulas. */
+export function matrixRowCells(row: MatrixRow): string[] {
   return [
     row.firewall,
     row.source,
@@ -71,13 +72,6 @@ function rowCells(row: MatrixRow): string[] {
   ].map(escapeFormula);
 }
 
-/**
- * The rows as CSV text (SPEC §6): the header row, then one line per row in the
- * order given. RFC 4180 quoting where a cell needs it or holds `;`, a tab or a
- * line break, CRLF line ends, and
- * the last line ends with CRLF too, so that concatenated or appended exports
- * stay well-formed.
- */
 export interface CsvOptions {
   /**
    * For a terminal: each control character inside a cell is written as
@@ -87,18 +81,37 @@ export interface CsvOptions {
   terminal?: boolean;
 }
 
-export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+/**
+ * Header and body lines as CSV text with the port matrix's rules: quoting
+ * where RFC 4180 or a `;`, tab or line break asks for it, CRLF after every
+ * line, control characters written as `\xHH` for a terminal. Cells must
+ * already be formula-safe (`escapeFormula`). Shared by every CSV export so
+ * that they all quote alike.
+ */
+export function csvText(lines: readonly (readonly string[])[], options: CsvOptions = {}): string {
   // Header and rows go in as one array of arrays: given `{ fields, data: [] }`,
   // Papa.unparse writes a stray empty row after the header.
-  const cells = options.terminal ? (row: MatrixRow) => rowCells(row).map(escapeControlCharacters) : rowCells;
-  const lines: string[][] = [[...MATRIX_CSV_HEADER], ...rows.map(cells)];
-  const body = Papa.unparse(lines, {
+  const cells = options.terminal
+    ? lines.map((line) => line.map(escapeControlCharacters))
+    : lines.map((line) => [...line]);
+  const body = Papa.unparse(cells, {
     newline: CRLF,
     quotes: (value: unknown) => typeof value === 'string' && needsQuotes(value),
     escapeFormulae: false,
   });
   // Papa.unparse puts CRLF between lines only; the last line gets one here.
   return body + CRLF;
+}
+
+/**
+ * The rows as CSV text (SPEC §6): the header row, then one line per row in the
+ * order given. RFC 4180 quoting where a cell needs it or holds `;`, a tab or a
+ * line break, CRLF line ends, and
+ * the last line ends with CRLF too, so that concatenated or appended exports
+ * stay well-formed.
+ */
+export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+  return csvText([[...MATRIX_CSV_HEADER], ...rows.map(matrixRowCells)], options);
 }
 
 /** The port matrix export: one row per (firewall, flow) crossing it (SPEC §6). */
