@@ -1,0 +1,146 @@
+/**
+ * The findings that appeared or went away between two versions of a plan
+ * (SPEC §10), by identity rather than by message, so that a rename alone
+ * neither raises nor clears a finding.
+ */
+import { compareStrings } from '../engine/compare';
+import type { StaticRpcService } from '../engine/findingCatalog';
+import { makeFinding } from '../engine/findingCatalog';
+import { indexPlan } from '../engine/planIndex';
+import type { Finding } from '../engine/types';
+import type { AnalysedPlan, ChangedFinding, FindingChangeKind } from './types';
+
+const SEPARATOR = '\u0000';
+
+/** The RPC services a DYNAMIC_RPC_PORTS finding can be about (SPEC §5). */
+const DYNAMIC_RPC_SERVICES: readonly StaticRpcService[] = ['directory', 'store', 'mta', 'systemAttendant'];
+
+const FULL_RANGE = { from: 1024, to: 65535 };
+
+interface IdentifiedFinding {
+  readonly key: string;
+  readonly finding: Finding;
+  readonly rpc?: StaticRpcService;
+}
+
+/**
+ * The RPC service of a DYNAMIC_RPC_PORTS finding. A finding carries only its
+ * message and subjects (firewall, server), so the service is found by building
+ * the catalog's message for each service and keeping the one that matches:
+ * exact, and in step with the catalog whatever its wording.
+ */
+function dynamicRpcService(
+  finding: Finding,
+  index: ReturnType<typeof indexPlan>,
+): StaticRpcService | undefined {
+  const [firewall, serverId] = finding.subjects;
+  const server = index.serverOf(serverId ?? null);
+  if (firewall === undefined || !server) return undefined;
+  for (const rpc of DYNAMIC_RPC_SERVICES) {
+    const candidate = makeFinding(
+      'DYNAMIC_RPC_PORTS',
+      {
+        firewall: index.nameOf(firewall),
+        server: index.nameOf(server.id),
+        rpc,
+        exchange: server.exchange,
+        servicePack: server.servicePack,
+        range: server.rpcPorts ?? FULL_RANGE,
+        narrowed: server.rpcPorts !== null,
+      },
+      finding.subjects,
+    );
+    if (candidate.message === finding.message) return rpc;
+  }
+  return undefined;
+}
+
+/**
+ * A finding's identity (SPEC §10): its code and the sorted ids of its
+ * subjects, and for DYNAMIC_RPC_PORTS its RPC service. Should the service not
+ * be recognised, the message stands in for it, so two such findings are still
+ * told apart.
+ */
+export function findingIdentity(finding: Finding, rpc?: StaticRpcService): string {
+  const subjects = [...finding.subjects].sort(compareStrings);
+  const parts = [finding.code, ...subjects];
+  if (finding.code === 'DYNAMIC_RPC_PORTS') parts.push(rpc ?? `?${finding.message}`);
+  return parts.join(SEPARATOR);
+}
+
+/** Each finding of an analysed plan with its identity, in the analysis's order. */
+export function identifiedFindings({ plan, analysis }: AnalysedPlan): IdentifiedFinding[] {
+  let index: ReturnType<typeof indexPlan> | undefined;
+  return analysis.findings.map((finding) => {
+    if (finding.code !== 'DYNAMIC_RPC_PORTS') return { key: findingIdentity(finding), finding };
+    index ??= indexPlan(plan);
+    const rpc = dynamicRpcService(finding, index);
+    return rpc === undefined
+      ? { key: findingIdentity(finding), finding }
+      : { key: findingIdentity(finding, rpc), finding, rpc };
+  });
+}
+
+function groupByKey(findings: readonly IdentifiedFinding[]): Map<string, IdentifiedFinding[]> {
+  const groups = new Map<string, IdentifiedFinding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.key);
+    if (group) group.push(f);
+    else groups.set(f.key, [f]);
+  }
+  return groups;
+}
+
+/**
+ * The findings of `mine` that `theirs` has no counterpart for. Findings of one
+ * identity are counted: when one plan has more of them (one server with two
+ * port conflicts), the extra ones differ, those with a message the other plan
+ * also has counting as the same first.
+ */
+function unmatched(
+  mine: readonly IdentifiedFinding[],
+  theirs: ReadonlyMap<string, IdentifiedFinding[]>,
+  change: FindingChangeKind,
+): ChangedFinding[] {
+  const mineByKey = groupByKey(mine);
+  const left = new Set<IdentifiedFinding>();
+  for (const [key, group] of mineByKey) {
+    const other = theirs.get(key) ?? [];
+    if (group.length <= other.length) continue;
+    const otherMessages = new Map<string, number>();
+    for (const o of other)
+      otherMessages.set(o.finding.message, (otherMessages.get(o.finding.message) ?? 0) + 1);
+    let pairs = other.length;
+    const rest: IdentifiedFinding[] = [];
+    for (const f of group) {
+      const count = otherMessages.get(f.finding.message) ?? 0;
+      if (count > 0 && pairs > 0) {
+        otherMessages.set(f.finding.message, count - 1);
+        pairs--;
+      } else rest.push(f);
+    }
+    // Findings left over after the same-message pairs pair with the other plan's left-over ones, in order.
+    for (const f of rest.slice(pairs)) left.add(f);
+  }
+  const out: ChangedFinding[] = [];
+  for (const f of mine) {
+    if (!left.has(f)) continue;
+    out.push(
+      f.rpc === undefined ? { change, finding: f.finding } : { change, finding: f.finding, rpc: f.rpc },
+    );
+  }
+  return out;
+}
+
+/** The findings only the old plan has (went away) and only the new plan has (appeared), each in its analysis's order. */
+export function compareFindings(
+  before: AnalysedPlan,
+  after: AnalysedPlan,
+): { wentAway: ChangedFinding[]; appeared: ChangedFinding[] } {
+  const oldFindings = identifiedFindings(before);
+  const newFindings = identifiedFindings(after);
+  return {
+    wentAway: unmatched(oldFindings, groupByKey(newFindings), 'wentAway'),
+    appeared: unmatched(newFindings, groupByKey(oldFindings), 'appeared'),
+  };
+}

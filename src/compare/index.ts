@@ -1,0 +1,4 @@
+export { comparePlans, matricesEqual } from './comparePlans';
+export { findingIdentity } from './findings';
+export { rowIdentity } from './rows';
+export type * from './types';
