@@ -69,7 +69,7 @@ export function findingLine(finding: Finding): string {
  * JSON for a terminal: JSON.stringify already escapes U+0000–U+001F; this
  * escapes U+007F–U+009F too (still valid JSON of the same value).
  */
-function terminalJson(text: string): string {
+export function terminalJson(text: string): string {
   return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
