@@ -6,8 +6,8 @@
 import { compareStrings } from '../engine/compare';
 import type { StaticRpcService } from '../engine/findingCatalog';
 import { makeFinding } from '../engine/findingCatalog';
-import { indexPlan } from '../engine/planIndex';
 import type { Finding } from '../engine/types';
+import type { PlanNode } from '../model/types';
 import type { AnalysedPlan, ChangedFinding, FindingChangeKind } from './types';
 
 const SEPARATOR = '\u0000';
@@ -31,17 +31,20 @@ interface IdentifiedFinding {
  */
 function dynamicRpcService(
   finding: Finding,
-  index: ReturnType<typeof indexPlan>,
+  nodes: ReadonlyMap<string, PlanNode>,
 ): StaticRpcService | undefined {
-  const [firewall, serverId] = finding.subjects;
-  const server = index.serverOf(serverId ?? null);
-  if (firewall === undefined || !server) return undefined;
+  const [firewallId, serverId] = finding.subjects;
+  const firewall = nodes.get(firewallId ?? '');
+  const server = nodes.get(serverId ?? '');
+  if (!firewall || server?.type !== 'server') return undefined;
+  // Named as the engine names nodes: by name, or by id when the name is empty.
+  const nameOf = (node: PlanNode) => node.name || node.id;
   for (const rpc of DYNAMIC_RPC_SERVICES) {
     const candidate = makeFinding(
       'DYNAMIC_RPC_PORTS',
       {
-        firewall: index.nameOf(firewall),
-        server: index.nameOf(server.id),
+        firewall: nameOf(firewall),
+        server: nameOf(server),
         rpc,
         exchange: server.exchange,
         servicePack: server.servicePack,
@@ -70,11 +73,11 @@ export function findingIdentity(finding: Finding, rpc?: StaticRpcService): strin
 
 /** Each finding of an analysed plan with its identity, in the analysis's order. */
 export function identifiedFindings({ plan, analysis }: AnalysedPlan): IdentifiedFinding[] {
-  let index: ReturnType<typeof indexPlan> | undefined;
+  let nodes: Map<string, PlanNode> | undefined;
   return analysis.findings.map((finding) => {
     if (finding.code !== 'DYNAMIC_RPC_PORTS') return { key: findingIdentity(finding), finding };
-    index ??= indexPlan(plan);
-    const rpc = dynamicRpcService(finding, index);
+    nodes ??= new Map(plan.nodes.map((n) => [n.id, n] as const));
+    const rpc = dynamicRpcService(finding, nodes);
     return rpc === undefined
       ? { key: findingIdentity(finding), finding }
       : { key: findingIdentity(finding, rpc), finding, rpc };

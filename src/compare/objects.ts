@@ -30,16 +30,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Deep equality of plan values (JSON data: primitives, arrays, plain records). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!sameValue(a[k], b[k])) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
     return true;
   }
-  return false;
+  if (!isRecord(a) || !isRecord(b)) return false;
+  let count = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    count++;
+    if (!Object.hasOwn(b, k) || !sameValue(a[k], b[k])) return false;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) count--;
+  return count === 0;
+}
+
+/** Equal apart from drawing-only fields: most objects of a revised plan, told apart cheaply. */
+function sameObject(a: PlanObject, b: PlanObject): boolean {
+  for (const k in a) {
+    if (!Object.hasOwn(a, k) || DRAWING_FIELDS.has(k)) continue;
+    if (!Object.hasOwn(b, k) || !sameValue(a[k], b[k])) return false;
+  }
+  for (const k in b) {
+    if (Object.hasOwn(b, k) && !DRAWING_FIELDS.has(k) && !Object.hasOwn(a, k)) return false;
+  }
+  return true;
 }
 
 /**
@@ -103,6 +122,7 @@ function changedObjects(before: Plan, after: Plan): Omit<ObjectChange, 'rows'>[]
         });
         continue;
       }
+      if (sameObject(o, n)) continue;
       const fields = fieldChanges(o, n);
       if (fields.length > 0)
         part.push({

@@ -3,10 +3,10 @@
  * a firewall team must open or may close when the design changes.
  */
 import { portMatrixRows } from '../engine/matrix';
-import type { MatrixRow } from '../engine/types';
+import type { Flow, MatrixRow } from '../engine/types';
 import type { AnalysedPlan, ChangedRow, RowChangeKind } from './types';
 
-/** A character no id, address, port, protocol or service label holds, to join identity parts. */
+/** A character no id, address or flow key holds, to join identity parts. */
 const SEPARATOR = '\u0000';
 
 /** A matrix row with the ids its identity needs. */
@@ -20,26 +20,19 @@ interface IdentifiedRow {
 
 /**
  * A row's identity (SPEC §10): firewall id, source id, destination id,
- * protocol, port, service, source address and destination address. Names and
- * sites are not part of it, so a rename changes no row, while a changed
- * address removes the old rule and adds a new one.
+ * protocol, port, service, source address and destination address. The
+ * flow's id already holds the middle five (source, destination, protocol,
+ * port, service). Names and sites are not part of it, so a rename changes no
+ * row, while a changed address removes the old rule and adds a new one.
  */
 export function rowIdentity(
   firewallId: string,
-  sourceId: string,
-  destinationId: string,
-  row: Pick<MatrixRow, 'protocol' | 'port' | 'service' | 'sourceAddress' | 'destinationAddress'>,
+  flow: Pick<Flow, 'id'>,
+  sourceAddress: string,
+  destinationAddress: string,
 ): string {
-  return [
-    firewallId,
-    sourceId,
-    destinationId,
-    row.protocol,
-    row.port,
-    row.service,
-    row.sourceAddress,
-    row.destinationAddress,
-  ].join(SEPARATOR);
+  // join() gives a flat string, cheap to hash (as the engine's flow keys).
+  return [firewallId, flow.id, sourceAddress, destinationAddress].join(SEPARATOR);
 }
 
 /** The port matrix of one analysed plan, in matrix order, each row with its identity. */
@@ -48,7 +41,7 @@ export function identifiedRows({ plan, analysis }: AnalysedPlan): IdentifiedRow[
     const flow = analysis.flows[row.flowIndex];
     if (!flow || row.firewallId === null) throw new Error('a port matrix row without its flow or firewall');
     return {
-      key: rowIdentity(row.firewallId, flow.source, flow.destination, row),
+      key: rowIdentity(row.firewallId, flow, row.sourceAddress, row.destinationAddress),
       firewallId: row.firewallId,
       sourceId: flow.source,
       destinationId: flow.destination,
