@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPlanLibrary, type PlanLibrary, type StorageLike } from '../io/planLibrary';
 import { encodeShareFragment } from '../io/shareLink';
+import { createEmptyPlan } from '../model/defaults';
 import type { LoadResult } from '../model/types';
 import { takeOpeningView } from '../store/openedView';
-import { EMPTY_PLAN } from '../store/planSlice';
 import { usePlanner } from '../store/store';
 import { firewall, makePlan, server, site } from '../test/factories';
 import { chooseStartupPlan, sharedPlanName } from './openAtStartup';
@@ -54,7 +54,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   storage = new MemoryStorage();
   library = createPlanLibrary(storage, { now: () => clock++ });
-  usePlanner.getState().setPlan(EMPTY_PLAN);
+  usePlanner.getState().setPlan(createEmptyPlan());
   usePlanner.getState().notify(null);
   usePlanner.temporal.getState().clear();
 });
@@ -174,7 +174,7 @@ describe('autosave', () => {
     usePlanner.getState().renamePlan('Renamed');
     p.viewChanged({ x: -40, y: 12, zoom: 0.8 });
     p.flush();
-    usePlanner.getState().setPlan(EMPTY_PLAN);
+    usePlanner.getState().setPlan(createEmptyPlan());
 
     const reloaded = persistence();
     await reloaded.start('', exampleLoader);

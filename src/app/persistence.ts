@@ -20,12 +20,11 @@ import type {
   SaveResult,
 } from '../io/planLibrary';
 import { decodeShareFragment } from '../io/shareLink';
+import { createEmptyPlan, isEmptyPlan } from '../model/defaults';
 import type { LoadResult, Plan } from '../model/types';
 import { type OpeningView, openAtView } from '../store/openedView';
-import { EMPTY_PLAN } from '../store/planSlice';
 import type { PlannerStore } from '../store/store';
 import { chooseStartupPlan, type StartupChoice, sharedPlanName } from './openAtStartup';
-import { isEmptyPlan } from './startup';
 
 /** How long after the last change the plan is saved. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -225,7 +224,7 @@ export function createPersistence({
     },
 
     newPlan() {
-      openNew({ ...EMPTY_PLAN });
+      openNew(createEmptyPlan());
     },
 
     rename(id, name) {
@@ -259,7 +258,7 @@ export function createPersistence({
       if (wasOpen) {
         const next = library.list().find((entry) => library.load(entry.id).ok);
         if (!next || !openStored(next.id)) {
-          const plan = { ...EMPTY_PLAN };
+          const plan = createEmptyPlan();
           openNew(plan);
           standIn = { id: currentId() ?? '', plan };
         }

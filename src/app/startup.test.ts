@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { isEmptyPlan, loadInitialPlan } from './startup';
+import { isEmptyPlan } from '../model/defaults';
+import { loadInitialPlan } from './startup';
 
 const combined = new URL('../../public/examples/combined.json', import.meta.url);
 

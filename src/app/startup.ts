@@ -1,13 +1,8 @@
 import { loadPlan } from '../model/load';
-import type { LoadResult, Plan } from '../model/types';
+import type { LoadResult } from '../model/types';
 
 /** The example a first visit opens: every KB 176466 scenario in one plan. */
 export const FIRST_VISIT_EXAMPLE = 'examples/combined.json';
-
-/** True for a plan with nothing drawn in it. */
-export function isEmptyPlan(plan: Plan): boolean {
-  return plan.sites.length === 0 && plan.nodes.length === 0;
-}
 
 /**
  * The plan the planner opens with: on a first visit, the combined example

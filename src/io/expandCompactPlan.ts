@@ -1,4 +1,11 @@
-import type { Connector, Link, PlanNode, Site } from '../model/types';
+import {
+  type Connector,
+  CURRENT_PLAN_VERSION,
+  type Link,
+  PLAN_FORMAT,
+  type PlanNode,
+  type Site,
+} from '../model/types';
 import {
   AUTHS,
   CONNECTOR_TYPES,
@@ -286,5 +293,5 @@ export function expandCompactPlan(compact: unknown): Record<string, unknown> {
     return connector;
   });
 
-  return { format: 'exchange-port-plan', version: 1, name, sites, nodes, links, connectors };
+  return { format: PLAN_FORMAT, version: CURRENT_PLAN_VERSION, name, sites, nodes, links, connectors };
 }

@@ -3,6 +3,7 @@ import {
   createEmptyPlan,
   DEFAULT_SERVICES,
   DEFAULT_STATIC_PORTS,
+  isEmptyPlan,
   NODE_DEFAULTS,
   withDefaults,
 } from './defaults';
@@ -76,5 +77,15 @@ describe('createEmptyPlan', () => {
     const a = createEmptyPlan();
     a.nodes.push({ id: 'fw', type: 'firewall', name: 'FW' });
     expect(createEmptyPlan().nodes).toEqual([]);
+  });
+});
+
+describe('isEmptyPlan', () => {
+  it('is true only while nothing is drawn, whatever the name', () => {
+    expect(isEmptyPlan(createEmptyPlan('Named but empty'))).toBe(true);
+    expect(isEmptyPlan({ ...createEmptyPlan(), sites: [{ id: 's1', name: 'S1' }] })).toBe(false);
+    expect(isEmptyPlan({ ...createEmptyPlan(), nodes: [{ id: 'fw', type: 'firewall', name: 'FW' }] })).toBe(
+      false,
+    );
   });
 });

@@ -82,6 +82,11 @@ export function createEmptyPlan(name: string = DEFAULT_PLAN_NAME): Plan {
   };
 }
 
+/** True for a plan with nothing drawn in it (it may still have a name). */
+export function isEmptyPlan(plan: Plan): boolean {
+  return plan.sites.length === 0 && plan.nodes.length === 0;
+}
+
 function copyPosition(p: Position): Position {
   return { x: p.x, y: p.y };
 }

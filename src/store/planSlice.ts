@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { createEmptyPlan } from '../model/defaults';
 import type { ConnectorType, NodeType, Plan, PlanNode, Position, Site, Size } from '../model/types';
 import {
   addConnector,
@@ -16,16 +17,6 @@ import {
 } from './planEdits';
 import type { PlannerState } from './store';
 import { describeEdit, undoGrouping } from './undoGroups';
-
-export const EMPTY_PLAN: Plan = {
-  format: 'exchange-port-plan',
-  version: 1,
-  name: '',
-  sites: [],
-  nodes: [],
-  links: [],
-  connectors: [],
-};
 
 export interface PlanSlice {
   plan: Plan;
@@ -63,7 +54,7 @@ export const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (s
   };
   const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((o) => o.id === id);
   return {
-    plan: EMPTY_PLAN,
+    plan: createEmptyPlan(),
     setPlan: (plan) => set({ plan, selection: [], highlight: null }),
     renamePlan: (name) => edit('plan', get().plan, { name }, (plan) => ({ ...plan, name })),
     addNode: (type, position) => attempt(addNode(get().plan, type, position)),
