@@ -3,7 +3,6 @@ import { createPlanLibrary, type PlanLibrary, type StorageLike } from '../io/pla
 import { encodeShareFragment } from '../io/shareLink';
 import { createEmptyPlan } from '../model/defaults';
 import type { LoadResult } from '../model/types';
-import { takeOpeningView } from '../store/openedView';
 import { usePlanner } from '../store/store';
 import { firewall, makePlan, server, site } from '../test/factories';
 import { chooseStartupPlan, sharedPlanName } from './openAtStartup';
@@ -110,7 +109,7 @@ describe('startup', () => {
     const { currentId, plans } = p.state.getState();
     expect(plans.map((e) => e.name)).toEqual(['Example']);
     expect(library.currentId).toBe(currentId);
-    expect(takeOpeningView(example)).toBe('fit');
+    expect(usePlanner.getState().takeOpenedView(example)).toBe('fit');
   });
 
   it('opens a share link as a new plan of the list and leaves the own plan as it was', async () => {
@@ -137,7 +136,11 @@ describe('startup', () => {
     await p.start('#plan=1.AAAAAAAAAAAAAAAAAAAA', exampleLoader);
     expect(usePlanner.getState().notice?.kind).toBe('error');
     expect(usePlanner.getState().plan.name).toBe('Own plan');
-    expect(takeOpeningView(usePlanner.getState().plan)).toEqual({ x: 1, y: 2, zoom: 1.5 });
+    expect(usePlanner.getState().takeOpenedView(usePlanner.getState().plan)).toEqual({
+      x: 1,
+      y: 2,
+      zoom: 1.5,
+    });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
     expect(storage.items).toEqual(before);
   });
@@ -180,7 +183,7 @@ describe('autosave', () => {
     await reloaded.start('', exampleLoader);
     const plan = usePlanner.getState().plan;
     expect(plan.name).toBe('Renamed');
-    expect(takeOpeningView(plan)).toEqual({ x: -40, y: 12, zoom: 0.8 });
+    expect(usePlanner.getState().takeOpenedView(plan)).toEqual({ x: -40, y: 12, zoom: 0.8 });
     expect(reloaded.state.getState().plans).toHaveLength(1);
   });
 

@@ -22,7 +22,7 @@ import type {
 import { decodeShareFragment } from '../io/shareLink';
 import { createEmptyPlan, isEmptyPlan } from '../model/defaults';
 import type { LoadResult, Plan } from '../model/types';
-import { type OpeningView, openAtView } from '../store/openedView';
+import type { OpeningView } from '../store/planSlice';
 import type { PlannerStore } from '../store/store';
 import { chooseStartupPlan, type StartupChoice, sharedPlanName } from './openAtStartup';
 
@@ -149,8 +149,7 @@ export function createPersistence({
     saved = stored ? plan : null;
     state.setState({ currentId: id });
     library.currentId = id;
-    openAtView(plan, view);
-    store.getState().setPlan(plan);
+    store.getState().openPlan(plan, view);
     store.temporal.getState().clear();
     refresh();
   }
