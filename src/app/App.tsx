@@ -9,12 +9,12 @@ import { Toolbar } from '../panels/Toolbar';
 import { Notices } from './Notices';
 import { PlanFileDrop } from './PlanFileDrop';
 import { PlanList } from './PlanList';
-import { ViewportAutosave } from './plannerStorage';
 import { ResultsSplit } from './ResultsSplit';
 import { StorageWarning } from './StorageWarning';
 import { UndoRedo } from './UndoRedo';
-import { useFirstVisit } from './useFirstVisit';
+import { usePlannerLifecycle } from './usePlannerLifecycle';
 import { useShortcuts } from './useShortcuts';
+import { ViewportAutosave } from './ViewportAutosave';
 
 /**
  * The planner's shell: toolbar on top; palette, canvas and inspector side by
@@ -22,7 +22,7 @@ import { useShortcuts } from './useShortcuts';
  * that puts the panels and the canvas together.
  */
 export function App() {
-  useFirstVisit();
+  usePlannerLifecycle();
   useShortcuts();
   return (
     <ReactFlowProvider>

@@ -2,27 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { serializePlan } from '../model/serialize';
 import type { Plan } from '../model/types';
 import { client, link, makePlan, server } from '../test/factories';
+import { MemoryStorage } from '../test/memoryStorage';
 import { createPlanLibrary, type PlanLibrary, type StorageLike } from './planLibrary';
-
-/** Web Storage in memory, in insertion order like browsers keep it. */
-class MemoryStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 /** Storage that holds at most `capacity` characters, as browsers refuse a write past their quota. */
 class FullStorage extends MemoryStorage {

@@ -20,6 +20,9 @@ import { CURRENT_PLAN_VERSION, PLAN_FORMAT } from './types';
 
 export const DEFAULT_PLAN_NAME = '';
 
+/** What a plan without a name is called where a name must be shown (the plan list, a copy's name). */
+export const UNTITLED_PLAN_NAME = 'Untitled plan';
+
 /** Exchange 4.0 ships without service packs; 0 means "none installed". */
 export const DEFAULT_SERVICE_PACK = 0;
 

@@ -9,42 +9,43 @@
  * and the rest of the time nothing is written. A pending save is written at
  * once before another plan opens and when the page is hidden or closed.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  CreateResult,
-  Failure,
-  PlanEntry,
-  PlanLibrary,
-  PlanView,
-  RemovedPlan,
-  SaveResult,
+import {
+  browserStorage,
+  type CreateResult,
+  createPlanLibrary,
+  type PlanLibrary,
+  type PlanView,
+  type RemovedPlan,
+  type SaveResult,
 } from '../io/planLibrary';
-import { decodeShareFragment } from '../io/shareLink';
-import { createEmptyPlan, isEmptyPlan } from '../model/defaults';
+import { decodeShareFragment, isShareFragment } from '../io/shareLink';
+import { createEmptyPlan, isEmptyPlan, UNTITLED_PLAN_NAME } from '../model/defaults';
 import type { LoadResult, Plan } from '../model/types';
-import type { OpeningView } from '../store/planSlice';
-import type { PlannerStore } from '../store/store';
-import { chooseStartupPlan, type StartupChoice, sharedPlanName } from './openAtStartup';
+import { PLAN_LIMITS } from '../model/types';
+import type { OpeningView } from './planSlice';
+import { chooseStartupPlan } from './startupPlan';
+import { type PlannerStore, usePlanner } from './store';
 
 /** How long after the last change the plan is saved. */
 export const AUTOSAVE_DELAY_MS = 400;
 
-export interface PersistenceState {
-  /** The stored plans, most recently saved first. */
-  plans: PlanEntry[];
-  /** The library id of the open plan (null only before the first plan opens). */
-  currentId: string | null;
-  /** Why the open plan is not being saved (storage full or unavailable), until a save succeeds again. */
-  problem: Failure | null;
-}
+/** What opened at startup: a share link's plan, a stored plan, or the first-visit example. */
+export type OpenedAtStartup = 'shared' | 'stored' | 'example';
 
+/**
+ * The actions over the plans kept in the browser. What they show (the list,
+ * the open plan's id, a storage problem) is in the store's library slice.
+ */
 export interface Persistence {
-  readonly state: StoreApi<PersistenceState>;
   /** Opens the startup plan (share link, last plan, else the example) and starts autosaving; says which opened. */
-  start(hash: string, loadExample: () => Promise<LoadResult>): Promise<StartupChoice['kind']>;
+  start(hash: string, loadExample: () => Promise<LoadResult>): Promise<OpenedAtStartup>;
   /** Stops autosaving (a pending save is written first). */
   stop(): void;
-  /** Opens the plan of a share link as a new entry of the list; a refused link changes nothing. */
+  /**
+   * Opens the plan of a share link as a new entry of the list and says
+   * whether it did; a refused link changes nothing but says why, and a
+   * fragment that is no share link is left alone.
+   */
   openShareLink(hash: string): boolean;
   open(id: string): void;
   /** A new, empty plan in the list, opened. */
@@ -69,7 +70,17 @@ export interface PersistenceOptions {
   clearTimer?: (timer: unknown) => void;
 }
 
-const SHARED_OPENED = 'Opened a shared plan as a new plan; your own plans are in the plan list (Plans).';
+/** Said when a share link opens. */
+export const SHARED_PLAN_OPENED =
+  'Opened a shared plan as a new plan; your own plans are in the plan list (Plans).';
+/** Said after why a share link was refused (damaged, cut, too new). */
+export const SHARE_LINK_REFUSED = 'Your own plan is open as it was.';
+
+/** The name a shared plan gets in the list: "<name> (shared)", within the name limit. */
+export function sharedPlanName(name: string): string {
+  const suffix = ' (shared)';
+  return `${(name || UNTITLED_PLAN_NAME).slice(0, PLAN_LIMITS.nameLength - suffix.length)}${suffix}`;
+}
 
 export function createPersistence({
   library,
@@ -78,7 +89,6 @@ export function createPersistence({
   setTimer = (run, ms) => setTimeout(run, ms),
   clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 }: PersistenceOptions): Persistence {
-  const state = createStore<PersistenceState>(() => ({ plans: [], currentId: null, problem: null }));
   /** The plan object last written (or read) under the current id: saving it again would change nothing. */
   let saved: Plan | null = null;
   let pendingView: PlanView | null = null;
@@ -87,20 +97,21 @@ export function createPersistence({
   /** A plan made only because the open plan was deleted and nothing else was left. */
   let standIn: { id: string; plan: Plan } | null = null;
 
-  const currentId = () => state.getState().currentId;
+  const currentId = () => store.getState().openPlanId;
   const notifyError = (text: string) => store.getState().notify({ kind: 'error', text });
 
   function refresh(): void {
-    state.setState({ plans: library.list() });
+    store.setState({ storedPlans: library.list() });
   }
 
   /** Shows a storage failure until a later write succeeds; other failures are one-off errors. */
   function report(result: SaveResult): boolean {
     if (result.ok) {
-      if (state.getState().problem) state.setState({ problem: null });
+      if (store.getState().storageProblem) store.setState({ storageProblem: null });
       return true;
     }
-    if (result.error === 'quota' || result.error === 'unavailable') state.setState({ problem: result });
+    if (result.error === 'quota' || result.error === 'unavailable')
+      store.setState({ storageProblem: result });
     else notifyError(result.message);
     return false;
   }
@@ -114,7 +125,7 @@ export function createPersistence({
       if (id === null) {
         const created = library.create(plan, view ?? undefined);
         id = created.id;
-        state.setState({ currentId: id });
+        store.setState({ openPlanId: id });
         library.currentId = id;
         if (report(created)) saved = plan;
       } else if (report(library.save(id, plan, view ?? undefined))) {
@@ -147,7 +158,7 @@ export function createPersistence({
     flush();
     pendingView = null;
     saved = stored ? plan : null;
-    state.setState({ currentId: id });
+    store.setState({ openPlanId: id });
     library.currentId = id;
     store.getState().openPlan(plan, view);
     store.temporal.getState().clear();
@@ -172,24 +183,37 @@ export function createPersistence({
     return true;
   }
 
-  function openShared(plan: Plan): void {
-    openNew({ ...plan, name: sharedPlanName(plan.name) });
-    store.getState().notify({ kind: 'info', text: SHARED_OPENED });
+  /**
+   * The one way a share link opens: its plan becomes a new entry of the list,
+   * so the person's own plans are left as they are. Returns why a link was
+   * refused (nothing is changed then), or null when it opened.
+   */
+  function openShared(hash: string): string | null {
+    const shared = decodeShareFragment(hash);
+    if (!shared.ok) return `${shared.error} ${SHARE_LINK_REFUSED}`;
+    openNew({ ...shared.plan, name: sharedPlanName(shared.plan.name) });
+    store.getState().notify({ kind: 'info', text: SHARED_PLAN_OPENED });
+    return null;
   }
 
   return {
-    state,
-
     async start(hash, loadExample) {
       if (!unsubscribe) {
         unsubscribe = store.subscribe((next, previous) => {
           if (next.plan !== previous.plan) schedule();
         });
       }
-      const { choice, problems } = chooseStartupPlan(library, hash);
+      // A share link comes first; a refused one is reported and the person's own plan opens as if there were none.
+      const problems: string[] = [];
+      if (isShareFragment(hash)) {
+        const refusal = openShared(hash);
+        if (refusal === null) return 'shared';
+        problems.push(refusal);
+      }
+      const { choice, problems: unopened } = chooseStartupPlan(library);
+      problems.push(...unopened);
       if (problems.length > 0) notifyError(problems.join(' '));
-      if (choice.kind === 'shared') openShared(choice.plan);
-      else if (choice.kind === 'stored') show(choice.id, choice.plan, true, choice.view ?? 'fit');
+      if (choice.kind === 'stored') show(choice.id, choice.plan, true, choice.view ?? 'fit');
       else {
         const example = await loadExample();
         // The person may have started drawing while the example loaded: that drawing is kept.
@@ -207,13 +231,10 @@ export function createPersistence({
     },
 
     openShareLink(hash) {
-      const shared = decodeShareFragment(hash);
-      if (!shared.ok) {
-        notifyError(`${shared.error} Your own plan is open as it was.`);
-        return false;
-      }
-      openShared(shared.plan);
-      return true;
+      if (!isShareFragment(hash)) return false;
+      const refusal = openShared(hash);
+      if (refusal !== null) notifyError(refusal);
+      return refusal === null;
     },
 
     open(id) {
@@ -261,7 +282,7 @@ export function createPersistence({
           openNew(plan);
           standIn = { id: currentId() ?? '', plan };
         }
-      } else if (state.getState().problem) {
+      } else if (store.getState().storageProblem) {
         // Deleting may have made room: try the open plan again.
         saved = null;
         save();
@@ -292,4 +313,12 @@ export function createPersistence({
 
     flush,
   };
+}
+
+let instance: Persistence | null = null;
+
+/** The planner's plans in this browser's localStorage, for the one store. */
+export function plannerPersistence(): Persistence {
+  instance ??= createPersistence({ library: createPlanLibrary(browserStorage()), store: usePlanner });
+  return instance;
 }

@@ -5,10 +5,11 @@ import type { LoadResult } from '../model/types';
 export const FIRST_VISIT_EXAMPLE = 'examples/combined.json';
 
 /**
- * The plan the planner opens with: on a first visit, the combined example
- * (not an empty canvas). Goes through `loadPlan` like any other plan file.
+ * The plan a first visit opens with: the combined example (not an empty
+ * canvas), fetched from the app's own files. Goes through `loadPlan` like any
+ * other plan file, and never throws: a failed fetch says why.
  */
-export async function loadInitialPlan(fetchFile: typeof fetch = fetch): Promise<LoadResult> {
+export async function loadFirstVisitExample(fetchFile: typeof fetch = fetch): Promise<LoadResult> {
   const url = `${import.meta.env.BASE_URL}${FIRST_VISIT_EXAMPLE}`;
   try {
     const response = await fetchFile(url);

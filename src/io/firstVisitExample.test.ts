@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { isEmptyPlan } from '../model/defaults';
-import { loadInitialPlan } from './startup';
+import { loadFirstVisitExample } from './firstVisitExample';
 
 const combined = new URL('../../public/examples/combined.json', import.meta.url);
 
@@ -12,10 +12,10 @@ function fakeFetch(status: number, body: string): typeof fetch {
   }) as typeof fetch;
 }
 
-describe('loadInitialPlan', () => {
+describe('loadFirstVisitExample', () => {
   it('opens the combined example on a first visit', async () => {
     const text = await readFile(combined, 'utf8');
-    const result = await loadInitialPlan(fakeFetch(200, text));
+    const result = await loadFirstVisitExample(fakeFetch(200, text));
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.plan.name).toBe('Contoso Benelux');
@@ -24,13 +24,13 @@ describe('loadInitialPlan', () => {
   });
 
   it('says why when the example cannot be fetched or read', async () => {
-    expect(await loadInitialPlan(fakeFetch(404, ''))).toEqual({
+    expect(await loadFirstVisitExample(fakeFetch(404, ''))).toEqual({
       ok: false,
       error: 'could not open the example plan (HTTP 404)',
     });
-    const broken = await loadInitialPlan(fakeFetch(200, '{"format":"something else"}'));
+    const broken = await loadFirstVisitExample(fakeFetch(200, '{"format":"something else"}'));
     expect(broken.ok).toBe(false);
-    const offline = await loadInitialPlan((async () => {
+    const offline = await loadFirstVisitExample((async () => {
       throw new Error('offline');
     }) as typeof fetch);
     expect(offline).toEqual({ ok: false, error: 'could not open the example plan: offline' });
