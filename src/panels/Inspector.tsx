@@ -1,5 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { NodeType } from '../model/types';
+import { UNTITLED_PLAN_NAME } from '../model/defaults';
+import { NODE_KINDS, SITE_KIND } from '../model/kinds';
+import { NODE_TYPES } from '../model/types';
 import { useAnalysis } from '../store/analysis';
 import { usePlanner } from '../store/store';
 import { ClientForm } from './ClientForm';
@@ -96,14 +98,6 @@ function MultiSelection({ ids }: { ids: readonly string[] }) {
   );
 }
 
-const COUNTED: readonly [NodeType, string][] = [
-  ['server', 'Servers'],
-  ['client', 'Clients'],
-  ['firewall', 'Firewalls'],
-  ['network', 'Networks'],
-  ['smtpHost', 'SMTP hosts'],
-];
-
 function PlanSummary() {
   const name = usePlanner((s) => s.plan.name);
   const renamePlan = usePlanner((s) => s.renamePlan);
@@ -112,9 +106,9 @@ function PlanSummary() {
   const counts = countBySeverity(analysis.findings);
   const empty = plan.nodes.length === 0 && plan.sites.length === 0;
   const rows: [string, string][] = [
-    ['Sites', String(plan.sites.length)],
-    ...COUNTED.map(([type, label]): [string, string] => [
-      label,
+    [SITE_KIND.plural, String(plan.sites.length)],
+    ...NODE_TYPES.map((type): [string, string] => [
+      NODE_KINDS[type].plural,
       String(plan.nodes.filter((n) => n.type === type).length),
     ]),
     ['Links', String(plan.links.length)],
@@ -128,7 +122,7 @@ function PlanSummary() {
   return (
     <div className="space-y-3">
       <p className="text-[11px] font-semibold uppercase tracking-wide text-blue-700">Plan</p>
-      <TextField label="Name" value={name} placeholder="Untitled plan" onChange={renamePlan} />
+      <TextField label="Name" value={name} placeholder={UNTITLED_PLAN_NAME} onChange={renamePlan} />
       <Facts rows={rows} />
       <div className="rounded border border-slate-200 bg-slate-50 px-2 py-2 text-xs leading-relaxed text-slate-600">
         {empty ? (

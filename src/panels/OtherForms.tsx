@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { CONNECTOR_LABEL, DIRECTION_CHOICES, EDGE_KINDS, NODE_KINDS, SITE_KIND } from '../model/kinds';
 import type {
   Connector,
   ConnectorType,
@@ -6,9 +7,9 @@ import type {
   Link,
   NetworkNode,
   Site,
-  SmtpDirection,
   SmtpHostNode,
 } from '../model/types';
+import { CONNECTOR_TYPES } from '../model/types';
 import { useAnalysis } from '../store/analysis';
 import { usePlanner } from '../store/store';
 import { BUTTON, type Choice, Facts, SelectField, TextField } from './fields';
@@ -17,16 +18,10 @@ import { DeleteButton, FormHeader, useNodeName } from './formParts';
 import { PortLinesList } from './PortLinesList';
 import { usePanelState } from './panelState';
 
-const DIRECTIONS: readonly Choice<SmtpDirection>[] = [
-  { value: 'both', text: 'Both ways' },
-  { value: 'inbound', text: 'Inbound — they deliver to us' },
-  { value: 'outbound', text: 'Outbound — we deliver to them' },
-];
-
-const CONNECTOR_CHOICES: readonly Choice<ConnectorType>[] = [
-  { value: 'site', text: 'Site connector' },
-  { value: 'x400', text: 'X.400 connector' },
-];
+const CONNECTOR_CHOICES: readonly Choice<ConnectorType>[] = CONNECTOR_TYPES.map((type) => ({
+  value: type,
+  text: CONNECTOR_LABEL[type],
+}));
 
 function useSiteName(id: string | undefined): string | null {
   return usePlanner((s) => {
@@ -48,7 +43,7 @@ export function FirewallForm({ node }: { node: FirewallNode }) {
   const lines = useMemo(() => portLines(analysis.flows, crossing), [analysis, crossing]);
   return (
     <div className="space-y-3">
-      <FormHeader kind="Firewall" name={node.name} />
+      <FormHeader kind={NODE_KINDS.firewall.heading} name={node.name} />
       <TextField label="Name" value={node.name} onChange={(name) => updateNode(node.id, { name })} />
       <div>
         <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
@@ -71,7 +66,7 @@ export function NetworkForm({ node }: { node: NetworkNode }) {
   const site = useSiteName(node.site);
   return (
     <div className="space-y-3">
-      <FormHeader kind="Network" name={node.name} />
+      <FormHeader kind={NODE_KINDS.network.heading} name={node.name} />
       <TextField
         label="Name"
         value={node.name}
@@ -88,12 +83,12 @@ export function SmtpHostForm({ node }: { node: SmtpHostNode }) {
   const updateNode = usePlanner((s) => s.updateNode);
   return (
     <div className="space-y-3">
-      <FormHeader kind="SMTP hosts" name={node.name} />
+      <FormHeader kind={NODE_KINDS.smtpHost.heading} name={node.name} />
       <TextField label="Name" value={node.name} onChange={(name) => updateNode(node.id, { name })} />
       <SelectField
         label="Direction"
         value={node.direction}
-        choices={DIRECTIONS}
+        choices={DIRECTION_CHOICES}
         onChange={(direction) => updateNode(node.id, { direction })}
         help="They reach TCP 25 on every server that runs the Internet Mail Service, and those servers reach them on 25 (KB 176466)."
       />
@@ -110,7 +105,7 @@ export function SiteForm({ site }: { site: Site }) {
   const drawn = usePlanner((s) => s.plan.nodes.filter((n) => n.site === site.id).length);
   return (
     <div className="space-y-3">
-      <FormHeader kind="Exchange site" name={site.name} />
+      <FormHeader kind={SITE_KIND.heading} name={site.name} />
       <TextField
         label="Name"
         value={site.name}
@@ -143,7 +138,7 @@ export function LinkForm({ link }: { link: Link }) {
   const lines = useMemo(() => portLines(analysis.flows, using), [analysis, using]);
   return (
     <div className="space-y-3">
-      <FormHeader kind="Network link" name={link.name || `${a} — ${b}`} />
+      <FormHeader kind={EDGE_KINDS.link.heading} name={link.name || `${a} — ${b}`} />
       <TextField
         label="Name"
         value={link.name ?? ''}
@@ -182,7 +177,7 @@ export function ConnectorForm({ connector }: { connector: Connector }) {
   return (
     <div className="space-y-3">
       <FormHeader
-        kind="Messaging connector"
+        kind={EDGE_KINDS.connector.heading}
         name={connector.name || `${nameOf(a, connector.a)} — ${nameOf(b, connector.b)}`}
       />
       <TextField
