@@ -1,9 +1,9 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { addItemAt } from '../canvas/addItem';
-import { PALETTE_DRAG_TYPE } from '../canvas/dragData';
-import { KIND_TILE, KindIcon } from '../canvas/icons';
 import { DRAWABLE_KINDS, type DrawableKind, KINDS } from '../model/kinds';
+import { addItemAt } from './addItem';
+import { PALETTE_DRAG_TYPE } from './dragData';
+import { KIND_TILE, KindIcon } from './icons';
 
 /**
  * What a person can add to the plan. Each item is dragged onto the canvas
