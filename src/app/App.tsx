@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Palette } from '../canvas/Palette';
 import { PlanCanvas } from '../canvas/PlanCanvas';
 import { ExportMenu } from '../panels/ExportMenu';
-import { Inspector } from '../panels/Inspector';
+import { Inspector } from '../panels/inspector/Inspector';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { ShareLinkButton } from '../panels/ShareLinkButton';
 import { Toolbar } from '../panels/Toolbar';

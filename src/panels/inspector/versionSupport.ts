@@ -14,10 +14,10 @@ import {
   STATIC_PORT_SINCE,
   type VersionOf,
   versionPointText,
-} from '../engine/versions';
-import { DEFAULT_RFC1006_PORT } from '../model/defaults';
-import { PROTOCOL_TRAITS } from '../model/kinds';
-import type { ClientAuth, ClientProtocol } from '../model/types';
+} from '../../engine/versions';
+import { DEFAULT_RFC1006_PORT } from '../../model/defaults';
+import { PROTOCOL_TRAITS } from '../../model/kinds';
+import type { ClientAuth, ClientProtocol } from '../../model/types';
 
 /** Why the server cannot serve the protocol, or null when it can. */
 export function protocolShortfall(protocol: ClientProtocol, server: VersionOf | null): string | null {

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
-import { STATIC_PORT_REGISTRY } from '../engine/registry';
-import type { StaticPortKind } from '../engine/versions';
-import { NODE_KINDS, SERVICE_LABEL } from '../model/kinds';
-import type { ExchangeVersion, ServerNode, ServerServices, StaticPorts } from '../model/types';
-import { EXCHANGE_VERSIONS } from '../model/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { CheckboxField, type Choice, PortField, Section, SelectField, TextField } from './fields';
-import { flowsOfNode } from './flowSummary';
+import { STATIC_PORT_REGISTRY } from '../../engine/registry';
+import type { StaticPortKind } from '../../engine/versions';
+import { NODE_KINDS, SERVICE_LABEL } from '../../model/kinds';
+import type { ExchangeVersion, ServerNode, ServerServices, StaticPorts } from '../../model/types';
+import { EXCHANGE_VERSIONS } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { CheckboxField, type Choice, PortField, Section, SelectField, TextField } from '../fields';
+import { flowsOfNode } from '../flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
 import { mtaPortShortfall, protocolShortfall, rfc1006Shortfall } from './versionSupport';
 

@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { compareStrings } from '../engine/compare';
-import { AUTH_NAME, NODE_KINDS, PROTOCOL_NAME } from '../model/kinds';
-import type { ClientAuth, ClientNode, ClientProtocol, ServerNode } from '../model/types';
-import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../model/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { CheckboxField, type Choice, SelectField, TextField } from './fields';
-import { flowsOfNode, portLines } from './flowSummary';
+import { compareStrings } from '../../engine/compare';
+import { AUTH_NAME, NODE_KINDS, PROTOCOL_NAME } from '../../model/kinds';
+import type { ClientAuth, ClientNode, ClientProtocol, ServerNode } from '../../model/types';
+import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { CheckboxField, type Choice, SelectField, TextField } from '../fields';
+import { flowsOfNode, portLines } from '../flowSummary';
+import { PortLinesList } from '../PortLinesList';
 import { DeleteButton, FormHeader } from './formParts';
-import { PortLinesList } from './PortLinesList';
 import { authShortfall, canSendMail, optionText, protocolShortfall, usesAuth } from './versionSupport';
 
 const NO_SERVER = '';

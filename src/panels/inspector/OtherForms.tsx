@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CONNECTOR_LABEL, DIRECTION_CHOICES, EDGE_KINDS, NODE_KINDS, SITE_KIND } from '../model/kinds';
+import { CONNECTOR_LABEL, DIRECTION_CHOICES, EDGE_KINDS, NODE_KINDS, SITE_KIND } from '../../model/kinds';
 import type {
   Connector,
   ConnectorType,
@@ -8,15 +8,15 @@ import type {
   NetworkNode,
   Site,
   SmtpHostNode,
-} from '../model/types';
-import { CONNECTOR_TYPES } from '../model/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { BUTTON, type Choice, Facts, SelectField, TextField } from './fields';
-import { portLines } from './flowSummary';
+} from '../../model/types';
+import { CONNECTOR_TYPES } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { BUTTON, type Choice, Facts, SelectField, TextField } from '../fields';
+import { portLines } from '../flowSummary';
+import { PortLinesList } from '../PortLinesList';
+import { usePanelState } from '../panelState';
 import { DeleteButton, FormHeader, useNodeName } from './formParts';
-import { PortLinesList } from './PortLinesList';
-import { usePanelState } from './panelState';
 
 const CONNECTOR_CHOICES: readonly Choice<ConnectorType>[] = CONNECTOR_TYPES.map((type) => ({
   value: type,
