@@ -28,7 +28,7 @@ function useServers(): ServerNode[] {
   );
 }
 
-export function ClientForm({ client }: { client: ClientNode }) {
+export function ClientForm({ node: client }: { node: ClientNode }) {
   const updateNode = usePlanner((s) => s.updateNode);
   const servers = useServers();
   const analysis = useAnalysis();

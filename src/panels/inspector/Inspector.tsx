@@ -1,15 +1,30 @@
+import type { ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { UNTITLED_PLAN_NAME } from '../../model/defaults';
 import { NODE_KINDS, SITE_KIND } from '../../model/kinds';
-import { NODE_TYPES } from '../../model/types';
+import { NODE_TYPES, type NodeOfType, type NodeType, type PlanNode } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { Facts, TextField } from '../fields';
 import { countBySeverity } from '../findingGroups';
 import { ClientForm } from './ClientForm';
+import { ConnectorForm } from './ConnectorForm';
+import { FirewallForm } from './FirewallForm';
 import { DeleteButton } from './formParts';
-import { ConnectorForm, FirewallForm, LinkForm, NetworkForm, SiteForm, SmtpHostForm } from './OtherForms';
+import { LinkForm } from './LinkForm';
+import { NetworkForm } from './NetworkForm';
 import { ServerForm } from './ServerForm';
+import { SiteForm } from './SiteForm';
+import { SmtpHostForm } from './SmtpHostForm';
+
+/** The form of each node type; a new node type adds its form here. */
+const NODE_FORMS: { [T in NodeType]: ComponentType<{ node: NodeOfType<T> }> } = {
+  server: ServerForm,
+  client: ClientForm,
+  firewall: FirewallForm,
+  network: NetworkForm,
+  smtpHost: SmtpHostForm,
+};
 
 /**
  * The inspector: with nothing selected, the plan itself; with one thing
@@ -47,18 +62,9 @@ function ElementForm({ id }: { id: string }) {
   const link = usePlanner((s) => s.plan.links.find((l) => l.id === id));
   const connector = usePlanner((s) => s.plan.connectors.find((c) => c.id === id));
   if (node) {
-    switch (node.type) {
-      case 'server':
-        return <ServerForm server={node} />;
-      case 'client':
-        return <ClientForm client={node} />;
-      case 'firewall':
-        return <FirewallForm node={node} />;
-      case 'network':
-        return <NetworkForm node={node} />;
-      case 'smtpHost':
-        return <SmtpHostForm node={node} />;
-    }
+    // The table pairs each type with its form, so the node fits the form it picks.
+    const Form = NODE_FORMS[node.type] as ComponentType<{ node: PlanNode }>;
+    return <Form node={node} />;
   }
   if (site) return <SiteForm site={site} />;
   if (link) return <LinkForm link={link} />;

@@ -30,7 +30,7 @@ function serviceNote(key: keyof ServerServices, server: ServerNode): string | nu
   return key === 'internetMail' ? null : protocolShortfall(key, server);
 }
 
-export function ServerForm({ server }: { server: ServerNode }) {
+export function ServerForm({ node: server }: { node: ServerNode }) {
   const updateNode = usePlanner((s) => s.updateNode);
   const sites = usePlanner((s) => s.plan.sites);
   const analysis = useAnalysis();
