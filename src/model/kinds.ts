@@ -4,7 +4,11 @@
  * a node offers. The canvas, the palette, the inspector, the store's edits and
  * the findings all read these tables, so a kind or a choice is renamed in one
  * place. Adding a node kind is one entry in `NODE_KINDS`, its inspector form
- * and its rows in the engine's port table.
+ * and its rows in the engine's port table; the compiler then points at the
+ * rest, each keyed by node type: its fields (types.ts, schema.ts,
+ * defaults.ts), its icon (canvas/icons.tsx), its detail line
+ * (canvas/adapter.ts), its creation (store/planEdits.ts) and its share-link
+ * code (io/compactPlan.ts, expandCompactPlan.ts).
  */
 import type {
   ClientAuth,
