@@ -1,8 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { Palette } from '../canvas/Palette';
 import { PlanCanvas } from '../canvas/PlanCanvas';
 import { ExportMenu } from '../panels/ExportMenu';
-import { Inspector } from '../panels/Inspector';
-import { Palette } from '../panels/Palette';
+import { Inspector } from '../panels/inspector/Inspector';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { ShareLinkButton } from '../panels/ShareLinkButton';
 import { Toolbar } from '../panels/Toolbar';

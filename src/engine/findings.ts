@@ -3,12 +3,15 @@
  * the relationships or flows it concerns, so that `analyzePlan` can mark the
  * flows an error breaks.
  */
-import type { ClientProtocol, ExchangeVersion, ServerNode } from '../model/types';
+import { DEFAULT_RFC1006_PORT } from '../model/defaults';
+import { PROTOCOL_TRAITS } from '../model/kinds';
+import type { ServerNode } from '../model/types';
 import { compareStrings } from './compare';
 import type { StaticRpcService } from './findingCatalog';
-import { makeFinding } from './findingCatalog';
+import { makeFinding, RPC_PORT_LABEL } from './findingCatalog';
 import type { PlanIndex } from './planIndex';
 import type { Finding, Flow, Relationship } from './types';
+import { LDAP_NTLM_SINCE, offersAuth, offersProtocol, offersStaticPort, PROTOCOL_SINCE } from './versions';
 
 export interface DraftFinding {
   finding: Finding;
@@ -18,17 +21,6 @@ export interface DraftFinding {
 
 const STATIC_RPC: readonly StaticRpcService[] = ['directory', 'store', 'mta'];
 const X400_SERVICE = 'X.400 (RFC1006)';
-
-/** The first Exchange version that offers each client protocol (KB 176466, scenarios 1–4; NNTP came with 5.0). */
-export const PROTOCOL_SINCE: Readonly<Record<ClientProtocol, ExchangeVersion>> = {
-  mapi: '4.0',
-  pop3: '5.0',
-  imap4: '5.5',
-  ldap: '5.0',
-  nntp: '5.0',
-};
-
-const VERSION_RANK: Readonly<Record<ExchangeVersion, number>> = { '4.0': 0, '5.0': 1, '5.5': 2 };
 
 function relationshipKey(r: Relationship): string {
   switch (r.kind) {
@@ -77,17 +69,14 @@ function serviceClaims(s: ServerNode): [number, string][] {
   return claims;
 }
 
-const STATIC_LABEL: Readonly<Record<StaticRpcService, string>> = {
-  directory: 'the static directory (DS) RPC port',
-  store: 'the static information store (IS) RPC port',
-  mta: 'the static MTA RPC port',
-};
+function staticLabel(rpc: StaticRpcService): string {
+  return `the static ${RPC_PORT_LABEL[rpc]}`;
+}
 
 /** Findings about one server's own settings (KB 161931, KB 180795, KB 194952, KB 155831). */
 function serverFindings(index: PlanIndex, s: ServerNode, out: DraftFinding[]): void {
   const name = index.nameOf(s.id);
-  const before40Sp4 = s.exchange === '4.0' && s.servicePack < 4;
-  if (before40Sp4 && s.staticPorts.mta !== null) {
+  if (!offersStaticPort(s, 'mta') && s.staticPorts.mta !== null) {
     out.push({
       finding: makeFinding(
         'FEATURE_NOT_IN_VERSION',
@@ -97,7 +86,7 @@ function serverFindings(index: PlanIndex, s: ServerNode, out: DraftFinding[]): v
       concerns: [destinationKey(s.id, 'mta')],
     });
   }
-  if (before40Sp4 && s.rfc1006Port !== 102) {
+  if (!offersStaticPort(s, 'rfc1006') && s.rfc1006Port !== DEFAULT_RFC1006_PORT) {
     out.push({
       finding: makeFinding(
         'FEATURE_NOT_IN_VERSION',
@@ -139,7 +128,7 @@ function serverFindings(index: PlanIndex, s: ServerNode, out: DraftFinding[]): v
     if (!entry.claimants.includes(claimant)) entry.claimants.push(claimant);
     if (rpc) entry.rpcs.push(rpc);
   };
-  for (const { rpc, port } of statics) want(port, STATIC_LABEL[rpc], rpc);
+  for (const { rpc, port } of statics) want(port, staticLabel(rpc), rpc);
   for (const [port, claimant] of serviceClaims(s)) if (wanted.has(port)) want(port, claimant);
   for (const [port, entry] of [...wanted].sort((x, y) => x[0] - y[0])) {
     if (entry.rpcs.length === 0 || entry.claimants.length < 2) continue;
@@ -180,8 +169,8 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
     }
     const serverName = index.nameOf(s.id);
     const subjects = [node.id, s.id];
-    const needs = PROTOCOL_SINCE[node.protocol];
-    if (VERSION_RANK[s.exchange] < VERSION_RANK[needs]) {
+    if (!offersProtocol(s, node.protocol)) {
+      const needs = PROTOCOL_SINCE[node.protocol];
       out.push({
         finding: makeFinding(
           'PROTOCOL_NOT_IN_VERSION',
@@ -191,11 +180,11 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
         concerns: [rel],
       });
     }
-    if (node.protocol === 'ldap' && node.auth === 'ntlm' && s.exchange !== '5.5') {
+    if (!offersAuth(s, node.protocol, node.auth)) {
       out.push({
         finding: makeFinding(
           'AUTH_NOT_IN_VERSION',
-          { client: clientName, server: serverName, exchange: s.exchange },
+          { client: clientName, server: serverName, exchange: s.exchange, needs: LDAP_NTLM_SINCE },
           subjects,
         ),
         concerns: [rel],
@@ -211,11 +200,7 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
         concerns: [rel],
       });
     }
-    if (
-      (node.protocol === 'pop3' || node.protocol === 'imap4') &&
-      node.sendsMail &&
-      !s.services.internetMail
-    ) {
+    if (PROTOCOL_TRAITS[node.protocol].sendsMail && node.sendsMail && !s.services.internetMail) {
       out.push({
         finding: makeFinding(
           'NO_INTERNET_MAIL',

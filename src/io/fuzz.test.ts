@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
 import type { LoadResult, Plan } from '../model/types';
+import { shareLinkPlanArbitrary } from '../test/shareLinkPlanArbitrary';
 import { compactPlan } from './compactPlan';
-import { planArbitrary } from './planArbitrary';
 import { readPlanFile } from './planFile';
 import { decodeShareFragment, encodeShareFragment, packFragment } from './shareLink';
 
@@ -37,7 +37,10 @@ const examplePlans = EXAMPLES.map((name) =>
   loaded(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8')),
 );
 // Plans with whole-number positions, so a link carries them exactly.
-const basePlans = [...examplePlans, ...fc.sample(planArbitrary(), { numRuns: 30, seed: 176466 }).map(loaded)];
+const basePlans = [
+  ...examplePlans,
+  ...fc.sample(shareLinkPlanArbitrary(), { numRuns: 30, seed: 176466 }).map(loaded),
+];
 const baseFragments = basePlans.map((plan) => ({ plan, fragment: encodeShareFragment(plan) }));
 
 /**

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planArbitrary as modelPlanArbitrary } from '../model/arbitraries';
 import { loadPlan } from '../model/load';
 import type { Plan } from '../model/types';
 import { client, firewall, link, makePlan, network, server, site } from '../test/factories';
+import { filePlanArbitrary } from '../test/filePlanArbitrary';
 import { generatePlan } from '../test/generatePlan';
+import { shareLinkPlanArbitrary, withRoundedCoordinates } from '../test/shareLinkPlanArbitrary';
 import { toBase64Url } from './base64url';
 import { compactPlan, successorOf } from './compactPlan';
-import { planArbitrary, withRoundedCoordinates } from './planArbitrary';
 import { decodeShareFragment, encodeShareFragment, isShareFragment, shareUrl } from './shareLink';
 
 function loaded(input: unknown): Plan {
@@ -82,7 +82,7 @@ describe('decodeShareFragment', () => {
 
   it('round-trips every valid plan (positions as whole numbers)', () => {
     fc.assert(
-      fc.property(planArbitrary(), (document) => {
+      fc.property(shareLinkPlanArbitrary(), (document) => {
         const plan = loaded(document);
         expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(plan);
       }),
@@ -92,7 +92,7 @@ describe('decodeShareFragment', () => {
 
   it('rounds fractional positions and sizes to whole pixels and keeps everything else', () => {
     fc.assert(
-      fc.property(planArbitrary({ fractionalCoordinates: true }), (document) => {
+      fc.property(shareLinkPlanArbitrary({ fractionalCoordinates: true }), (document) => {
         const plan = loaded(document);
         expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(withRoundedCoordinates(plan));
       }),
@@ -102,7 +102,7 @@ describe('decodeShareFragment', () => {
 
   it("round-trips the model's arbitrary plans, coordinates rounded", () => {
     fc.assert(
-      fc.property(modelPlanArbitrary(), (document) => {
+      fc.property(filePlanArbitrary(), (document) => {
         const plan = loaded(document);
         expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(withRoundedCoordinates(plan));
       }),

@@ -6,7 +6,9 @@
 import type { ParsedPlan } from './schema';
 import type {
   ClientAuth,
+  ClientProtocol,
   Connector,
+  ExchangeVersion,
   Link,
   Plan,
   PlanNode,
@@ -20,8 +22,14 @@ import { CURRENT_PLAN_VERSION, PLAN_FORMAT } from './types';
 
 export const DEFAULT_PLAN_NAME = '';
 
-/** What a plan without a name is called where a name must be shown (the plan list, a copy's name). */
+/** What a plan without a name is called wherever a name must be shown. */
 export const UNTITLED_PLAN_NAME = 'Untitled plan';
+
+/** A new server runs the last version the planner knows (KB 176466 covers 4.0 to 5.5). */
+export const DEFAULT_EXCHANGE_VERSION: ExchangeVersion = '5.5';
+
+/** A new client speaks MAPI, as Outlook does. */
+export const DEFAULT_CLIENT_PROTOCOL: ClientProtocol = 'mapi';
 
 /** Exchange 4.0 ships without service packs; 0 means "none installed". */
 export const DEFAULT_SERVICE_PACK = 0;

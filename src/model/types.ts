@@ -100,6 +100,9 @@ export interface SmtpHostNode extends NodeBase {
 
 export type PlanNode = ServerNode | ClientNode | FirewallNode | NetworkNode | SmtpHostNode;
 
+/** The node interface of one type: `NodeOfType<'server'>` is `ServerNode`. */
+export type NodeOfType<T extends NodeType> = Extract<PlanNode, { type: T }>;
+
 /** An undirected network adjacency between two nodes. */
 export interface Link {
   id: string;

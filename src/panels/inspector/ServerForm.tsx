@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
-import { STATIC_PORT_REGISTRY, type StaticPortKind } from '../engine/registry';
-import type { ExchangeVersion, ServerNode, ServerServices, StaticPorts } from '../model/types';
-import { EXCHANGE_VERSIONS } from '../model/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { CheckboxField, type Choice, PortField, Section, SelectField, TextField } from './fields';
-import { flowsOfNode } from './flowSummary';
+import { STATIC_PORT_REGISTRY } from '../../engine/registry';
+import type { StaticPortKind } from '../../engine/versions';
+import { NODE_KINDS, SERVICE_LABEL } from '../../model/kinds';
+import type { ExchangeVersion, ServerNode, ServerServices, StaticPorts } from '../../model/types';
+import { EXCHANGE_VERSIONS } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { CheckboxField, type Choice, PortField, Section, SelectField, TextField } from '../fields';
+import { flowsOfNode } from '../flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
 import { mtaPortShortfall, protocolShortfall, rfc1006Shortfall } from './versionSupport';
 
@@ -19,23 +21,16 @@ const VERSION_CHOICES: readonly Choice<ExchangeVersion>[] = EXCHANGE_VERSIONS.ma
   text: v,
 }));
 
-const SERVICE_FIELDS: readonly { key: keyof ServerServices; label: string; help?: string }[] = [
-  { key: 'pop3', label: 'POP3' },
-  { key: 'imap4', label: 'IMAP4' },
-  { key: 'ldap', label: 'LDAP' },
-  { key: 'nntp', label: 'NNTP' },
-  {
-    key: 'internetMail',
-    label: 'Internet Mail Service',
-    help: 'SMTP on TCP 25, for SMTP hosts and for POP3/IMAP4 clients that send mail (KB 176466).',
-  },
-];
+const SERVICE_HELP: Partial<Record<keyof ServerServices, string>> = {
+  internetMail: 'SMTP on TCP 25, for SMTP hosts and for POP3/IMAP4 clients that send mail (KB 176466).',
+};
+const SERVICE_KEYS = Object.keys(SERVICE_LABEL) as (keyof ServerServices)[];
 
 function serviceNote(key: keyof ServerServices, server: ServerNode): string | null {
   return key === 'internetMail' ? null : protocolShortfall(key, server);
 }
 
-export function ServerForm({ server }: { server: ServerNode }) {
+export function ServerForm({ node: server }: { node: ServerNode }) {
   const updateNode = usePlanner((s) => s.updateNode);
   const sites = usePlanner((s) => s.plan.sites);
   const analysis = useAnalysis();
@@ -51,7 +46,7 @@ export function ServerForm({ server }: { server: ServerNode }) {
 
   return (
     <div className="space-y-3">
-      <FormHeader kind="Exchange server" name={server.name} />
+      <FormHeader kind={NODE_KINDS.server.heading} name={server.name} />
       <TextField label="Name" value={server.name} onChange={(name) => update({ name })} />
       <SelectField
         label="Site"
@@ -76,14 +71,14 @@ export function ServerForm({ server }: { server: ServerNode }) {
       </div>
 
       <Section title="Services">
-        {SERVICE_FIELDS.map((f) => (
+        {SERVICE_KEYS.map((key) => (
           <CheckboxField
-            key={f.key}
-            label={f.label}
-            checked={server.services[f.key]}
-            onChange={(on) => setService(f.key, on)}
-            note={serviceNote(f.key, server)}
-            help={f.help}
+            key={key}
+            label={SERVICE_LABEL[key]}
+            checked={server.services[key]}
+            onChange={(on) => setService(key, on)}
+            note={serviceNote(key, server)}
+            help={SERVICE_HELP[key]}
           />
         ))}
       </Section>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { usePlanner } from '../store/store';
-import { DANGER_BUTTON } from './fields';
+import { usePlanner } from '../../store/store';
+import { DANGER_BUTTON } from '../fields';
 
 /** The heading of an inspector form: what kind of thing it is, then its name. */
 export function FormHeader({ kind, name, children }: { kind: string; name: string; children?: ReactNode }) {

@@ -1,14 +1,14 @@
 /**
- * fast-check arbitraries of valid plans shaped for the rules engine: small
+ * A fast-check arbitrary of valid plans shaped for the rules engine: small
  * graphs dense in firewalls, networks and parallel links, names drawn from a
  * tiny pool (so that ties between names are common) and ports drawn from the
  * values the rules care about (135, the client pool, well-known ports).
- * The model's own `planArbitrary` covers the breadth of the file format.
+ * `filePlanArbitrary` covers the breadth of the file format.
  */
 import fc from 'fast-check';
 import type { Connector, Link, Plan, PlanNode, ServerNode } from '../model/types';
-import { CLIENT_AUTHS, CLIENT_PROTOCOLS, EXCHANGE_VERSIONS, SMTP_DIRECTIONS } from '../model/types';
 import { makePlan, site } from './factories';
+import { clientSettings, serverSettings, smtpHostSettings } from './planArbitraryCore';
 
 const NAMES = ['EX', 'ex', 'Alpha', 'Ω', ''];
 const name = fc.constantFrom(...NAMES);
@@ -29,22 +29,10 @@ const nodeShape = fc.record({
   kind: nodeKind,
   name,
   site: fc.nat(2),
-  exchange: fc.constantFrom(...EXCHANGE_VERSIONS),
-  servicePack: fc.integer({ min: 0, max: 4 }),
-  services: fc.record({
-    pop3: fc.boolean(),
-    imap4: fc.boolean(),
-    ldap: fc.boolean(),
-    nntp: fc.boolean(),
-    internetMail: fc.boolean(),
-  }),
-  staticPorts: fc.record({ directory: staticPort, store: staticPort, mta: staticPort }),
-  rfc1006Port: fc.constantFrom(102, 102, 2000),
-  protocol: fc.constantFrom(...CLIENT_PROTOCOLS),
-  auth: fc.constantFrom(...CLIENT_AUTHS),
+  ...serverSettings({ staticPort, rfc1006Port: fc.constantFrom(102, 102, 2000) }),
+  ...clientSettings(),
   server: fc.option(fc.nat(), { nil: null }),
-  sendsMail: fc.boolean(),
-  direction: fc.constantFrom(...SMTP_DIRECTIONS),
+  ...smtpHostSettings(),
 });
 
 type NodeShape = typeof nodeShape extends fc.Arbitrary<infer T> ? T : never;

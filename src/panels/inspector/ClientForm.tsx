@@ -1,23 +1,16 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { compareStrings } from '../engine/compare';
-import type { ClientAuth, ClientNode, ClientProtocol, ServerNode } from '../model/types';
-import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../model/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { CheckboxField, type Choice, SelectField, TextField } from './fields';
-import { flowsOfNode, portLines } from './flowSummary';
+import { compareStrings } from '../../engine/compare';
+import { AUTH_NAME, NODE_KINDS, PROTOCOL_NAME } from '../../model/kinds';
+import type { ClientAuth, ClientNode, ClientProtocol, ServerNode } from '../../model/types';
+import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { CheckboxField, type Choice, SelectField, TextField } from '../fields';
+import { flowsOfNode, portLines } from '../flowSummary';
+import { PortLinesList } from '../PortLinesList';
 import { DeleteButton, FormHeader } from './formParts';
-import { PortLinesList } from './PortLinesList';
-import {
-  AUTH_NAME,
-  authShortfall,
-  canSendMail,
-  optionText,
-  PROTOCOL_NAME,
-  protocolShortfall,
-  usesAuth,
-} from './versionSupport';
+import { authShortfall, canSendMail, optionText, protocolShortfall, usesAuth } from './versionSupport';
 
 const NO_SERVER = '';
 
@@ -35,7 +28,7 @@ function useServers(): ServerNode[] {
   );
 }
 
-export function ClientForm({ client }: { client: ClientNode }) {
+export function ClientForm({ node: client }: { node: ClientNode }) {
   const updateNode = usePlanner((s) => s.updateNode);
   const servers = useServers();
   const analysis = useAnalysis();
@@ -67,7 +60,7 @@ export function ClientForm({ client }: { client: ClientNode }) {
 
   return (
     <div className="space-y-3">
-      <FormHeader kind="Client" name={client.name} />
+      <FormHeader kind={NODE_KINDS.client.heading} name={client.name} />
       <TextField label="Name" value={client.name} onChange={(name) => update({ name })} />
       <SelectField
         label="Protocol"

@@ -1,13 +1,30 @@
+import type { ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { NodeType } from '../model/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
+import { UNTITLED_PLAN_NAME } from '../../model/defaults';
+import { NODE_KINDS, SITE_KIND } from '../../model/kinds';
+import { NODE_TYPES, type NodeOfType, type NodeType, type PlanNode } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { Facts, TextField } from '../fields';
+import { countBySeverity } from '../findingGroups';
 import { ClientForm } from './ClientForm';
-import { Facts, TextField } from './fields';
-import { countBySeverity } from './findingGroups';
+import { ConnectorForm } from './ConnectorForm';
+import { FirewallForm } from './FirewallForm';
 import { DeleteButton } from './formParts';
-import { ConnectorForm, FirewallForm, LinkForm, NetworkForm, SiteForm, SmtpHostForm } from './OtherForms';
+import { LinkForm } from './LinkForm';
+import { NetworkForm } from './NetworkForm';
 import { ServerForm } from './ServerForm';
+import { SiteForm } from './SiteForm';
+import { SmtpHostForm } from './SmtpHostForm';
+
+/** The form of each node type; a new node type adds its form here. */
+const NODE_FORMS: { [T in NodeType]: ComponentType<{ node: NodeOfType<T> }> } = {
+  server: ServerForm,
+  client: ClientForm,
+  firewall: FirewallForm,
+  network: NetworkForm,
+  smtpHost: SmtpHostForm,
+};
 
 /**
  * The inspector: with nothing selected, the plan itself; with one thing
@@ -45,18 +62,9 @@ function ElementForm({ id }: { id: string }) {
   const link = usePlanner((s) => s.plan.links.find((l) => l.id === id));
   const connector = usePlanner((s) => s.plan.connectors.find((c) => c.id === id));
   if (node) {
-    switch (node.type) {
-      case 'server':
-        return <ServerForm server={node} />;
-      case 'client':
-        return <ClientForm client={node} />;
-      case 'firewall':
-        return <FirewallForm node={node} />;
-      case 'network':
-        return <NetworkForm node={node} />;
-      case 'smtpHost':
-        return <SmtpHostForm node={node} />;
-    }
+    // The table pairs each type with its form, so the node fits the form it picks.
+    const Form = NODE_FORMS[node.type] as ComponentType<{ node: PlanNode }>;
+    return <Form node={node} />;
   }
   if (site) return <SiteForm site={site} />;
   if (link) return <LinkForm link={link} />;
@@ -96,14 +104,6 @@ function MultiSelection({ ids }: { ids: readonly string[] }) {
   );
 }
 
-const COUNTED: readonly [NodeType, string][] = [
-  ['server', 'Servers'],
-  ['client', 'Clients'],
-  ['firewall', 'Firewalls'],
-  ['network', 'Networks'],
-  ['smtpHost', 'SMTP hosts'],
-];
-
 function PlanSummary() {
   const name = usePlanner((s) => s.plan.name);
   const renamePlan = usePlanner((s) => s.renamePlan);
@@ -112,9 +112,9 @@ function PlanSummary() {
   const counts = countBySeverity(analysis.findings);
   const empty = plan.nodes.length === 0 && plan.sites.length === 0;
   const rows: [string, string][] = [
-    ['Sites', String(plan.sites.length)],
-    ...COUNTED.map(([type, label]): [string, string] => [
-      label,
+    [SITE_KIND.plural, String(plan.sites.length)],
+    ...NODE_TYPES.map((type): [string, string] => [
+      NODE_KINDS[type].plural,
       String(plan.nodes.filter((n) => n.type === type).length),
     ]),
     ['Links', String(plan.links.length)],
@@ -128,7 +128,7 @@ function PlanSummary() {
   return (
     <div className="space-y-3">
       <p className="text-[11px] font-semibold uppercase tracking-wide text-blue-700">Plan</p>
-      <TextField label="Name" value={name} placeholder="Untitled plan" onChange={renamePlan} />
+      <TextField label="Name" value={name} placeholder={UNTITLED_PLAN_NAME} onChange={renamePlan} />
       <Facts rows={rows} />
       <div className="rounded border border-slate-200 bg-slate-50 px-2 py-2 text-xs leading-relaxed text-slate-600">
         {empty ? (

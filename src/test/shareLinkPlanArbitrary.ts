@@ -1,11 +1,12 @@
 /**
- * For tests: a fast-check arbitrary of valid plans (SPEC §2) with every
+ * A fast-check arbitrary of valid plans (SPEC §2) with every
  * default filled in, covering what the share-link codec must carry: every
  * node type and field value, absent and present optional fields, ids and names
  * that count up (`srv-1`, `srv-2`) as well as arbitrary ones, non-ASCII
  * names, and references to objects before and after the referring one.
  */
 import fc from 'fast-check';
+import { drawingCoordinate } from '../io/compactPlan';
 import type {
   ClientNode,
   Connector,
@@ -17,26 +18,23 @@ import type {
   Site,
   Size,
 } from '../model/types';
+import { CONNECTOR_TYPES, CURRENT_PLAN_VERSION, NODE_TYPES, PLAN_FORMAT } from '../model/types';
 import {
-  CLIENT_AUTHS,
-  CLIENT_PROTOCOLS,
-  CONNECTOR_TYPES,
-  CURRENT_PLAN_VERSION,
-  EXCHANGE_VERSIONS,
-  NODE_TYPES,
-  PLAN_FORMAT,
-  SMTP_DIRECTIONS,
-} from '../model/types';
-import { drawingCoordinate } from './compactPlan';
+  clientSettings,
+  distinctPair,
+  serverSettings,
+  smtpHostSettings,
+  idArbitrary as validIdArbitrary,
+} from './planArbitraryCore';
 
-export interface PlanArbitraryOptions {
+export interface ShareLinkPlanOptions {
   /** Allow positions and sizes with fractions (the share link rounds them). */
   fractionalCoordinates?: boolean;
   maxNodes?: number;
 }
 
 const idArbitrary = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9_.-]{1,64}$/),
+  validIdArbitrary,
   fc.tuple(fc.constantFrom('n', 'srv-', 'l', 'x.', 'site0', 'k'), fc.nat(40)).map(([p, n]) => `${p}${n}`),
 );
 
@@ -46,15 +44,13 @@ const nameArbitrary = fc.oneof(
   fc.constantFrom('', 'EXAMS01', 'EXAMS02', 'Client 1', 'Client 2', 'FW-EDGE', 'Amsterdam LAN', '0'),
 );
 
-const portArbitrary = fc.integer({ min: 1, max: 65535 });
-
 function coordinate(fractional: boolean): fc.Arbitrary<number> {
   const whole = fc.integer({ min: -100_000, max: 100_000 });
   if (!fractional) return whole;
   return fc.oneof(whole, fc.double({ noNaN: true, noDefaultInfinity: true }));
 }
 
-export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<Plan> {
+export function shareLinkPlanArbitrary(options: ShareLinkPlanOptions = {}): fc.Arbitrary<Plan> {
   const c = coordinate(options.fractionalCoordinates ?? false);
   const position = fc.option(fc.record({ x: c, y: c }), { nil: undefined });
   const size = fc.option(fc.record({ width: c, height: c }), { nil: undefined });
@@ -66,26 +62,10 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
     name: nameArbitrary,
     site: fc.option(ref, { nil: undefined }),
     position,
-    exchange: fc.constantFrom(...EXCHANGE_VERSIONS),
-    servicePack: fc.integer({ min: 0, max: 4 }),
-    services: fc.record({
-      pop3: fc.boolean(),
-      imap4: fc.boolean(),
-      ldap: fc.boolean(),
-      nntp: fc.boolean(),
-      internetMail: fc.boolean(),
-    }),
-    staticPorts: fc.record({
-      directory: fc.option(portArbitrary, { nil: null }),
-      store: fc.option(portArbitrary, { nil: null }),
-      mta: fc.option(portArbitrary, { nil: null }),
-    }),
-    rfc1006Port: fc.oneof(fc.constant(102), portArbitrary),
-    protocol: fc.constantFrom(...CLIENT_PROTOCOLS),
-    auth: fc.constantFrom(...CLIENT_AUTHS),
+    ...serverSettings(),
+    ...clientSettings(),
     server: fc.option(ref, { nil: null }),
-    sendsMail: fc.boolean(),
-    direction: fc.constantFrom(...SMTP_DIRECTIONS),
+    ...smtpHostSettings(),
   });
 
   return fc
@@ -178,17 +158,12 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
         node.server = server === null ? null : (nodes[server % nodes.length] as PlanNode).id;
       }
 
-      const pair = (count: number, a: number, b: number): [number, number] => {
-        const first = a % count;
-        return [first, (first + 1 + (b % (count - 1))) % count];
-      };
-
       const links: Link[] = [];
       if (nodes.length >= 2) {
         for (const spec of m.links) {
           const id = takeId();
           if (id === undefined) break;
-          const [a, b] = pair(nodes.length, spec.a, spec.b);
+          const [a, b] = distinctPair(nodes.length, spec.a, spec.b);
           const link: Link = { id, a: (nodes[a] as PlanNode).id, b: (nodes[b] as PlanNode).id };
           if (spec.name !== undefined) link.name = spec.name;
           links.push(link);
@@ -201,7 +176,7 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
         for (const spec of m.connectors) {
           const id = takeId();
           if (id === undefined) break;
-          const [a, b] = pair(servers.length, spec.a, spec.b);
+          const [a, b] = distinctPair(servers.length, spec.a, spec.b);
           const connector: Connector = {
             id,
             type: spec.type,

@@ -1,17 +1,9 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { addItemAt } from '../canvas/addItem';
-import { PALETTE_DRAG_TYPE } from '../canvas/dragData';
-import { KIND_LABEL, KIND_TILE, KindIcon, type PaletteKind } from '../canvas/icons';
-
-const ITEMS: readonly { kind: PaletteKind; hint: string }[] = [
-  { kind: 'server', hint: 'Exchange Server 4.0, 5.0 or 5.5; always in a site' },
-  { kind: 'client', hint: 'Outlook (MAPI), POP3, IMAP4, LDAP or NNTP users' },
-  { kind: 'firewall', hint: 'Filters traffic: shows the ports it must open' },
-  { kind: 'network', hint: 'A LAN, WAN, router or switch: passes traffic' },
-  { kind: 'smtpHost', hint: 'Other SMTP hosts, such as the Internet' },
-  { kind: 'site', hint: 'An Exchange site: a container for its servers' },
-];
+import { DRAWABLE_KINDS, type DrawableKind, KINDS } from '../model/kinds';
+import { addItemAt } from './addItem';
+import { PALETTE_DRAG_TYPE } from './dragData';
+import { KIND_TILE, KindIcon } from './icons';
 
 /**
  * What a person can add to the plan. Each item is dragged onto the canvas
@@ -22,7 +14,7 @@ export function Palette() {
   const flowStore = useStoreApi();
 
   const addInView = useCallback(
-    (kind: PaletteKind) => {
+    (kind: DrawableKind) => {
       const dom = flowStore.getState().domNode;
       if (!dom) return;
       const r = dom.getBoundingClientRect();
@@ -44,12 +36,12 @@ export function Palette() {
         Add to plan
       </h2>
       <ul className="space-y-0.5 px-2">
-        {ITEMS.map(({ kind, hint }) => (
+        {DRAWABLE_KINDS.map((kind) => (
           <li key={kind}>
             <button
               type="button"
               draggable
-              title={`${hint}. Drag onto the canvas, or press to add in view.`}
+              title={`${KINDS[kind].hint}. Drag onto the canvas, or press to add in view.`}
               onDragStart={(event) => {
                 event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
                 event.dataTransfer.effectAllowed = 'copy';
@@ -63,7 +55,7 @@ export function Palette() {
               >
                 <KindIcon kind={kind} className="h-4 w-4" />
               </span>
-              {KIND_LABEL[kind]}
+              {KINDS[kind].label}
             </button>
           </li>
         ))}

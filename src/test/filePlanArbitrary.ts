@@ -1,33 +1,24 @@
 /**
- * fast-check arbitraries of valid plans (SPEC §2), for property tests of the
- * model and of everything that consumes a plan. Every plan they build loads:
+ * A fast-check arbitrary of valid plans covering the breadth of the file
+ * format (SPEC §2), for property tests of the model and of everything that
+ * consumes a plan. Every plan it builds loads:
  * ids are unique across the four collections, servers sit in sites, links
  * join two different nodes, connectors two different servers, and every
  * optional field is sometimes present and sometimes absent.
  */
 import fc from 'fast-check';
-import type { Connector, Link, Plan, PlanNode, Site } from './types';
+import type { Connector, Link, Plan, PlanNode, Site } from '../model/types';
+import { CONNECTOR_TYPES, CURRENT_PLAN_VERSION, PLAN_FORMAT } from '../model/types';
 import {
-  CLIENT_AUTHS,
-  CLIENT_PROTOCOLS,
-  CONNECTOR_TYPES,
-  CURRENT_PLAN_VERSION,
-  EXCHANGE_VERSIONS,
-  PLAN_FORMAT,
-  SMTP_DIRECTIONS,
-} from './types';
-
-const ID_CHARACTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.'];
-
-/** A valid id: 1–64 letters, digits, `_`, `-`, `.`. */
-export const idArbitrary = fc.string({
-  unit: fc.constantFrom(...ID_CHARACTERS),
-  minLength: 1,
-  maxLength: 64,
-});
+  clientSettings,
+  distinctPair,
+  idArbitrary,
+  serverSettings,
+  smtpHostSettings,
+} from './planArbitraryCore';
 
 /** A valid name: any text of at most 120 code points. */
-export const nameArbitrary = fc.string({ unit: 'binary', maxLength: 120 });
+const nameArbitrary = fc.string({ unit: 'binary', maxLength: 120 });
 
 /** A finite number; -0 becomes 0, as JSON writes both as `0`. */
 const coordinate = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v));
@@ -35,7 +26,6 @@ const coordinate = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) =
 const plain = { noNullPrototype: true } as const;
 const positionArbitrary = fc.record({ x: coordinate, y: coordinate }, plain);
 const sizeArbitrary = fc.record({ width: coordinate, height: coordinate }, plain);
-export const portArbitrary = fc.integer({ min: 1, max: 65535 });
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -56,41 +46,19 @@ const nodeShape = fc.oneof(
     type: fc.constant('server' as const),
     ...common,
     site: fc.nat(),
-    exchange: fc.constantFrom(...EXCHANGE_VERSIONS),
-    servicePack: fc.integer({ min: 0, max: 4 }),
-    services: fc.record(
-      {
-        pop3: fc.boolean(),
-        imap4: fc.boolean(),
-        ldap: fc.boolean(),
-        nntp: fc.boolean(),
-        internetMail: fc.boolean(),
-      },
-      plain,
-    ),
-    staticPorts: fc.record(
-      {
-        directory: fc.option(portArbitrary, { nil: null }),
-        store: fc.option(portArbitrary, { nil: null }),
-        mta: fc.option(portArbitrary, { nil: null }),
-      },
-      plain,
-    ),
-    rfc1006Port: fc.oneof(fc.constant(102), portArbitrary),
+    ...serverSettings({ plainObjects: true }),
   }),
   fc.record({
     type: fc.constant('client' as const),
     ...common,
-    protocol: fc.constantFrom(...CLIENT_PROTOCOLS),
-    auth: fc.constantFrom(...CLIENT_AUTHS),
+    ...clientSettings(),
     server: fc.option(fc.nat(), { nil: null }),
-    sendsMail: fc.boolean(),
   }),
   fc.record({ type: fc.constantFrom('firewall' as const, 'network' as const), ...common }),
   fc.record({
     type: fc.constant('smtpHost' as const),
     ...common,
-    direction: fc.constantFrom(...SMTP_DIRECTIONS),
+    ...smtpHostSettings(),
   }),
 );
 
@@ -103,13 +71,6 @@ interface PlanSizes {
   maxConnectors?: number;
 }
 
-/** The `b`-th of `n` items other than the `a`-th one (n ≥ 2). */
-function otherIndex(a: number, b: number, n: number): [number, number] {
-  const i = a % n;
-  const j = b % n;
-  return [i, i === j ? (j + 1) % n : j];
-}
-
 function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) out[key] = value;
@@ -117,7 +78,7 @@ function withOptional<T extends object>(base: T, extra: Record<string, unknown>)
 }
 
 /** Arbitrary valid plans, small enough for many runs. */
-export function planArbitrary(sizes: PlanSizes = {}): fc.Arbitrary<Plan> {
+export function filePlanArbitrary(sizes: PlanSizes = {}): fc.Arbitrary<Plan> {
   return fc
     .record({
       name: nameArbitrary,
@@ -188,7 +149,7 @@ function buildPlan(shape: Shape, ids: string[]): Plan {
   for (const pair of shape.links) {
     const id = takeId();
     if (nodes.length < 2) continue;
-    const [i, j] = otherIndex(pair.a, pair.b, nodes.length);
+    const [i, j] = distinctPair(nodes.length, pair.a, pair.b);
     links.push(
       withOptional<Link>({ id, a: nodes[i]?.id as string, b: nodes[j]?.id as string }, { name: pair.name }),
     );
@@ -199,7 +160,7 @@ function buildPlan(shape: Shape, ids: string[]): Plan {
   for (const { type, pair } of shape.connectors) {
     const id = takeId();
     if (servers.length < 2) continue;
-    const [i, j] = otherIndex(pair.a, pair.b, servers.length);
+    const [i, j] = distinctPair(servers.length, pair.a, pair.b);
     connectors.push(
       withOptional<Connector>(
         { id, type, a: servers[i]?.id as string, b: servers[j]?.id as string },

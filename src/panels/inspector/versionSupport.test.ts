@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_PROTOCOLS } from '../model/types';
+import { CLIENT_PROTOCOLS } from '../../model/types';
 import {
   authShortfall,
   canSendMail,
