@@ -1,11 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlanCanvas } from '../canvas/PlanCanvas';
-import { ExportMenu } from '../panels/ExportMenu';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
-import { ResultsPanel } from '../panels/ResultsPanel';
-import { ShareLinkButton } from '../panels/ShareLinkButton';
-import { Toolbar } from '../panels/Toolbar';
+import { ResultsPanel } from '../panels/results/ResultsPanel';
+import { ExportMenu } from '../panels/toolbar/ExportMenu';
+import { ShareLinkButton } from '../panels/toolbar/ShareLinkButton';
+import { Toolbar } from '../panels/toolbar/Toolbar';
 import { Notices } from './Notices';
 import { PlanFileDrop } from './PlanFileDrop';
 import { PlanList } from './PlanList';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RemovedPlan } from '../io/planLibrary';
-import { PlanListMenu } from '../panels/PlanListMenu';
+import { PlanListMenu } from '../panels/toolbar/PlanListMenu';
 import { usePlanner } from '../store/store';
 import { plannerStorage, usePlannerStorage } from './plannerStorage';
 

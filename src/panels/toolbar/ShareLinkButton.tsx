@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { shareUrl } from '../io/shareLink';
-import { formatCount } from '../model/schema';
-import { usePlanner } from '../store/store';
-import { BUTTON } from './fields';
+import { shareUrl } from '../../io/shareLink';
+import { formatCount } from '../../model/schema';
+import { usePlanner } from '../../store/store';
+import { BUTTON } from '../fields';
 
 /** Past this length some mail and chat programs cut or refuse a link. */
 const LONG_LINK = 2000;

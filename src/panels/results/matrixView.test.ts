@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixRow } from '../engine/types';
-import { firewall, network } from '../test/factories';
+import type { MatrixRow } from '../../engine/types';
+import { firewall, network } from '../../test/factories';
 import { exportFileName, firewallChoices, isRange, rowsOfFirewall } from './matrixView';
 
 const row = (firewallId: string | null, port: string): MatrixRow => ({

@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { loadPlan } from '../model/load';
-import { usePlanner } from '../store/store';
+import { loadPlan } from '../../model/load';
+import { usePlanner } from '../../store/store';
+import { BUTTON } from '../fields';
+import { menuItemAfterKey } from '../tabKeys';
 import { type ExampleEntry, readExampleIndex } from './exampleIndex';
-import { BUTTON } from './fields';
-import { menuItemAfterKey } from './tabKeys';
 
 const EXAMPLES_URL = `${import.meta.env.BASE_URL}examples/`;
 

@@ -1,14 +1,14 @@
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { allFlowsRows, portMatrixRows } from '../engine/matrix';
-import type { MatrixRow } from '../engine/types';
-import { allFlowsCsv, MATRIX_CSV_HEADER, portMatrixCsv } from '../io/csv';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { downloadText } from './download';
-import { BUTTON } from './fields';
+import { allFlowsRows, portMatrixRows } from '../../engine/matrix';
+import type { MatrixRow } from '../../engine/types';
+import { allFlowsCsv, MATRIX_CSV_HEADER, portMatrixCsv } from '../../io/csv';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { downloadText } from '../download';
+import { BUTTON } from '../fields';
+import { usePanelState } from '../panelState';
 import { exportFileName, firewallChoices, isRange, MATRIX_RENDER_LIMIT, rowsOfFirewall } from './matrixView';
-import { usePanelState } from './panelState';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 const ALL = '';

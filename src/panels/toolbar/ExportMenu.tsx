@@ -1,11 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { type DiagramFormat, diagramImage, imageFileName } from '../canvas/imageExport';
-import { planFileBlob, planFileName } from '../io/planFile';
-import { usePlanner } from '../store/store';
-import { downloadBlob } from './download';
-import { BUTTON } from './fields';
-import { menuItemAfterKey } from './tabKeys';
+import { type DiagramFormat, diagramImage, imageFileName } from '../../canvas/imageExport';
+import { planFileBlob, planFileName } from '../../io/planFile';
+import { usePlanner } from '../../store/store';
+import { downloadBlob } from '../download';
+import { BUTTON } from '../fields';
+import { menuItemAfterKey } from '../tabKeys';
 
 interface ExportItem {
   label: string;

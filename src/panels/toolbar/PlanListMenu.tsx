@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { PlanEntry } from '../io/planLibrary';
-import { PLAN_LIMITS } from '../model/types';
-import { BUTTON } from './fields';
+import type { PlanEntry } from '../../io/planLibrary';
+import { PLAN_LIMITS } from '../../model/types';
+import { BUTTON } from '../fields';
 
 export interface PlanListMenuProps {
   /** The stored plans, most recently saved first. */

@@ -1,7 +1,7 @@
-import { compareStrings } from '../engine/compare';
-import type { MatrixRow } from '../engine/types';
-import { fileStem } from '../io/planFile';
-import type { Plan } from '../model/types';
+import { compareStrings } from '../../engine/compare';
+import type { MatrixRow } from '../../engine/types';
+import { fileStem } from '../../io/planFile';
+import type { Plan } from '../../model/types';
 
 /** Rows drawn at most: past this the table stays fast and the CSV has them all. */
 export const MATRIX_RENDER_LIMIT = 500;
