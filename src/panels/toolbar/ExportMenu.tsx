@@ -1,11 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { type DiagramFormat, diagramImage, imageFileName } from '../../canvas/imageExport';
 import { planFileBlob, planFileName } from '../../io/planFile';
 import { usePlanner } from '../../store/store';
 import { downloadBlob } from '../download';
 import { BUTTON } from '../fields';
-import { menuItemAfterKey } from '../tabKeys';
+import { useMenuButton } from './useMenuButton';
 
 interface ExportItem {
   label: string;
@@ -21,13 +21,7 @@ interface ExportItem {
 export function ExportMenu() {
   const notify = usePlanner((s) => s.notify);
   const flow = useReactFlow();
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const menuId = useId();
 
   const exportPlan = () => {
     const plan = usePlanner.getState().plan;
@@ -65,65 +59,18 @@ export function ExportMenu() {
     { label: 'Export SVG', description: 'The diagram as a scalable drawing', run: () => exportImage('svg') },
   ];
 
-  const close = (returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) button.current?.focus();
-  };
-
-  useEffect(() => {
-    if (open) itemRefs.current[active]?.focus();
-  }, [open, active]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      const target = e.target as Node | null;
-      if (target && !menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const openMenu = (at: number) => {
-    setActive(at);
-    setOpen(true);
-  };
-
-  const onButtonKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      openMenu(0);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      openMenu(items.length - 1);
-    }
-  };
-
-  const onMenuKeyDown = (e: KeyboardEvent) => {
-    const target = menuItemAfterKey(e.key, active, items.length);
-    if (target !== null) {
-      e.preventDefault();
-      setActive(target);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      close(true);
-    } else if (e.key === 'Tab') {
-      close(false);
-    }
-  };
+  const { open, close, buttonProps, popupProps, itemProps } = useMenuButton({
+    popup: 'menu',
+    itemCount: items.length,
+  });
 
   return (
     <div className="relative">
       <button
-        ref={button}
+        {...buttonProps}
         type="button"
         className={`${BUTTON} ${busy ? 'opacity-60' : ''}`}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
         aria-busy={busy}
-        onClick={() => (open ? close(false) : openMenu(0))}
-        onKeyDown={onButtonKeyDown}
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
           <path d="M8 10V2M4.5 5.5 8 2l3.5 3.5M3 13h10" fill="none" stroke="currentColor" strokeWidth="1.5" />
@@ -135,36 +82,30 @@ export function ExportMenu() {
       </button>
       {open ? (
         <div
-          ref={menu}
-          id={menuId}
+          {...popupProps}
           role="menu"
           aria-label="Export"
           tabIndex={-1}
-          onKeyDown={onMenuKeyDown}
           className="absolute right-0 top-full z-50 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
           {items.map((item, i) => (
             <button
               key={item.label}
-              ref={(el) => {
-                itemRefs.current[i] = el;
-              }}
+              {...itemProps(i)}
               type="button"
               role="menuitem"
-              tabIndex={i === active ? 0 : -1}
-              aria-labelledby={`${menuId}-${i}-label`}
-              aria-describedby={`${menuId}-${i}`}
-              onMouseEnter={() => setActive(i)}
+              aria-labelledby={`${popupProps.id}-${i}-label`}
+              aria-describedby={`${popupProps.id}-${i}`}
               onClick={() => {
                 close(true);
                 void item.run();
               }}
               className="block w-full rounded px-2 py-1.5 text-left hover:bg-blue-50 focus-visible:bg-blue-50 focus-visible:outline-none"
             >
-              <span id={`${menuId}-${i}-label`} className="block text-xs font-medium text-slate-900">
+              <span id={`${popupProps.id}-${i}-label`} className="block text-xs font-medium text-slate-900">
                 {item.label}
               </span>
-              <span id={`${menuId}-${i}`} className="block text-[11px] text-slate-500">
+              <span id={`${popupProps.id}-${i}`} className="block text-[11px] text-slate-500">
                 {item.description}
               </span>
             </button>
