@@ -1,68 +1,55 @@
-import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
-import { type DiagramFormat, diagramImage, imageFileName } from '../../canvas/imageExport';
-import { planFileBlob, planFileName } from '../../io/planFile';
+import type { ExportFormat } from '../../io/exports';
+import { analysisOf } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
-import { downloadBlob } from '../download';
+import { saveExport } from '../download';
 import { BUTTON } from '../fields';
 import { useMenuButton } from './useMenuButton';
 
-interface ExportItem {
-  label: string;
-  description: string;
-  run: () => Promise<void> | void;
+export interface ExportMenuProps {
+  /** The rows of the exports table to offer, in order; the app adds the diagram pictures. */
+  formats: readonly ExportFormat[];
 }
 
 /**
- * The Export menu (WAI-ARIA menu button): the plan as a plan file (SPEC §2,
- * what Import plan and the command line read), and the diagram as a PNG or
- * SVG picture with its port badges.
+ * The Export menu (WAI-ARIA menu button): one item per export it is given —
+ * the port matrix and all flows as CSV (what the command line writes), the
+ * plan file (what Import plan reads), the diagram as a picture.
  */
-export function ExportMenu() {
+export function ExportMenu({ formats }: ExportMenuProps) {
   const notify = usePlanner((s) => s.notify);
-  const flow = useReactFlow();
   const [busy, setBusy] = useState(false);
+  const { open, close, buttonProps, popupProps, itemProps } = useMenuButton({
+    popup: 'menu',
+    itemCount: formats.length,
+  });
 
-  const exportPlan = () => {
+  const run = async (format: ExportFormat) => {
+    // The plan as it is when chosen, with its analysis (computed once per plan change).
     const plan = usePlanner.getState().plan;
-    const name = planFileName(plan);
-    downloadBlob(name, planFileBlob(plan));
-    notify({ kind: 'info', text: `Exported the plan as ${name}.` });
-  };
-
-  const exportImage = async (format: DiagramFormat) => {
-    setBusy(true);
-    // A plan of hundreds of nodes takes a while to draw.
-    notify({ kind: 'info', text: `Drawing the diagram as ${format.toUpperCase()}…` });
+    const slow = format.workingText !== undefined;
+    if (format.workingText !== undefined) {
+      setBusy(true);
+      notify({ kind: 'info', text: format.workingText });
+    }
     try {
-      const blob = await diagramImage(format, flow);
-      if (!blob) {
-        notify({ kind: 'info', text: 'The plan is empty: there is no diagram to export yet.' });
-        return;
-      }
-      const name = imageFileName(planFileName(usePlanner.getState().plan), format);
-      downloadBlob(name, blob);
-      notify({ kind: 'info', text: `Exported the diagram as ${name}.` });
+      const name = await saveExport(format, { plan, analysis: analysisOf(plan) });
+      notify({
+        kind: 'info',
+        text:
+          name === null
+            ? (format.emptyText ?? 'There is nothing to export.')
+            : `Exported ${format.subject} as ${name}.`,
+      });
     } catch (error) {
       notify({
         kind: 'error',
-        text: `The diagram could not be drawn as ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`,
+        text: `${upperFirst(format.subject)} could not be exported as ${format.label}: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
-      setBusy(false);
+      if (slow) setBusy(false);
     }
   };
-
-  const items: ExportItem[] = [
-    { label: 'Export plan', description: 'The plan file (JSON) to import again or share', run: exportPlan },
-    { label: 'Export PNG', description: 'The diagram as a picture', run: () => exportImage('png') },
-    { label: 'Export SVG', description: 'The diagram as a scalable drawing', run: () => exportImage('svg') },
-  ];
-
-  const { open, close, buttonProps, popupProps, itemProps } = useMenuButton({
-    popup: 'menu',
-    itemCount: items.length,
-  });
 
   return (
     <div className="relative">
@@ -88,9 +75,9 @@ export function ExportMenu() {
           tabIndex={-1}
           className="absolute right-0 top-full z-50 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
-          {items.map((item, i) => (
+          {formats.map((format, i) => (
             <button
-              key={item.label}
+              key={format.id}
               {...itemProps(i)}
               type="button"
               role="menuitem"
@@ -98,15 +85,15 @@ export function ExportMenu() {
               aria-describedby={`${popupProps.id}-${i}`}
               onClick={() => {
                 close(true);
-                void item.run();
+                void run(format);
               }}
               className="block w-full rounded px-2 py-1.5 text-left hover:bg-blue-50 focus-visible:bg-blue-50 focus-visible:outline-none"
             >
               <span id={`${popupProps.id}-${i}-label`} className="block text-xs font-medium text-slate-900">
-                {item.label}
+                Export {format.label}
               </span>
               <span id={`${popupProps.id}-${i}`} className="block text-[11px] text-slate-500">
-                {item.description}
+                {format.description}
               </span>
             </button>
           ))}
@@ -114,4 +101,8 @@ export function ExportMenu() {
       ) : null}
     </div>
   );
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
