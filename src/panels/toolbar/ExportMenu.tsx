@@ -4,6 +4,7 @@ import { analysisOf } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { saveExport } from '../download';
 import { BUTTON } from '../fields';
+import { ChevronDown, DescribedMenuItem, MenuPopup } from './menuParts';
 import { useMenuButton } from './useMenuButton';
 
 export interface ExportMenuProps {
@@ -63,41 +64,24 @@ export function ExportMenu({ formats }: ExportMenuProps) {
           <path d="M8 10V2M4.5 5.5 8 2l3.5 3.5M3 13h10" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
         Export
-        <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3 text-slate-500">
-          <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
+        <ChevronDown />
       </button>
       {open ? (
-        <div
-          {...popupProps}
-          role="menu"
-          aria-label="Export"
-          tabIndex={-1}
-          className="absolute right-0 top-full z-50 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
-        >
+        <MenuPopup {...popupProps} label="Export" placement="right-0 w-64">
           {formats.map((format, i) => (
-            <button
+            <DescribedMenuItem
               key={format.id}
               {...itemProps(i)}
-              type="button"
-              role="menuitem"
-              aria-labelledby={`${popupProps.id}-${i}-label`}
-              aria-describedby={`${popupProps.id}-${i}`}
+              itemId={`${popupProps.id}-${i}`}
+              title={`Export ${format.label}`}
+              description={format.description}
               onClick={() => {
                 close(true);
                 void run(format);
               }}
-              className="block w-full rounded px-2 py-1.5 text-left hover:bg-blue-50 focus-visible:bg-blue-50 focus-visible:outline-none"
-            >
-              <span id={`${popupProps.id}-${i}-label`} className="block text-xs font-medium text-slate-900">
-                Export {format.label}
-              </span>
-              <span id={`${popupProps.id}-${i}`} className="block text-[11px] text-slate-500">
-                {format.description}
-              </span>
-            </button>
+            />
           ))}
-        </div>
+        </MenuPopup>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { PlanEntry } from '../../io/planLibrary';
 import { PLAN_LIMITS } from '../../model/types';
 import { BUTTON } from '../fields';
+import { ChevronDown } from './menuParts';
 import { useMenuButton } from './useMenuButton';
 
 export interface PlanListMenuProps {
@@ -66,9 +67,7 @@ export function PlanListMenu(props: PlanListMenuProps) {
           />
         </svg>
         Plans
-        <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3 text-slate-500">
-          <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
+        <ChevronDown />
       </button>
       {open ? (
         <div

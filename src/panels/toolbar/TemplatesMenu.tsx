@@ -3,6 +3,7 @@ import { loadPlan } from '../../model/load';
 import { usePlanner } from '../../store/store';
 import { BUTTON } from '../fields';
 import { type ExampleEntry, readExampleIndex } from './exampleIndex';
+import { ChevronDown, DescribedMenuItem, MenuPopup } from './menuParts';
 import { useMenuButton } from './useMenuButton';
 
 const EXAMPLES_URL = `${import.meta.env.BASE_URL}examples/`;
@@ -69,17 +70,13 @@ export function TemplatesMenu() {
     <div className="relative">
       <button {...buttonProps} type="button" className={BUTTON}>
         Templates
-        <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3 text-slate-500">
-          <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
+        <ChevronDown />
       </button>
       {open ? (
-        <div
+        <MenuPopup
           {...popupProps}
-          role="menu"
-          aria-label="Templates"
-          tabIndex={-1}
-          className="absolute left-0 top-full z-50 mt-1 max-h-[75vh] w-96 max-w-[90vw] overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          label="Templates"
+          placement="left-0 max-h-[75vh] w-96 max-w-[90vw] overflow-y-auto"
         >
           {index.kind === 'failed' ? (
             <p className="px-2 py-1.5 text-xs text-red-700">Could not load the examples: {index.error}</p>
@@ -87,29 +84,17 @@ export function TemplatesMenu() {
             <p className="px-2 py-1.5 text-xs text-slate-500">Loading examples…</p>
           ) : (
             entries.map((entry, i) => (
-              <button
+              <DescribedMenuItem
                 key={entry.id}
                 {...itemProps(i)}
-                type="button"
-                role="menuitem"
+                itemId={`${popupProps.id}-${i}`}
+                title={entry.title}
+                description={entry.description}
                 onClick={() => void choose(entry)}
-                aria-labelledby={`${popupProps.id}-${i}-title`}
-                aria-describedby={`${popupProps.id}-${i}-description`}
-                className="block w-full rounded px-2 py-1.5 text-left hover:bg-blue-50 focus-visible:bg-blue-50 focus-visible:outline-none"
-              >
-                <span id={`${popupProps.id}-${i}-title`} className="block text-xs font-medium text-slate-900">
-                  {entry.title}
-                </span>
-                <span
-                  id={`${popupProps.id}-${i}-description`}
-                  className="block text-[11px] leading-snug text-slate-500"
-                >
-                  {entry.description}
-                </span>
-              </button>
+              />
             ))
           )}
-        </div>
+        </MenuPopup>
       ) : null}
     </div>
   );

@@ -16,6 +16,13 @@ export function menuKeyAction(key: string, active: number, count: number): MenuK
   return null;
 }
 
+/** What makes a menu item part of the menu's roving focus. */
+export interface MenuItemProps {
+  ref: (el: HTMLElement | null) => void;
+  tabIndex: number;
+  onMouseEnter: () => void;
+}
+
 export interface MenuButtonOptions {
   /**
    * `menu`: a WAI-ARIA menu, its items moved through with the arrow keys.
@@ -132,7 +139,7 @@ export function useMenuButton({ popup, itemCount = 0, onOpen, onClose, initialFo
     },
     popupProps: { ref: popupRef, id: popupId, onKeyDown: onPopupKeyDown },
     /** Roving focus for the menu item at `index`: only the active one is in the tab order. */
-    itemProps: (index: number) => ({
+    itemProps: (index: number): MenuItemProps => ({
       ref: (el: HTMLElement | null) => {
         itemRefs.current[index] = el;
       },
