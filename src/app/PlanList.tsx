@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RemovedPlan } from '../io/planLibrary';
 import { UNTITLED_PLAN_NAME } from '../model/defaults';
-import { PlanListMenu } from '../panels/PlanListMenu';
+import { PlanListMenu } from '../panels/toolbar/PlanListMenu';
 import { plannerPersistence } from '../store/persistence';
 import { usePlanner } from '../store/store';
 

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileSizeMessage, loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
-import type { Plan } from '../model/types';
 import { client, firewall, link, makePlan, server } from '../test/factories';
-import { planFileBlob, planFileName, readPlanFile } from './planFile';
+import { planFileName, readPlanFile } from './planFile';
 
 const plan = makePlan({
   name: 'Contoso Benelux',
@@ -113,15 +112,5 @@ describe('planFileName', () => {
   it('keeps a long name to a sensible length', () => {
     const name = planFileName({ name: 'a'.repeat(120) });
     expect(name).toBe(`${'a'.repeat(80)}.plan.json`);
-  });
-});
-
-describe('planFileBlob', () => {
-  it('holds the serialized plan as JSON, which reads back to the same plan', async () => {
-    const blob = planFileBlob(plan);
-    expect(blob.type).toBe('application/json');
-    const text = await blob.text();
-    expect(text).toBe(serializePlan(plan));
-    expect(await readPlanFile(fileOf(text))).toEqual({ ok: true, plan: plan satisfies Plan });
   });
 });

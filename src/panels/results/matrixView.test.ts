@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixRow } from '../engine/types';
-import { firewall, network } from '../test/factories';
-import { exportFileName, firewallChoices, isRange, rowsOfFirewall } from './matrixView';
+import type { MatrixRow } from '../../engine/types';
+import { firewall, network } from '../../test/factories';
+import { firewallChoices, isRange, rowsOfFirewall } from './matrixView';
 
 const row = (firewallId: string | null, port: string): MatrixRow => ({
   firewall: firewallId ?? '',
@@ -15,25 +15,6 @@ const row = (firewallId: string | null, port: string): MatrixRow => ({
   reason: 'r',
   flowIndex: 0,
   firewallId,
-});
-
-describe('exportFileName', () => {
-  it('makes a file name from the plan name', () => {
-    expect(exportFileName('Contoso Benelux', 'port-matrix', 'csv')).toBe('contoso-benelux-port-matrix.csv');
-    expect(exportFileName('  Amsterdam & Utrecht!! ', 'all-flows', 'csv')).toBe(
-      'amsterdam-utrecht-all-flows.csv',
-    );
-    expect(exportFileName('Zürich Café', 'port-matrix', 'csv')).toBe('zurich-cafe-port-matrix.csv');
-  });
-
-  it('falls back to "plan" when the name has no letters or digits', () => {
-    expect(exportFileName('', 'port-matrix', 'csv')).toBe('plan-port-matrix.csv');
-    expect(exportFileName('=/\\', 'all-flows', 'csv')).toBe('plan-all-flows.csv');
-  });
-
-  it('keeps the stem short', () => {
-    expect(exportFileName('a'.repeat(120), 'port-matrix', 'csv')).toBe(`${'a'.repeat(80)}-port-matrix.csv`);
-  });
 });
 
 describe('firewallChoices', () => {

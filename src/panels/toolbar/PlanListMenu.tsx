@@ -1,7 +1,9 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { PlanEntry } from '../io/planLibrary';
-import { PLAN_LIMITS } from '../model/types';
-import { BUTTON } from './fields';
+import { useId, useRef, useState } from 'react';
+import type { PlanEntry } from '../../io/planLibrary';
+import { PLAN_LIMITS } from '../../model/types';
+import { BUTTON } from '../fields';
+import { ChevronDown } from './menuParts';
+import { useMenuButton } from './useMenuButton';
 
 export interface PlanListMenuProps {
   /** The stored plans, most recently saved first. */
@@ -41,58 +43,20 @@ function savedAt(time: number): string {
  */
 export function PlanListMenu(props: PlanListMenuProps) {
   const { plans, currentId, currentName, deleted } = props;
-  const [open, setOpen] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const panelId = useId();
-
-  const close = (returnFocus: boolean) => {
-    setOpen(false);
-    setRenaming(null);
-    if (returnFocus) button.current?.focus();
-  };
-
-  // The open plan's row takes the focus when the popover opens.
-  useEffect(() => {
-    if (!open) return;
-    const target =
-      panel.current?.querySelector<HTMLElement>('[aria-current="true"]') ??
-      panel.current?.querySelector<HTMLElement>('button');
-    target?.focus();
-  }, [open]);
-
-  // A press outside closes it.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      const target = e.target as Node | null;
-      if (target && !panel.current?.contains(target) && !button.current?.contains(target)) close(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+  const { open, close, buttonProps, popupProps } = useMenuButton({
+    popup: 'dialog',
+    onClose: () => setRenaming(null),
+    // The open plan's row takes the focus when the popover opens.
+    initialFocus: (panel) =>
+      panel.querySelector<HTMLElement>('[aria-current="true"]') ?? panel.querySelector<HTMLElement>('button'),
   });
-
-  const onPanelKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && renaming === null) {
-      e.preventDefault();
-      close(true);
-    }
-  };
 
   const nameOf = (entry: PlanEntry) => (entry.id === currentId ? currentName : entry.name);
 
   return (
     <div className="relative">
-      <button
-        ref={button}
-        type="button"
-        className={BUTTON}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
-        onClick={() => (open ? close(false) : setOpen(true))}
-      >
+      <button {...buttonProps} type="button" className={BUTTON}>
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
           <path
             d="M3 3.5h10M3 8h10M3 12.5h10"
@@ -103,17 +67,17 @@ export function PlanListMenu(props: PlanListMenuProps) {
           />
         </svg>
         Plans
-        <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3 text-slate-500">
-          <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
+        <ChevronDown />
       </button>
       {open ? (
         <div
-          ref={panel}
-          id={panelId}
+          {...popupProps}
           role="dialog"
           aria-label="Plans"
-          onKeyDown={onPanelKeyDown}
+          // Escape in the rename field cancels the rename only.
+          onKeyDown={(e) => {
+            if (renaming === null) popupProps.onKeyDown(e);
+          }}
           className="absolute right-0 top-full z-50 mt-1 w-[400px] max-w-[90vw] rounded-md border border-slate-200 bg-white shadow-lg"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2">

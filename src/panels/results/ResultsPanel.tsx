@@ -1,10 +1,10 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { useAnalysis } from '../store/analysis';
+import { useAnalysis } from '../../store/analysis';
+import { countBySeverity } from '../findingGroups';
+import { type ResultsTab, usePanelState } from '../panelState';
+import { tabAfterKey } from '../tabKeys';
 import { FindingsList } from './FindingsList';
-import { countBySeverity } from './findingGroups';
 import { PortMatrixTable } from './PortMatrixTable';
-import { type ResultsTab, usePanelState } from './panelState';
-import { tabAfterKey } from './tabKeys';
 
 const TABS: readonly { id: ResultsTab; name: string }[] = [
   { id: 'findings', name: 'Findings' },

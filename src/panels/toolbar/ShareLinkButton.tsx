@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { shareUrl } from '../io/shareLink';
-import { formatCount } from '../model/schema';
-import { usePlanner } from '../store/store';
-import { BUTTON } from './fields';
+import { useId, useRef, useState } from 'react';
+import { shareUrl } from '../../io/shareLink';
+import { formatCount } from '../../model/schema';
+import { usePlanner } from '../../store/store';
+import { BUTTON } from '../fields';
+import { useMenuButton } from './useMenuButton';
 
 /** Past this length some mail and chat programs cut or refuse a link. */
 const LONG_LINK = 2000;
@@ -27,50 +28,25 @@ async function copyToClipboard(text: string): Promise<boolean> {
  */
 export function ShareLinkButton() {
   const [link, setLink] = useState<{ url: string; copied: Copied } | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
-  const panelId = useId();
   const fieldId = useId();
   const lengthId = useId();
+  const { open, show, buttonProps, popupProps } = useMenuButton({
+    popup: 'dialog',
+    initialFocus: () => field.current,
+  });
 
+  // Every press makes the link afresh, from the plan as it is now, and shows it.
   const share = async () => {
     const url = shareUrl(usePlanner.getState().plan, `${window.location.origin}${window.location.pathname}`);
     const copied = (await copyToClipboard(url)) ? 'copied' : 'not-copied';
     setLink({ url, copied });
+    show();
   };
-
-  const close = (returnFocus: boolean) => {
-    setLink(null);
-    if (returnFocus) button.current?.focus();
-  };
-
-  const open = link !== null;
-  useEffect(() => {
-    if (open) field.current?.focus();
-  }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      const target = e.target as Node | null;
-      if (target && !panel.current?.contains(target) && !button.current?.contains(target)) setLink(null);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
 
   return (
     <div className="relative">
-      <button
-        ref={button}
-        type="button"
-        className={BUTTON}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
-        onClick={() => void share()}
-      >
+      <button {...buttonProps} type="button" className={BUTTON} onClick={() => void share()}>
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
           <path
             d="M6.5 9.5a3 3 0 0 0 4.2 0l2.3-2.3a3 3 0 0 0-4.2-4.2l-.9.9M9.5 6.5a3 3 0 0 0-4.2 0L3 8.8a3 3 0 0 0 4.2 4.2l.9-.9"
@@ -82,18 +58,11 @@ export function ShareLinkButton() {
         </svg>
         Copy share link
       </button>
-      {link ? (
+      {open && link ? (
         <div
-          ref={panel}
-          id={panelId}
+          {...popupProps}
           role="dialog"
           aria-label="Share this plan"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              close(true);
-            }
-          }}
           className="absolute right-0 top-full z-50 mt-1 w-[420px] max-w-[90vw] space-y-1.5 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
         >
           <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">

@@ -1,7 +1,6 @@
-import { compareStrings } from '../engine/compare';
-import type { MatrixRow } from '../engine/types';
-import { fileStem } from '../io/planFile';
-import type { Plan } from '../model/types';
+import { compareStrings } from '../../engine/compare';
+import type { MatrixRow } from '../../engine/types';
+import type { Plan } from '../../model/types';
 
 /** Rows drawn at most: past this the table stays fast and the CSV has them all. */
 export const MATRIX_RENDER_LIMIT = 500;
@@ -27,9 +26,4 @@ export function rowsOfFirewall(rows: readonly MatrixRow[], firewallId: string | 
 /** A dynamic RPC range rather than one port. */
 export function isRange(row: Pick<MatrixRow, 'port'>): boolean {
   return row.port.includes('-');
-}
-
-/** A download's file name from the plan name ("Contoso Benelux" → "contoso-benelux-port-matrix.csv"); "plan" when the name has none. */
-export function exportFileName(planName: string, what: string, extension: string): string {
-  return `${fileStem(planName) || 'plan'}-${what}.${extension}`;
 }

@@ -1,6 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
-import { type PlanFileInput, readPlanFile } from '../io/planFile';
-import { usePlanner } from '../store/store';
+import { type PlanFileInput, readPlanFile } from '../../io/planFile';
+import { usePlanner } from '../../store/store';
 
 /**
  * Opens a plan file the person chose or dropped on the canvas, through the

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
-import { PLAN_LIMITS } from '../model/types';
-import { usePlanner } from '../store/store';
+import { PLAN_LIMITS } from '../../model/types';
+import { usePlanner } from '../../store/store';
 import { ImportPlanButton } from './ImportPlanButton';
 import { TemplatesMenu } from './TemplatesMenu';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Finding, Severity } from '../engine/types';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { groupFindings } from './findingGroups';
+import type { Finding, Severity } from '../../engine/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { groupFindings } from '../findingGroups';
 
 const SEVERITY_STYLE: Readonly<
   Record<Severity, { badge: string; heading: string; bar: string; label: string }>

@@ -1,17 +1,19 @@
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { allFlowsRows, portMatrixRows } from '../engine/matrix';
-import type { MatrixRow } from '../engine/types';
-import { allFlowsCsv, MATRIX_CSV_HEADER, portMatrixCsv } from '../io/csv';
-import { useAnalysis } from '../store/analysis';
-import { usePlanner } from '../store/store';
-import { downloadText } from './download';
-import { BUTTON } from './fields';
-import { exportFileName, firewallChoices, isRange, MATRIX_RENDER_LIMIT, rowsOfFirewall } from './matrixView';
-import { usePanelState } from './panelState';
+import { portMatrixRows } from '../../engine/matrix';
+import type { MatrixRow } from '../../engine/types';
+import { MATRIX_CSV_HEADER } from '../../io/csv';
+import { PLAN_EXPORTS } from '../../io/exports';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { saveExport } from '../download';
+import { BUTTON } from '../fields';
+import { usePanelState } from '../panelState';
+import { firewallChoices, isRange, MATRIX_RENDER_LIMIT, rowsOfFirewall } from './matrixView';
 
-const CSV_TYPE = 'text/csv;charset=utf-8';
 const ALL = '';
+/** The exports made from the port matrix, each a download button above it. */
+const MATRIX_EXPORTS = PLAN_EXPORTS.filter((format) => format.besideMatrix);
 
 /**
  * The port matrix of SPEC §6 as a table: the columns of the CSV in its order,
@@ -28,19 +30,6 @@ export function PortMatrixTable() {
   const firewallId = chosen !== null && firewalls.some((f) => f.id === chosen) ? chosen : null;
   const filtered = useMemo(() => rowsOfFirewall(rows, firewallId), [rows, firewallId]);
   const shown = filtered.length > MATRIX_RENDER_LIMIT ? filtered.slice(0, MATRIX_RENDER_LIMIT) : filtered;
-
-  const downloadMatrix = () =>
-    downloadText(
-      exportFileName(plan.name, 'port-matrix', 'csv'),
-      portMatrixCsv(portMatrixRows(plan, analysis)),
-      CSV_TYPE,
-    );
-  const downloadAllFlows = () =>
-    downloadText(
-      exportFileName(plan.name, 'all-flows', 'csv'),
-      allFlowsCsv(allFlowsRows(plan, analysis)),
-      CSV_TYPE,
-    );
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -69,12 +58,16 @@ export function PortMatrixTable() {
             : ''}
         </span>
         <span className="ml-auto flex gap-1.5">
-          <button type="button" className={BUTTON} onClick={downloadMatrix}>
-            Download port matrix CSV
-          </button>
-          <button type="button" className={BUTTON} onClick={downloadAllFlows}>
-            Download all flows CSV
-          </button>
+          {MATRIX_EXPORTS.map((format) => (
+            <button
+              key={format.id}
+              type="button"
+              className={BUTTON}
+              onClick={() => void saveExport(format, { plan, analysis })}
+            >
+              Download {format.label}
+            </button>
+          ))}
         </span>
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
