@@ -7,9 +7,9 @@ import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { CheckboxField, type Choice, SelectField, TextField } from '../fields';
-import { flowsOfNode, portLines } from '../flowSummary';
-import { PortLinesList } from '../PortLinesList';
+import { flowsOfNode, portLines } from './flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
+import { PortLinesList } from './PortLinesList';
 import { authShortfall, canSendMail, optionText, protocolShortfall, usesAuth } from './versionSupport';
 
 const NO_SERVER = '';

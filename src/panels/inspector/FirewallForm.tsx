@@ -4,10 +4,10 @@ import type { FirewallNode } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { BUTTON, TextField } from '../fields';
-import { portLines } from '../flowSummary';
-import { PortLinesList } from '../PortLinesList';
 import { usePanelState } from '../panelState';
+import { portLines } from './flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
+import { PortLinesList } from './PortLinesList';
 
 function flowCountText(n: number, what: string): string {
   return n === 1 ? `1 flow ${what}` : `${n} flows ${what}`;

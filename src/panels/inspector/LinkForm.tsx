@@ -4,9 +4,9 @@ import type { Link } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { Facts, TextField } from '../fields';
-import { portLines } from '../flowSummary';
-import { PortLinesList } from '../PortLinesList';
+import { portLines } from './flowSummary';
 import { DeleteButton, FormHeader, useNodeName } from './formParts';
+import { PortLinesList } from './PortLinesList';
 
 export function LinkForm({ link }: { link: Link }) {
   const updateLink = usePlanner((s) => s.updateLink);

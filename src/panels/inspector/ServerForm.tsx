@@ -7,7 +7,7 @@ import { EXCHANGE_VERSIONS } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { CheckboxField, type Choice, PortField, Section, SelectField, TextField } from '../fields';
-import { flowsOfNode } from '../flowSummary';
+import { flowsOfNode } from './flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
 import { mtaPortShortfall, protocolShortfall, rfc1006Shortfall } from './versionSupport';
 

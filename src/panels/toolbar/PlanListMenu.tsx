@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { PlanEntry } from '../../io/planLibrary';
+import { UNTITLED_PLAN_NAME } from '../../model/defaults';
 import { PLAN_LIMITS } from '../../model/types';
 import { BUTTON } from '../fields';
 import { ChevronDown } from './menuParts';
@@ -21,7 +22,7 @@ export interface PlanListMenuProps {
   onUndoDelete: () => void;
 }
 
-const PLACEHOLDER = 'Untitled plan';
+const PLACEHOLDER = UNTITLED_PLAN_NAME;
 const ICON_BUTTON =
   'flex size-6 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500';
 

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { UNTITLED_PLAN_NAME } from '../../model/defaults';
 import { PLAN_LIMITS } from '../../model/types';
 import { usePlanner } from '../../store/store';
 import { ImportPlanButton } from './ImportPlanButton';
@@ -47,7 +48,7 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
           type="text"
           value={name}
           maxLength={PLAN_LIMITS.nameLength}
-          placeholder="Untitled plan"
+          placeholder={UNTITLED_PLAN_NAME}
           spellCheck={false}
           onChange={(e) => renamePlan(e.target.value)}
           className="w-56 min-w-0 rounded border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"

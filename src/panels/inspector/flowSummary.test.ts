@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Flow } from '../engine/types';
+import type { Flow } from '../../engine/types';
 import { flowsOfNode, portLines } from './flowSummary';
 
 function flow(source: string, destination: string, from: number, to: number, service: string): Flow {

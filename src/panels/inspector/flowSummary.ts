@@ -1,6 +1,6 @@
-import { compareStrings } from '../engine/compare';
-import { formatPorts } from '../engine/matrix';
-import type { Flow, PortRange } from '../engine/types';
+import { compareStrings } from '../../engine/compare';
+import { formatPorts } from '../../engine/matrix';
+import type { Flow, PortRange } from '../../engine/types';
 
 /** One port a firewall, link or client needs, with how many flows ask for it. */
 export interface PortLine {
