@@ -1,0 +1,1 @@
+import * as x from '../engine/analyze'; export const y = x;
