@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withDefaults } from '../model/defaults';
 import { serializePlan } from '../model/serialize';
 import type { Plan } from '../model/types';
-import { client, link, makePlan, server } from '../test/factories';
+import { client, link, makePlan as makeFactoryPlan, server } from '../test/factories';
 import { createPlanLibrary, type PlanLibrary, type StorageLike } from './planLibrary';
+
+/** A plan of the given parts with every version 2 default filled in, as the planner holds it. */
+const makePlan = (parts: Parameters<typeof makeFactoryPlan>[0] = {}) => withDefaults(makeFactoryPlan(parts));
 
 /** Web Storage in memory, in insertion order like browsers keep it. */
 class MemoryStorage implements StorageLike {
