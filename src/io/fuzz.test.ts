@@ -458,7 +458,7 @@ function referenceSlots(document: Record<string, unknown>): [Record<string, unkn
       if (typeof node[key] === 'string') slots.push([node, key]);
     }
     if (Array.isArray(node.servers))
-      node.servers.forEach((_, i) => slots.push([node.servers as never, String(i)]));
+      for (let i = 0; i < node.servers.length; i++) slots.push([node.servers as never, String(i)]);
   }
   for (const key of ['links', 'connectors']) {
     for (const item of document[key] as Record<string, unknown>[]) {
@@ -467,7 +467,8 @@ function referenceSlots(document: Record<string, unknown>): [Record<string, unkn
         if (typeof item[half] === 'string') slots.push([item, half]);
       for (const half of ['targetsA', 'targetsB']) {
         const targets = item[half];
-        if (Array.isArray(targets)) targets.forEach((_, i) => slots.push([targets as never, String(i)]));
+        if (Array.isArray(targets))
+          for (let i = 0; i < targets.length; i++) slots.push([targets as never, String(i)]);
       }
     }
   }
