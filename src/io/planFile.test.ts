@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withDefaults } from '../model/defaults';
 import { fileSizeMessage, loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
-import { client, firewall, link, makePlan, server } from '../test/factories';
+import { client, firewall, link, makePlan as makeFactoryPlan, server } from '../test/factories';
 import { planFileName, readPlanFile } from './planFile';
+
+/** A plan of the given parts with every version 2 default filled in, as the planner holds it. */
+const makePlan = (parts: Parameters<typeof makeFactoryPlan>[0] = {}) => withDefaults(makeFactoryPlan(parts));
 
 const plan = makePlan({
   name: 'Contoso Benelux',
@@ -73,7 +77,7 @@ describe('readPlanFile', () => {
   });
 
   it('refuses a newer plan as made by a newer version', async () => {
-    const newer = { ...JSON.parse(serializePlan(plan)), version: 2 };
+    const newer = { ...JSON.parse(serializePlan(plan)), version: 3 };
     const result = await readPlanFile(fileOf(JSON.stringify(newer)));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain('made by a newer version');

@@ -19,8 +19,8 @@ describe('the kinds table', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('lets only POP3 and IMAP4 clients send mail, and every protocol but MAPI choose authentication', () => {
+  it('lets only POP3 and IMAP4 clients send mail, and every protocol but MAPI and the Administrator program choose authentication', () => {
     expect(CLIENT_PROTOCOLS.filter((p) => PROTOCOL_TRAITS[p].sendsMail)).toEqual(['pop3', 'imap4']);
-    expect(CLIENT_PROTOCOLS.filter((p) => !PROTOCOL_TRAITS[p].usesAuth)).toEqual(['mapi']);
+    expect(CLIENT_PROTOCOLS.filter((p) => !PROTOCOL_TRAITS[p].usesAuth)).toEqual(['mapi', 'admin']);
   });
 });

@@ -81,6 +81,30 @@ export const NODE_KINDS: Readonly<Record<NodeType, KindInfo>> = {
     namePrefix: 'SMTP',
     hint: 'Other SMTP hosts, such as the Internet',
   },
+  owa: {
+    label: 'OWA server',
+    plural: 'OWA servers',
+    heading: 'Outlook Web Access server',
+    idPrefix: 'owa',
+    namePrefix: 'OWA',
+    hint: 'Outlook Web Access (IIS) for browsers; opens mailboxes over RPC',
+  },
+  dns: {
+    label: 'DNS server',
+    plural: 'DNS servers',
+    heading: 'DNS server',
+    idPrefix: 'dns',
+    namePrefix: 'DNS',
+    hint: 'Answers the Internet Mail Service’s lookups (UDP 53)',
+  },
+  newsHost: {
+    label: 'News host',
+    plural: 'News hosts',
+    heading: 'News host',
+    idPrefix: 'nws',
+    namePrefix: 'NEWS',
+    hint: 'Another NNTP host that exchanges newsfeeds with us',
+  },
 };
 
 /** A site is drawn and named like a node, though the rules see it only through its servers. */
@@ -124,6 +148,8 @@ export const PROTOCOL_LABEL: Readonly<Record<ClientProtocol, string>> = {
   imap4: 'IMAP4',
   ldap: 'LDAP',
   nntp: 'NNTP',
+  admin: 'Administrator',
+  web: 'Web (OWA)',
 };
 
 /** Client protocols in full, as the inspector offers them. */
@@ -133,11 +159,13 @@ export const PROTOCOL_NAME: Readonly<Record<ClientProtocol, string>> = {
   imap4: 'IMAP4',
   ldap: 'LDAP',
   nntp: 'NNTP',
+  admin: 'Exchange Administrator program (RPC)',
+  web: 'Browser with Outlook Web Access',
 };
 
 /**
  * What a protocol's client may set (SPEC §2): authentication applies to every
- * protocol but MAPI, which authenticates over RPC; only POP3 and IMAP4
+ * protocol but MAPI and the Administrator program, which authenticate over RPC; only POP3 and IMAP4
  * clients send mail, over SMTP.
  */
 export const PROTOCOL_TRAITS: Readonly<Record<ClientProtocol, { usesAuth: boolean; sendsMail: boolean }>> = {
@@ -146,6 +174,8 @@ export const PROTOCOL_TRAITS: Readonly<Record<ClientProtocol, { usesAuth: boolea
   imap4: { usesAuth: true, sendsMail: true },
   ldap: { usesAuth: true, sendsMail: false },
   nntp: { usesAuth: true, sendsMail: false },
+  admin: { usesAuth: false, sendsMail: false },
+  web: { usesAuth: true, sendsMail: false },
 };
 
 /** Authentication, short: on a node's detail line. */

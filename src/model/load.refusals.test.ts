@@ -13,6 +13,9 @@ import {
   VERSION_MSG,
 } from './fixtures/loadHelpers';
 
+const COORDINATE_MSG = 'must be a number from -1,000,000 to 1,000,000';
+const SIZE_MSG = 'must be a number from 1 to 1,000,000';
+
 /** A mutation of the full fixture and the exact refusal it must give. */
 type Case = [title: string, mutate: (doc: Doc) => unknown, message: string];
 
@@ -26,8 +29,8 @@ const cases: Case[] = [
   ['a missing format', (d) => delete d.format, 'format: must be "exchange-port-plan"'],
   [
     'a newer version',
-    (d) => Object.assign(d, { version: 2 }),
-    'version: this plan was made by a newer version of Exchange Port Planner (plan version 2; this version reads up to 1)',
+    (d) => Object.assign(d, { version: 3 }),
+    'version: this plan was made by a newer version of Exchange Port Planner (plan version 3; this version reads up to 2)',
   ],
   ['version 0', (d) => Object.assign(d, { version: 0 }), VERSION_MSG],
   ['a version of 1.5', (d) => Object.assign(d, { version: 1.5 }), VERSION_MSG],
@@ -143,12 +146,12 @@ const cases: Case[] = [
   [
     'a position x that is text',
     (d) => Object.assign(obj(node(d, 6).position), { x: '1' }),
-    'nodes[6].position.x: must be a finite number',
+    `nodes[6].position.x: ${COORDINATE_MSG}`,
   ],
   [
     'a position without y',
     (d) => delete obj(node(d, 0).position).y,
-    'nodes[0].position.y: required (must be a finite number)',
+    `nodes[0].position.y: required (${COORDINATE_MSG})`,
   ],
   [
     'a site size that is text',
@@ -158,23 +161,23 @@ const cases: Case[] = [
   [
     'an infinite width',
     (d) => Object.assign(obj(d.sites[0]?.size), { width: Number.POSITIVE_INFINITY }),
-    'sites[0].size.width: must be a finite number',
+    `sites[0].size.width: ${SIZE_MSG}`,
   ],
   [
     'a NaN site x',
     (d) => Object.assign(obj(d.sites[0]?.position), { x: Number.NaN }),
-    'sites[0].position.x: must be a finite number',
+    `sites[0].position.x: ${COORDINATE_MSG}`,
   ],
   // node types and fields
   [
     'an unknown node type',
     (d) => Object.assign(node(d, 4), { type: 'router' }),
-    'nodes[4].type: must be one of server, client, firewall, network, smtpHost',
+    'nodes[4].type: must be one of server, client, firewall, network, smtpHost, owa, dns, newsHost',
   ],
   [
     'a missing node type',
     (d) => delete node(d, 7).type,
-    'nodes[7].type: required (must be one of server, client, firewall, network, smtpHost)',
+    'nodes[7].type: required (must be one of server, client, firewall, network, smtpHost, owa, dns, newsHost)',
   ],
   [
     'an Exchange version 6.0',
@@ -202,7 +205,11 @@ const cases: Case[] = [
     (d) => Object.assign(node(d, 6), { site: null }),
     'nodes[6].site: must be the id of a site',
   ],
-  ['service pack 5', (d) => Object.assign(node(d, 0), { servicePack: 5 }), `nodes[0].servicePack: ${SP_MSG}`],
+  [
+    'service pack 5 on 5.5',
+    (d) => Object.assign(node(d, 0), { servicePack: 5 }),
+    `nodes[0].servicePack: ${SP_MSG}`,
+  ],
   [
     'service pack -1',
     (d) => Object.assign(node(d, 0), { servicePack: -1 }),
@@ -241,7 +248,7 @@ const cases: Case[] = [
   [
     'staticPorts that are null',
     (d) => Object.assign(node(d, 0), { staticPorts: null }),
-    'nodes[0].staticPorts: must be an object with directory, store and mta, each a port or null',
+    'nodes[0].staticPorts: must be an object with directory, store, mta and systemAttendant, each a port or null',
   ],
   [
     'static port 0',
@@ -291,12 +298,12 @@ const cases: Case[] = [
   [
     'an unknown client protocol',
     (d) => Object.assign(node(d, 3), { protocol: 'smtp' }),
-    'nodes[3].protocol: must be one of mapi, pop3, imap4, ldap, nntp',
+    'nodes[3].protocol: must be one of mapi, pop3, imap4, ldap, nntp, admin, web',
   ],
   [
     'a missing client protocol',
     (d) => delete node(d, 4).protocol,
-    'nodes[4].protocol: required (must be one of mapi, pop3, imap4, ldap, nntp)',
+    'nodes[4].protocol: required (must be one of mapi, pop3, imap4, ldap, nntp, admin, web)',
   ],
   [
     'an unknown client auth',
@@ -351,9 +358,9 @@ const cases: Case[] = [
     'connectors[0].type: must be "site" or "x400"',
   ],
   [
-    'a connector from a server to itself',
-    (d) => Object.assign(d.connectors[1] as object, { b: 'ex1' }),
-    'connectors[1]: a connector must join two different servers',
+    'an X.400 connector from a server to itself',
+    (d) => Object.assign(d.connectors[0] as object, { b: 'ex1' }),
+    'connectors[0]: a connector must join two different servers',
   ],
   [
     'a connector end that is null',
@@ -402,9 +409,35 @@ const cases: Case[] = [
     'connectors[0].a: "fw1" is not a server',
   ],
   [
-    'a connector end that is a site',
+    'an X.400 connector end that is a site',
+    (d) => Object.assign(d.connectors[0] as object, { b: 'utr' }),
+    'connectors[0].b: "utr" is not a server',
+  ],
+  // a version 1 site connector joins two servers; the migration makes it join their sites
+  [
+    'a version 1 site connector to a server that does not exist',
+    (d) => Object.assign(d.connectors[1] as object, { b: 'zz' }),
+    'connectors[1].b: "zz" is not a site of this plan',
+  ],
+  [
+    'a version 1 site connector from a client',
+    (d) => Object.assign(d.connectors[1] as object, { a: 'c1' }),
+    'connectors[1].a: "c1" is a node, not a site',
+  ],
+  [
+    'a version 1 site connector to a site (its half in the other site has it as its target)',
     (d) => Object.assign(d.connectors[1] as object, { b: 'utr' }),
-    'connectors[1].b: "utr" is not a server',
+    'connectors[1].targetsA[0]: "utr" is not a server',
+  ],
+  [
+    'a version 1 site connector without b',
+    (d) => delete d.connectors[1]?.b,
+    'connectors[1].b: required (must be the id of a site)',
+  ],
+  [
+    'a version 1 site connector end that is null',
+    (d) => Object.assign(d.connectors[1] as object, { a: null }),
+    'connectors[1].a: must be the id of a site',
   ],
   [
     'a connector end that does not exist',

@@ -13,6 +13,19 @@ import {
 } from './fixtures/loadHelpers';
 import { loadPlan } from './load';
 import { serializePlan } from './serialize';
+import type { SiteConnector } from './types';
+
+/** A site connector between two sites with every half at its default. */
+const siteConnector = (id: string, a: string, b: string): SiteConnector => ({
+  id,
+  type: 'site',
+  a,
+  b,
+  bridgeheadA: null,
+  targetsA: [],
+  bridgeheadB: null,
+  targetsB: [],
+});
 
 describe('loadPlan accepts', () => {
   it('the full version 1 fixture, with defaults filled in', () => {
@@ -24,23 +37,29 @@ describe('loadPlan accepts', () => {
       type: 'server',
       name: 'EXUTR01',
       site: 'utr',
+      address: null,
       exchange: '5.0',
       servicePack: 0,
       services: { pop3: true, imap4: true, ldap: true, nntp: true, internetMail: false },
-      staticPorts: { directory: null, store: null, mta: null },
+      staticPorts: { directory: null, store: null, mta: null, systemAttendant: null },
       rfc1006Port: 102,
+      ldapPort: 389,
+      rpcPorts: null,
+      smartHost: null,
+      dns: null,
     });
   });
 
   it('the minimal version 1 fixture: plan name "" and no connectors by default', () => {
     expect(loaded(fixtureText('v1-minimal.json'))).toStrictEqual({
       format: 'exchange-port-plan',
-      version: 1,
+      version: 2,
       name: '',
       sites: [],
       nodes: [],
       links: [],
       connectors: [],
+      notes: [],
     });
   });
 
@@ -51,13 +70,13 @@ describe('loadPlan accepts', () => {
     const ex2 = loaded(doc).nodes[1];
     expect(ex2).toMatchObject({
       services: { pop3: true, imap4: true, ldap: true, nntp: true, internetMail: true },
-      staticPorts: { directory: null, store: null, mta: 6003 },
+      staticPorts: { directory: null, store: null, mta: 6003, systemAttendant: null },
     });
     const ex3 = loaded(fullDoc()).nodes[2];
     expect(ex3).toMatchObject({
       servicePack: 4,
       services: { pop3: false, imap4: false, ldap: true, nntp: true, internetMail: false },
-      staticPorts: { directory: 6001, store: 6002, mta: 6003 },
+      staticPorts: { directory: 6001, store: 6002, mta: 6003, systemAttendant: null },
     });
   });
 
@@ -70,15 +89,19 @@ describe('loadPlan accepts', () => {
       type: 'client',
       name: 'Outlook users',
       site: 'ams',
+      address: null,
       protocol: 'mapi',
       auth: 'basic',
       server: null,
       sendsMail: true,
+      smtpServer: null,
+      notifications: false,
     });
     expect(plan.nodes[8]).toStrictEqual({
       id: 'inet',
       type: 'smtpHost',
       name: 'Internet SMTP hosts',
+      address: null,
       direction: 'both',
     });
     expect(plan.nodes[9]).toMatchObject({ direction: 'outbound' });
@@ -90,12 +113,20 @@ describe('loadPlan accepts', () => {
       id: 'fw1',
       type: 'firewall',
       name: 'FW-EDGE',
+      nat: false,
       position: { x: -120.5, y: 300 },
     });
     expect('site' in (plan.nodes[6] as object)).toBe(false);
     expect(plan.sites[1]).toStrictEqual({ id: 'utr', name: 'Utrecht' });
-    expect(plan.links[0]).toStrictEqual({ id: 'l1', a: 'c1', b: 'fw1' });
-    expect(plan.links[1]).toStrictEqual({ id: 'l2', name: 'DMZ leg', a: 'fw1', b: 'lan' });
+    expect(plan.links[0]).toStrictEqual({ id: 'l1', a: 'c1', b: 'fw1', aInterface: null, bInterface: null });
+    expect(plan.links[1]).toStrictEqual({
+      id: 'l2',
+      name: 'DMZ leg',
+      a: 'fw1',
+      b: 'lan',
+      aInterface: null,
+      bInterface: null,
+    });
     expect(plan.connectors[0]).toStrictEqual({ id: 'k1', type: 'x400', a: 'ex1', b: 'ex2' });
   });
 
@@ -156,7 +187,7 @@ describe('loadPlan accepts', () => {
     expect(loaded(`\uFEFF${fixtureText('v1-minimal.json')}`).nodes).toEqual([]);
   });
 
-  it('a plan of 5,000 nodes, 500 sites, 2,000 connectors and 20,000 links (the limits)', () => {
+  it('a plan of 5,000 nodes, 500 sites, 2,000 connectors, 20,000 links and 1,000 notes (the limits)', () => {
     const sites = Array.from({ length: 500 }, (_, i) => site(`s${i}`));
     const servers = Array.from({ length: 2500 }, (_, i) => server(`ex${i}`, `s${i % 500}`));
     const clients = Array.from({ length: 2000 }, (_, i) => client(`c${i}`, `ex${i % 2500}`));
@@ -166,11 +197,25 @@ describe('loadPlan accepts', () => {
       link(`c${i % 2000}`, `fw${(i % 250) * 2 + 1}`, `l${i}`),
     );
     const connectors = Array.from({ length: 2000 }, (_, i) =>
-      connector(i % 2 ? 'site' : 'x400', `ex${i}`, `ex${i + 1}`, `k${i}`),
+      i % 2
+        ? siteConnector(`k${i}`, `s${i % 500}`, `s${(i + 1) % 500}`)
+        : connector('x400', `ex${i}`, `ex${i + 1}`, `k${i}`),
     );
-    const plan = makePlan({ sites, nodes, links, connectors });
+    // 500 targets: every server of the 5 sites s0–s4 in one list.
+    const first = connectors[1] as SiteConnector;
+    first.targetsA = Array.from({ length: 500 }, (_, i) => `ex${i * 5}`);
+    const notes = Array.from({ length: 1000 }, (_, i) => ({
+      id: `n${i}`,
+      about: `ex${i}`,
+      text: 'x'.repeat(i === 0 ? 2000 : 100),
+      resolved: i % 2 === 0,
+    }));
+    const plan = { ...makePlan({ sites, nodes, links, connectors }), notes };
     const text = serializePlan(plan);
-    expect(loaded(text)).toStrictEqual(plan);
+    const back = loaded(text);
+    expect(back.notes).toHaveLength(1000);
+    expect(back.connectors[1]).toMatchObject({ targetsA: first.targetsA });
+    expect(serializePlan(back)).toBe(text);
   });
 });
 
@@ -195,8 +240,7 @@ describe('count limits', () => {
 
   it('2,001 connectors', () => {
     const nodes = [server('a', 's1'), server('b', 's2')];
-    const connectors = (n: number) =>
-      Array.from({ length: n }, (_, i) => connector('site', 'a', 'b', `k${i}`));
+    const connectors = (n: number) => Array.from({ length: n }, (_, i) => siteConnector(`k${i}`, 's1', 's2'));
     expect(refusal(makePlan({ nodes, connectors: connectors(2001) }))).toBe(
       'connectors: at most 2,000 connectors (this plan has 2,001)',
     );

@@ -5,15 +5,8 @@
 
 import { withDefaults } from './defaults';
 import { MigrationError, migratePlanDocument, type PlanDocument } from './migrations';
-import {
-  findReferenceIssues,
-  formatCount,
-  formatPath,
-  PLAN_COLLECTIONS,
-  PLAN_MESSAGES,
-  type PlanIssue,
-  planSchema,
-} from './schema';
+import { findReferenceIssues, PLAN_COLLECTIONS } from './references';
+import { formatCount, formatPath, PLAN_MESSAGES, type PlanIssue, planSchema } from './schema';
 import { CURRENT_PLAN_VERSION, type LoadResult, PLAN_FORMAT, PLAN_LIMITS } from './types';
 
 const MIB = 1024 * 1024;

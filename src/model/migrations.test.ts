@@ -12,17 +12,31 @@ import {
 } from './migrations';
 import { CURRENT_PLAN_VERSION } from './types';
 
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixtureDoc = (name: string): PlanDocument => JSON.parse(fixture(name));
+
 /**
- * One case per migration in PLAN_MIGRATIONS: a document of `fromVersion` and
- * what the step must turn it into. Adding a migration without a case here
- * fails the first test below.
+ * The cases of each migration in PLAN_MIGRATIONS: fixture files of the older
+ * version, one per rule of the step, and what the step must turn each into
+ * (`<name>.v2.json` beside `<name>.json`). Adding a migration without a case
+ * here fails the first test below.
  */
-const TESTED_MIGRATIONS: Record<string, { before: PlanDocument; after: PlanDocument }> = {};
+const TESTED_MIGRATIONS: Record<string, readonly string[]> = {
+  '1: site connectors join sites; service packs, names and drawing within the version 2 limits': [
+    'v1-site-connectors',
+    'v1-service-packs',
+    'v1-names',
+    'v1-drawing',
+    'v1-unknown-fields',
+  ],
+};
 
 /** Every plan of an old version that must keep loading, by file name. */
-const OLD_VERSION_FIXTURES = ['v1-minimal.json', 'v1-full.json'];
-
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const OLD_VERSION_FIXTURES = [
+  'v1-minimal.json',
+  'v1-full.json',
+  ...Object.values(TESTED_MIGRATIONS).flatMap((names) => names.map((name) => `${name}.json`)),
+];
 
 describe('the migrations of the plan format', () => {
   it('each have a test case', () => {
@@ -34,17 +48,20 @@ describe('the migrations of the plan format', () => {
     expect(unknown).toEqual([]);
   });
 
-  it.each(PLAN_MIGRATIONS.map((m) => [m.name, m] as const))(
-    '%s turns its case into the expected document',
-    (name, migration) => {
-      const testCase = TESTED_MIGRATIONS[name];
-      expect(testCase).toBeDefined();
-      if (!testCase) return;
-      const before = structuredClone(testCase.before);
-      expect(migration.up(before)).toEqual(testCase.after);
-      expect(before).toEqual(testCase.before);
-    },
-  );
+  it.each(
+    PLAN_MIGRATIONS.flatMap((migration) =>
+      (TESTED_MIGRATIONS[migration.name] ?? []).map((name) => [migration.name, name, migration] as const),
+    ),
+  )('%s turns the fixture %s into the expected document', (_name, name, migration) => {
+    const before = fixtureDoc(`${name}.json`);
+    const untouched = structuredClone(before);
+    expect(migration.up(before)).toEqual(fixtureDoc(`${name}.v2.json`));
+    expect(before).toEqual(untouched);
+  });
+
+  it.each(Object.entries(TESTED_MIGRATIONS))('%s has at least one fixture', (_name, names) => {
+    expect(names.length).toBeGreaterThan(0);
+  });
 
   it('form a chain from version 1 to the current version', () => {
     expect(() => assertMigrationChain(PLAN_MIGRATIONS, CURRENT_PLAN_VERSION)).not.toThrow();

@@ -13,6 +13,7 @@
  * leave such values for the schema to refuse. Validation runs after the last
  * step, on the current version.
  */
+import { migrateV1ToV2 } from './migrations/v1ToV2';
 import { CURRENT_PLAN_VERSION } from './types';
 
 /** A plan document as read from JSON, before validation. */
@@ -41,8 +42,14 @@ export class MigrationError extends Error {
 /** The oldest version of the file format; there is nothing before it. */
 export const FIRST_PLAN_VERSION = 1;
 
-/** Version 1 is the first version of the format, so there is nothing to migrate yet. */
-export const PLAN_MIGRATIONS: readonly PlanMigration[] = [];
+/** Every step, oldest first. */
+export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
+  {
+    name: '1: site connectors join sites; service packs, names and drawing within the version 2 limits',
+    fromVersion: 1,
+    up: migrateV1ToV2,
+  },
+];
 
 /**
  * Throws unless `migrations` is one uniquely named step per version, in

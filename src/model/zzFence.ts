@@ -1,1 +1,2 @@
-import * as x from '../engine/analyze'; export const y = x;
+import * as x from '../engine/analyze';
+export const y = x;

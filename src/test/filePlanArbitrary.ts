@@ -1,31 +1,36 @@
 /**
- * A fast-check arbitrary of valid plans covering the breadth of the file
- * format (SPEC §2), for property tests of the model and of everything that
- * consumes a plan. Every plan it builds loads:
+ * fast-check arbitraries of valid plans (SPEC §2), for property tests of the
+ * model and of everything that consumes a plan. Every plan they build loads:
  * ids are unique across the four collections, servers sit in sites, links
  * join two different nodes, connectors two different servers, and every
  * optional field is sometimes present and sometimes absent.
  */
 import fc from 'fast-check';
-import type { Connector, Link, Plan, PlanNode, Site } from '../model/types';
-import { CONNECTOR_TYPES, CURRENT_PLAN_VERSION, PLAN_FORMAT } from '../model/types';
+import { cleanName } from '../model/text';
+import type { Connector, Link, Note, Plan, PlanNode, Site } from '../model/types';
 import {
-  clientSettings,
-  distinctPair,
-  idArbitrary,
-  serverSettings,
-  smtpHostSettings,
-} from './planArbitraryCore';
+  CLIENT_AUTHS,
+  CLIENT_PROTOCOLS,
+  CONNECTOR_TYPES,
+  CURRENT_PLAN_VERSION,
+  EXCHANGE_VERSIONS,
+  NEWS_FEEDS,
+  PLAN_FORMAT,
+  SMTP_DIRECTIONS,
+} from '../model/types';
+import { idArbitrary, portArbitrary } from './planArbitraryCore';
+import { addressArbitrary, interfaceArbitrary, noteTextArbitrary, servicePackOf } from './v2Arbitraries';
 
-/** A valid name: any text of at most 120 code points. */
-const nameArbitrary = fc.string({ unit: 'binary', maxLength: 120 });
+/** A valid name: any text of at most 120 code points, without control characters or lone surrogates. */
+export const nameArbitrary = fc.string({ unit: 'binary', maxLength: 120 }).map(cleanName);
 
-/** A finite number; -0 becomes 0, as JSON writes both as `0`. */
-const coordinate = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v));
+/** A number within ±1,000,000; -0 becomes 0, as JSON writes both as `0`. */
+const coordinate = fc.double({ noNaN: true, min: -1_000_000, max: 1_000_000 }).map((v) => (v === 0 ? 0 : v));
+const sizeValue = fc.double({ noNaN: true, min: 1, max: 1_000_000 });
 // Plain objects, as JSON.parse makes them (fast-check may otherwise build null-prototype records).
 const plain = { noNullPrototype: true } as const;
 const positionArbitrary = fc.record({ x: coordinate, y: coordinate }, plain);
-const sizeArbitrary = fc.record({ width: coordinate, height: coordinate }, plain);
+const sizeArbitrary = fc.record({ width: sizeValue, height: sizeValue }, plain);
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -39,36 +44,104 @@ const common = {
   name: nameArbitrary,
   site: optional(fc.nat()),
   position: optional(positionArbitrary),
+  address: fc.option(addressArbitrary, { nil: null }),
 };
+const ref = fc.option(fc.nat(), { nil: null });
 
 const nodeShape = fc.oneof(
   fc.record({
     type: fc.constant('server' as const),
     ...common,
     site: fc.nat(),
-    ...serverSettings({ plainObjects: true }),
+    exchange: fc.constantFrom(...EXCHANGE_VERSIONS),
+    servicePack: fc.nat(5),
+    services: fc.record(
+      {
+        pop3: fc.boolean(),
+        imap4: fc.boolean(),
+        ldap: fc.boolean(),
+        nntp: fc.boolean(),
+        internetMail: fc.boolean(),
+      },
+      plain,
+    ),
+    staticPorts: fc.record(
+      {
+        directory: fc.option(portArbitrary, { nil: null }),
+        store: fc.option(portArbitrary, { nil: null }),
+        mta: fc.option(portArbitrary, { nil: null }),
+        systemAttendant: fc.option(portArbitrary, { nil: null }),
+      },
+      plain,
+    ),
+    rfc1006Port: fc.oneof(fc.constant(102), portArbitrary),
+    ldapPort: fc.oneof(fc.constant(389), portArbitrary),
+    rpcPorts: fc.option(
+      fc
+        .tuple(fc.integer({ min: 1024, max: 65535 }), fc.integer({ min: 1024, max: 65535 }))
+        .map(([x, y]) => ({ from: Math.min(x, y), to: Math.max(x, y) })),
+      { nil: null },
+    ),
+    smartHost: ref,
+    dns: ref,
   }),
   fc.record({
     type: fc.constant('client' as const),
     ...common,
-    ...clientSettings(),
-    server: fc.option(fc.nat(), { nil: null }),
+    protocol: fc.constantFrom(...CLIENT_PROTOCOLS),
+    auth: fc.constantFrom(...CLIENT_AUTHS),
+    server: ref,
+    sendsMail: fc.boolean(),
+    smtpServer: ref,
+    notifications: fc.boolean(),
   }),
-  fc.record({ type: fc.constantFrom('firewall' as const, 'network' as const), ...common }),
+  fc.record({ type: fc.constant('firewall' as const), ...common, nat: fc.boolean() }),
+  fc.record({ type: fc.constantFrom('network' as const, 'dns' as const), ...common }),
   fc.record({
     type: fc.constant('smtpHost' as const),
     ...common,
-    ...smtpHostSettings(),
+    direction: fc.constantFrom(...SMTP_DIRECTIONS),
+  }),
+  fc.record({
+    type: fc.constant('owa' as const),
+    ...common,
+    exchange: fc.constantFrom('5.0' as const, '5.5' as const),
+    servers: fc.array(fc.nat(), { maxLength: 3 }),
+  }),
+  fc.record({
+    type: fc.constant('newsHost' as const),
+    ...common,
+    server: ref,
+    feed: fc.constantFrom(...NEWS_FEEDS),
   }),
 );
 
-const pairShape = fc.record({ a: fc.nat(), b: fc.nat(), name: optional(nameArbitrary) });
+const pairShape = fc.record({
+  a: fc.nat(),
+  b: fc.nat(),
+  name: optional(nameArbitrary),
+  aInterface: fc.option(interfaceArbitrary, { nil: null }),
+  bInterface: fc.option(interfaceArbitrary, { nil: null }),
+  bridgeheadA: ref,
+  targetsA: fc.array(fc.nat(), { maxLength: 3 }),
+  bridgeheadB: ref,
+  targetsB: fc.array(fc.nat(), { maxLength: 3 }),
+});
+const noteShape = fc.record({ about: ref, text: noteTextArbitrary, resolved: fc.boolean() });
 
 interface PlanSizes {
   maxSites?: number;
   maxNodes?: number;
   maxLinks?: number;
   maxConnectors?: number;
+  maxNotes?: number;
+}
+
+/** The `b`-th of `n` items other than the `a`-th one (n ≥ 2). */
+function otherIndex(a: number, b: number, n: number): [number, number] {
+  const i = a % n;
+  const j = b % n;
+  return [i, i === j ? (j + 1) % n : j];
 }
 
 function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
@@ -88,9 +161,15 @@ export function filePlanArbitrary(sizes: PlanSizes = {}): fc.Arbitrary<Plan> {
       connectors: fc.array(fc.record({ type: fc.constantFrom(...CONNECTOR_TYPES), pair: pairShape }), {
         maxLength: sizes.maxConnectors ?? 6,
       }),
+      notes: fc.array(noteShape, { maxLength: sizes.maxNotes ?? 3 }),
     })
     .chain((shape) => {
-      const count = shape.sites.length + shape.nodes.length + shape.links.length + shape.connectors.length;
+      const count =
+        shape.sites.length +
+        shape.nodes.length +
+        shape.links.length +
+        shape.connectors.length +
+        shape.notes.length;
       return fc
         .uniqueArray(idArbitrary, { minLength: count, maxLength: count })
         .map((ids) => buildPlan(shape, ids));
@@ -106,6 +185,7 @@ interface Shape {
   nodes: NodeShape[];
   links: PairShape[];
   connectors: { type: Connector['type']; pair: PairShape }[];
+  notes: Infer<typeof noteShape>[];
 }
 
 function buildPlan(shape: Shape, ids: string[]): Plan {
@@ -119,29 +199,77 @@ function buildPlan(shape: Shape, ids: string[]): Plan {
     index === undefined || sites.length === 0 ? undefined : sites[index % sites.length]?.id;
 
   const nodeIds = shape.nodes.map(() => takeId());
+  // Which node each shape becomes, so references can name nodes of the right kind.
+  const kinds = shape.nodes.map((n) => (n.type === 'server' && sites.length === 0 ? 'network' : n.type));
+  const idsOf = (type: PlanNode['type']) => nodeIds.filter((_, i) => kinds[i] === type);
+  const pick = (pool: readonly string[], index: number | null): string | null =>
+    index === null || pool.length === 0 ? null : (pool[index % pool.length] as string);
+  const servers = idsOf('server');
+  const smtpHosts = idsOf('smtpHost');
+  const dnsNodes = idsOf('dns');
+  const mailServers = [...servers, ...smtpHosts];
+
   const nodes: PlanNode[] = shape.nodes.map((n, index) => {
     const id = nodeIds[index] as string;
     const extra = { site: siteId(n.site), position: n.position };
+    const { name, address } = n;
     switch (n.type) {
       case 'server': {
         const site = siteId(n.site);
         // Without any site a server cannot be valid; it stands in as a network.
-        if (site === undefined) return withOptional<PlanNode>({ id, type: 'network', name: n.name }, extra);
-        const { type, name, exchange, servicePack, services, staticPorts, rfc1006Port } = n;
+        if (site === undefined) return withOptional<PlanNode>({ id, type: 'network', name, address }, extra);
+        const { type, exchange, services, staticPorts, rfc1006Port, ldapPort, rpcPorts } = n;
+        const servicePack = servicePackOf(exchange, n.servicePack);
+        const smartHost = pick(smtpHosts, n.smartHost);
+        const dns = pick(dnsNodes, n.dns);
         return withOptional<PlanNode>(
-          { id, type, name, site, exchange, servicePack, services, staticPorts, rfc1006Port },
+          {
+            id,
+            type,
+            name,
+            site,
+            address,
+            exchange,
+            servicePack,
+            services,
+            staticPorts,
+            rfc1006Port,
+            ldapPort,
+            rpcPorts,
+            smartHost,
+            dns,
+          },
           { position: n.position },
         );
       }
       case 'client': {
         const server = n.server === null ? null : (nodeIds[n.server % nodeIds.length] as string);
-        const { type, name, protocol, auth, sendsMail } = n;
-        return withOptional<PlanNode>({ id, type, name, protocol, auth, server, sendsMail }, extra);
+        const smtpServer = pick(mailServers, n.smtpServer);
+        const { type, protocol, auth, sendsMail, notifications } = n;
+        return withOptional<PlanNode>(
+          { id, type, name, address, protocol, auth, server, sendsMail, smtpServer, notifications },
+          extra,
+        );
       }
       case 'smtpHost':
-        return withOptional<PlanNode>({ id, type: n.type, name: n.name, direction: n.direction }, extra);
+        return withOptional<PlanNode>({ id, type: n.type, name, address, direction: n.direction }, extra);
+      case 'firewall':
+        return withOptional<PlanNode>({ id, type: n.type, name, nat: n.nat }, extra);
+      case 'owa': {
+        const owaServers =
+          servers.length === 0 ? [] : n.servers.map((i) => servers[i % servers.length] as string);
+        return withOptional<PlanNode>(
+          { id, type: n.type, name, address, exchange: n.exchange, servers: owaServers },
+          extra,
+        );
+      }
+      case 'newsHost':
+        return withOptional<PlanNode>(
+          { id, type: n.type, name, address, server: pick(servers, n.server), feed: n.feed },
+          extra,
+        );
       default:
-        return withOptional<PlanNode>({ id, type: n.type, name: n.name }, extra);
+        return withOptional<PlanNode>({ id, type: n.type, name, address }, extra);
     }
   });
 
@@ -149,25 +277,63 @@ function buildPlan(shape: Shape, ids: string[]): Plan {
   for (const pair of shape.links) {
     const id = takeId();
     if (nodes.length < 2) continue;
-    const [i, j] = distinctPair(nodes.length, pair.a, pair.b);
+    const [i, j] = otherIndex(pair.a, pair.b, nodes.length);
     links.push(
-      withOptional<Link>({ id, a: nodes[i]?.id as string, b: nodes[j]?.id as string }, { name: pair.name }),
-    );
-  }
-
-  const servers = nodes.filter((n) => n.type === 'server');
-  const connectors: Connector[] = [];
-  for (const { type, pair } of shape.connectors) {
-    const id = takeId();
-    if (servers.length < 2) continue;
-    const [i, j] = distinctPair(servers.length, pair.a, pair.b);
-    connectors.push(
-      withOptional<Connector>(
-        { id, type, a: servers[i]?.id as string, b: servers[j]?.id as string },
+      withOptional<Link>(
+        {
+          id,
+          a: nodes[i]?.id as string,
+          b: nodes[j]?.id as string,
+          aInterface: pair.aInterface,
+          bInterface: pair.bInterface,
+        },
         { name: pair.name },
       ),
     );
   }
+
+  const connectors: Connector[] = [];
+  for (const { type, pair } of shape.connectors) {
+    const id = takeId();
+    if (type === 'x400') {
+      if (servers.length < 2) continue;
+      const [i, j] = otherIndex(pair.a, pair.b, servers.length);
+      connectors.push(
+        withOptional<Connector>(
+          { id, type, a: servers[i] as string, b: servers[j] as string },
+          { name: pair.name },
+        ),
+      );
+      continue;
+    }
+    // A site connector may join a site to itself and name servers of any site: those are findings.
+    if (sites.length === 0) continue;
+    const targets = (list: number[]) =>
+      servers.length === 0 ? [] : list.map((k) => servers[k % servers.length] as string);
+    connectors.push(
+      withOptional<Connector>(
+        {
+          id,
+          type,
+          a: sites[pair.a % sites.length]?.id as string,
+          b: sites[pair.b % sites.length]?.id as string,
+          bridgeheadA: pick(servers, pair.bridgeheadA),
+          targetsA: targets(pair.targetsA),
+          bridgeheadB: pick(servers, pair.bridgeheadB),
+          targetsB: targets(pair.targetsB),
+        },
+        { name: pair.name },
+      ),
+    );
+  }
+
+  const objects = [...sites, ...nodes, ...links, ...connectors].map((o) => o.id);
+  const notes: Note[] = shape.notes.map((note) => ({
+    id: takeId(),
+    about: pick(objects, note.about),
+    text: note.text,
+    resolved: note.resolved,
+  }));
 
   return {
     format: PLAN_FORMAT,
@@ -177,5 +343,6 @@ function buildPlan(shape: Shape, ids: string[]): Plan {
     nodes,
     links,
     connectors,
+    notes,
   };
 }
