@@ -5,6 +5,14 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 /** The palette's items, by their accessible names (issue point 10). */
 export type PaletteItem = 'Exchange server' | 'Client' | 'Firewall' | 'Network' | 'SMTP host' | 'Site';
 
+/** The items of the toolbar's Export menu, by their accessible names. */
+export type ExportItem =
+  | 'Export port matrix CSV'
+  | 'Export all flows CSV'
+  | 'Export plan'
+  | 'Export PNG'
+  | 'Export SVG';
+
 /** A point relative to the top-left corner of the plan canvas, in screen pixels. */
 export interface CanvasPoint {
   x: number;
@@ -278,6 +286,16 @@ export class PlannerPage {
     ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  /** Chooses an item of the Export menu and returns the file the browser saved, with its name. */
+  async exportFile(item: ExportItem): Promise<{ name: string; bytes: Buffer }> {
+    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
   /** Saves a screenshot of the whole page under e2e/screenshots/ for a human look. */

@@ -82,3 +82,77 @@ test('the results tabs move with the arrow keys, Home and End', async ({ planner
   await page.keyboard.press('Home');
   await expect(findings).toHaveAttribute('aria-selected', 'true');
 });
+
+test('the toolbar menus open, move and close from the keyboard and give the focus back', async ({
+  planner,
+  page,
+}) => {
+  await planner.start();
+  const exportButton = page.getByRole('button', { name: 'Export', exact: true });
+  const exportMenu = page.getByRole('menu', { name: 'Export' });
+  const items = exportMenu.getByRole('menuitem');
+
+  // Down opens at the first item; the arrows wrap around; Escape closes and gives the focus back.
+  await exportButton.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(exportMenu).toBeVisible();
+  await expect(exportButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(exportButton).toHaveAttribute('aria-controls', (await exportMenu.getAttribute('id')) ?? '');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(exportMenu).toBeHidden();
+  await expect(exportButton).toBeFocused();
+  await expect(exportButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(exportButton).not.toHaveAttribute('aria-controls');
+
+  // Up opens at the last item; Tab closes the menu and lets the focus go on.
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(exportMenu).toBeHidden();
+  await expect(exportButton).not.toBeFocused();
+
+  // A press outside closes it.
+  await exportButton.click();
+  await expect(exportMenu).toBeVisible();
+  await planner.paletteButton('Site').click();
+  await expect(exportMenu).toBeHidden();
+
+  // Templates opens with Enter on its first example, once the list has arrived.
+  const templatesButton = page.getByRole('button', { name: 'Templates' });
+  const templatesMenu = page.getByRole('menu', { name: 'Templates' });
+  await templatesButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(templatesMenu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(templatesMenu.getByRole('menuitem').nth(1)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(templatesMenu).toBeHidden();
+  await expect(templatesButton).toBeFocused();
+
+  // Plans is a dialog: the open plan's row takes the focus, Escape gives it back.
+  const plansButton = page.getByRole('button', { name: 'Plans', exact: true });
+  const plans = page.getByRole('dialog', { name: 'Plans' });
+  await plansButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(plans).toBeVisible();
+  await expect(plansButton).toHaveAttribute('aria-haspopup', 'dialog');
+  await expect(plans.locator('[aria-current="true"]')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(plans).toBeHidden();
+  await expect(plansButton).toBeFocused();
+
+  // The share link's field takes the focus; Escape gives it back to the button.
+  const shareButton = page.getByRole('button', { name: 'Copy share link' });
+  await shareButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toBeFocused();
+  await expect(shareButton).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Share this plan' })).toBeHidden();
+  await expect(shareButton).toBeFocused();
+});

@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { test as base, expect, PlannerPage } from './fixtures';
-
-export type ExportItem = 'Export plan' | 'Export PNG' | 'Export SVG';
 
 /**
  * The planner with what keeps and hands on plans: the Plans list, Copy share
@@ -71,16 +68,6 @@ export class StoragePlannerPage extends PlannerPage {
     const field = this.page.getByRole('textbox', { name: 'Share link' });
     await expect(field).toBeVisible();
     return field.inputValue();
-  }
-
-  /** Chooses an item of the Export menu and returns the file the browser saved. */
-  async exportFile(item: ExportItem): Promise<{ name: string; bytes: Buffer }> {
-    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click(),
-    ]);
-    return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
   /** The CSS transform of the canvas viewport: where the person has panned and zoomed to. */

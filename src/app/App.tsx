@@ -1,20 +1,21 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { Palette } from '../canvas/Palette';
 import { PlanCanvas } from '../canvas/PlanCanvas';
-import { ExportMenu } from '../panels/ExportMenu';
-import { Inspector } from '../panels/Inspector';
-import { Palette } from '../panels/Palette';
-import { ResultsPanel } from '../panels/ResultsPanel';
-import { ShareLinkButton } from '../panels/ShareLinkButton';
-import { Toolbar } from '../panels/Toolbar';
+import { Inspector } from '../panels/inspector/Inspector';
+import { ResultsPanel } from '../panels/results/ResultsPanel';
+import { ExportMenu } from '../panels/toolbar/ExportMenu';
+import { ShareLinkButton } from '../panels/toolbar/ShareLinkButton';
+import { Toolbar } from '../panels/toolbar/Toolbar';
+import { useMenuExports } from './exportFormats';
 import { Notices } from './Notices';
 import { PlanFileDrop } from './PlanFileDrop';
 import { PlanList } from './PlanList';
-import { ViewportAutosave } from './plannerStorage';
 import { ResultsSplit } from './ResultsSplit';
 import { StorageWarning } from './StorageWarning';
 import { UndoRedo } from './UndoRedo';
-import { useFirstVisit } from './useFirstVisit';
+import { usePlannerLifecycle } from './usePlannerLifecycle';
 import { useShortcuts } from './useShortcuts';
+import { ViewportAutosave } from './ViewportAutosave';
 
 /**
  * The planner's shell: toolbar on top; palette, canvas and inspector side by
@@ -22,7 +23,7 @@ import { useShortcuts } from './useShortcuts';
  * that puts the panels and the canvas together.
  */
 export function App() {
-  useFirstVisit();
+  usePlannerLifecycle();
   useShortcuts();
   return (
     <ReactFlowProvider>
@@ -30,7 +31,7 @@ export function App() {
         <Toolbar>
           <PlanList />
           <ShareLinkButton />
-          <ExportMenu />
+          <AppExportMenu />
           <UndoRedo />
         </Toolbar>
         <StorageWarning />
@@ -58,4 +59,9 @@ export function App() {
       </div>
     </ReactFlowProvider>
   );
+}
+
+/** The Export menu with the plan's exports and the diagram pictures, which need the canvas (inside its provider). */
+function AppExportMenu() {
+  return <ExportMenu formats={useMenuExports()} />;
 }

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import type { RemovedPlan } from '../io/planLibrary';
-import { PlanListMenu } from '../panels/PlanListMenu';
+import { UNTITLED_PLAN_NAME } from '../model/defaults';
+import { PlanListMenu } from '../panels/toolbar/PlanListMenu';
+import { plannerPersistence } from '../store/persistence';
 import { usePlanner } from '../store/store';
-import { plannerStorage, usePlannerStorage } from './plannerStorage';
 
 /** The Plans menu over the plans kept in this browser. */
 export function PlanList() {
-  const plans = usePlannerStorage((s) => s.plans);
-  const currentId = usePlannerStorage((s) => s.currentId);
+  const plans = usePlanner((s) => s.storedPlans);
+  const currentId = usePlanner((s) => s.openPlanId);
   const currentName = usePlanner((s) => s.plan.name);
   const [deleted, setDeleted] = useState<RemovedPlan | null>(null);
-  const storage = plannerStorage();
+  const storage = plannerPersistence();
   const notify = usePlanner((s) => s.notify);
 
   return (
@@ -35,7 +36,7 @@ export function PlanList() {
         const removed = storage.remove(id);
         if (!removed) return;
         setDeleted(removed);
-        const name = removed.entry.name || 'Untitled plan';
+        const name = removed.entry.name || UNTITLED_PLAN_NAME;
         notify({ kind: 'info', text: `Deleted the plan "${name}". Undo delete in Plans brings it back.` });
       }}
       deleted={deleted ? { name: deleted.entry.name } : null}
@@ -43,7 +44,7 @@ export function PlanList() {
         if (!deleted) return;
         storage.restore(deleted);
         setDeleted(null);
-        const name = deleted.entry.name || 'Untitled plan';
+        const name = deleted.entry.name || UNTITLED_PLAN_NAME;
         notify({ kind: 'info', text: `Brought back the plan "${name}".` });
       }}
     />

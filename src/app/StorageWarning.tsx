@@ -1,5 +1,5 @@
 import type { Failure } from '../io/planLibrary';
-import { usePlannerStorage } from './plannerStorage';
+import { usePlanner } from '../store/store';
 
 function warningText(problem: Failure): string {
   return problem.error === 'quota'
@@ -13,7 +13,7 @@ function warningText(problem: Failure): string {
  * memory.
  */
 export function StorageWarning() {
-  const problem = usePlannerStorage((s) => s.problem);
+  const problem = usePlanner((s) => s.storageProblem);
   if (!problem) return null;
   return (
     <div

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { importPlanFile } from '../panels/ImportPlanButton';
+import { importPlanFile } from '../panels/toolbar/ImportPlanButton';
 import { usePlanner } from '../store/store';
 
 function carriesFiles(event: DragEvent): boolean {

@@ -12,7 +12,6 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { takeOpeningView } from '../store/openedView';
 import { usePlanner } from '../store/store';
 import type { CanvasEdge, CanvasNode, Dimensions } from './adapter';
 import { addItemAt } from './addItem';
@@ -232,7 +231,7 @@ export function PlanCanvas() {
     const previous = shownPlan.current;
     shownPlan.current = plan;
     // A plan opened from the plan list comes back at its saved view; any other opened plan is fitted.
-    const opening = takeOpeningView(plan);
+    const opening = usePlanner.getState().takeOpenedView(plan);
     if (opening && opening !== 'fit') {
       void setViewport(opening);
       return;

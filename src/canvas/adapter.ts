@@ -1,6 +1,15 @@
 import { type Edge, type Node, type NodeHandle, Position as Side } from '@xyflow/react';
 import type { Analysis } from '../engine/types';
-import type { ClientNode, Plan, PlanNode, Position, ServerNode, SmtpHostNode } from '../model/types';
+import {
+  AUTH_LABEL,
+  CONNECTOR_LABEL,
+  DIRECTION_LABEL,
+  NODE_KINDS,
+  PROTOCOL_LABEL,
+  PROTOCOL_TRAITS,
+  SITE_KIND,
+} from '../model/kinds';
+import type { ClientNode, Plan, PlanNode, Position, ServerNode } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX } from '../store/layout';
 import { canvasFacts, type FindingMark, type PortBadge } from './derive';
 
@@ -107,30 +116,6 @@ export interface CanvasView {
   edges: CanvasEdge[];
 }
 
-const TYPE_LABEL: Record<PlanNode['type'], string> = {
-  server: 'Exchange server',
-  client: 'Client',
-  firewall: 'Firewall',
-  network: 'Network',
-  smtpHost: 'SMTP host',
-};
-
-const PROTOCOL_LABEL: Record<ClientNode['protocol'], string> = {
-  mapi: 'MAPI (RPC)',
-  pop3: 'POP3',
-  imap4: 'IMAP4',
-  ldap: 'LDAP',
-  nntp: 'NNTP',
-};
-
-const AUTH_LABEL: Record<ClientNode['auth'], string> = { basic: 'Basic', ntlm: 'NTLM', ssl: 'SSL' };
-
-const DIRECTION_LABEL: Record<SmtpHostNode['direction'], string> = {
-  inbound: 'SMTP inbound',
-  outbound: 'SMTP outbound',
-  both: 'SMTP both ways',
-};
-
 export function serverDetail(server: ServerNode): string {
   return server.servicePack > 0
     ? `Exchange ${server.exchange} SP${server.servicePack}`
@@ -138,9 +123,9 @@ export function serverDetail(server: ServerNode): string {
 }
 
 export function clientDetail(client: ClientNode): string {
-  return client.protocol === 'mapi'
-    ? PROTOCOL_LABEL.mapi
-    : `${PROTOCOL_LABEL[client.protocol]} · ${AUTH_LABEL[client.auth]}`;
+  return PROTOCOL_TRAITS[client.protocol].usesAuth
+    ? `${PROTOCOL_LABEL[client.protocol]} · ${AUTH_LABEL[client.auth]}`
+    : PROTOCOL_LABEL[client.protocol];
 }
 
 export function portCountText(count: number): string {
@@ -232,7 +217,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         width: size.width,
         height: size.height,
         selected: selection.has(site.id),
-        ariaLabel: `Site ${site.name}, ${count === 1 ? '1 server' : `${count} servers`}`,
+        ariaLabel: `${SITE_KIND.label} ${site.name}, ${count === 1 ? '1 server' : `${count} servers`}`,
         data: { name: site.name, serverCount: count, tone: toneOf(site.id, emphasis) },
         handles: SITE_HANDLES,
       };
@@ -263,7 +248,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
           detail = portCountText(portCount);
           break;
         case 'network':
-          detail = 'Network';
+          detail = NODE_KINDS.network.label;
           break;
         case 'smtpHost':
           detail = DIRECTION_LABEL[planNode.direction];
@@ -274,7 +259,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         type: planNode.type,
         position: parent ? { x: at.x - parent.x, y: at.y - parent.y } : at,
         selected: selection.has(planNode.id),
-        ariaLabel: `${TYPE_LABEL[planNode.type]} ${planNode.name}, ${detail}${findingsText(mark)}`,
+        ariaLabel: `${NODE_KINDS[planNode.type].label} ${planNode.name}, ${detail}${findingsText(mark)}`,
         data: { name: planNode.name, detail, note, portCount, mark, tone: toneOf(planNode.id, emphasis) },
         handles: PLAN_NODE_HANDLES,
         initialWidth: NODE_BOX.width,
@@ -312,7 +297,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
     const rfc1006 = new Map<string, number>();
     for (const node of plan.nodes) if (node.type === 'server') rfc1006.set(node.id, node.rfc1006Port);
     for (const connector of plan.connectors) {
-      const label = connector.type === 'x400' ? 'X.400 connector' : 'Site connector';
+      const label = CONNECTOR_LABEL[connector.type];
       let ports: string | null = null;
       if (connector.type === 'x400') {
         const distinct = [...new Set([rfc1006.get(connector.a), rfc1006.get(connector.b)])];

@@ -1,9 +1,9 @@
+import type { DrawableKind } from '../model/kinds';
 import type { Plan, Position } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX, withLayout } from '../store/layout';
 import { type EditResult, siteAt } from '../store/planEdits';
 import { usePlanner } from '../store/store';
 import type { Rect } from './edges/geometry';
-import type { PaletteKind } from './icons';
 
 const MARGIN = 16;
 
@@ -51,7 +51,7 @@ function inside(rect: Rect, p: Position): boolean {
  * when the planner had to choose a site for a server. `visible` is the part
  * of the canvas in view: an item placed outside it is brought into view.
  */
-export function addItemAt(kind: PaletteKind, centre: Position, visible?: Rect): EditResult {
+export function addItemAt(kind: DrawableKind, centre: Position, visible?: Rect): EditResult {
   const store = usePlanner.getState();
   const before = withLayout(store.plan);
   let result: EditResult;

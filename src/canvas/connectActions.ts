@@ -1,3 +1,4 @@
+import { CONNECTOR_LABEL, EDGE_KINDS } from '../model/kinds';
 import type { ConnectorType } from '../model/types';
 import { usePlanner } from '../store/store';
 
@@ -14,7 +15,7 @@ export function connectNodes(kind: 'link' | ConnectorType, a: string, b: string)
 }
 
 export const CONNECT_CHOICES: readonly { kind: 'link' | ConnectorType; label: string; hint: string }[] = [
-  { kind: 'link', label: 'Network link', hint: 'A network adjacency: flows are routed over it' },
-  { kind: 'site', label: 'Site connector', hint: 'Messaging over RPC: port 135 and the MTA port' },
-  { kind: 'x400', label: 'X.400 connector', hint: 'Messaging over RFC1006 TCP/IP, port 102 by default' },
+  { kind: 'link', label: EDGE_KINDS.link.heading, hint: 'A network adjacency: flows are routed over it' },
+  { kind: 'site', label: CONNECTOR_LABEL.site, hint: 'Messaging over RPC: port 135 and the MTA port' },
+  { kind: 'x400', label: CONNECTOR_LABEL.x400, hint: 'Messaging over RFC1006 TCP/IP, port 102 by default' },
 ];

@@ -1,9 +1,6 @@
-import type { NodeType } from '../model/types';
+import type { DrawableKind } from '../model/kinds';
 
-/** The kinds of thing a person can add to a plan. */
-export type PaletteKind = NodeType | 'site';
-
-const PATHS: Record<PaletteKind, React.ReactNode> = {
+const PATHS: Record<DrawableKind, React.ReactNode> = {
   server: (
     <>
       <rect x="4" y="3" width="16" height="7" rx="1.5" />
@@ -46,7 +43,7 @@ const PATHS: Record<PaletteKind, React.ReactNode> = {
 };
 
 /** A small line icon for a kind of node; decorative (the text next to it names the thing). */
-export function KindIcon({ kind, className }: { kind: PaletteKind; className?: string }) {
+export function KindIcon({ kind, className }: { kind: DrawableKind; className?: string }) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -65,20 +62,11 @@ export function KindIcon({ kind, className }: { kind: PaletteKind; className?: s
 }
 
 /** Icon tile colours per kind: one hue each, kept light so the severities stand out. */
-export const KIND_TILE: Record<PaletteKind, string> = {
+export const KIND_TILE: Record<DrawableKind, string> = {
   server: 'bg-blue-50 text-blue-700 border-blue-200',
   client: 'bg-teal-50 text-teal-700 border-teal-200',
   firewall: 'bg-orange-50 text-orange-700 border-orange-200',
   network: 'bg-emerald-50 text-emerald-700 border-emerald-200',
   smtpHost: 'bg-violet-50 text-violet-700 border-violet-200',
   site: 'bg-slate-50 text-slate-600 border-slate-300',
-};
-
-export const KIND_LABEL: Record<PaletteKind, string> = {
-  server: 'Exchange server',
-  client: 'Client',
-  firewall: 'Firewall',
-  network: 'Network',
-  smtpHost: 'SMTP host',
-  site: 'Site',
 };

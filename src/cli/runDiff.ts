@@ -2,10 +2,10 @@ import { comparePlans, matricesEqual } from '../compare/comparePlans';
 import type { AnalysedPlan, ChangedFinding, ChangedRow, PlanComparison } from '../compare/types';
 import { analyzePlan } from '../engine/analyze';
 import { changeCsv } from '../io/changeCsv';
-import { escapeControlCharacters } from '../io/csv';
+import { escapeControlCharacters, escapeJsonForTerminal } from '../io/terminalText';
 import { loadPlan } from '../model/load';
 import { PLAN_LIMITS } from '../model/types';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, findingLine, terminalJson } from './runMatrix';
+import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, findingLine } from './runMatrix';
 
 /** Exit status when the two port matrices differ: a change the firewall team must review (SPEC §10). */
 export const EXIT_MATRICES_DIFFER = 1;
@@ -140,7 +140,7 @@ export async function runDiffCli(argv: readonly string[], io: CliIo): Promise<nu
   const terminal = io.stdoutIsTerminal === true;
   if (json) {
     const text = JSON.stringify(comparisonJson(comparison), null, 2);
-    io.stdout(`${terminal ? terminalJson(text) : text}\n`);
+    io.stdout(`${terminal ? escapeJsonForTerminal(text) : text}\n`);
   } else io.stdout(changeCsv(comparison.rows, { terminal }));
 
   const lines = [...comparison.findings.wentAway, ...comparison.findings.appeared].map(findingChangeLine);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../engine/types';
+import { ALL_FLOWS_CSV, FLOWS_JSON, PORT_MATRIX_CSV } from '../io/exports';
 import type { Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
 import { chain, client, connector, firewall, makePlan, network, server, site } from '../test/factories';
@@ -274,14 +275,29 @@ describe('parseMatrixArgs', () => {
   it('takes the options in any order', () => {
     expect(parseMatrixArgs(['--json', 'p.json', '--all'])).toEqual({
       ok: true,
-      options: { file: 'p.json', all: true, json: true },
+      options: { file: 'p.json', format: FLOWS_JSON },
     });
+    expect(parseMatrixArgs(['p.json', '--all'])).toEqual({
+      ok: true,
+      options: { file: 'p.json', format: ALL_FLOWS_CSV },
+    });
+  });
+
+  it('writes the port matrix CSV when no option asks for another export', () => {
+    expect(parseMatrixArgs(['p.json'])).toEqual({
+      ok: true,
+      options: { file: 'p.json', format: PORT_MATRIX_CSV },
+    });
+  });
+
+  it('names every export option of the table in the usage line', () => {
+    expect(MATRIX_USAGE).toBe('usage: npm run --silent matrix -- PLAN.json [--all] [--json]');
   });
 
   it('takes a file that starts with a dash after --', () => {
     expect(parseMatrixArgs(['--', '--odd.json'])).toEqual({
       ok: true,
-      options: { file: '--odd.json', all: false, json: false },
+      options: { file: '--odd.json', format: PORT_MATRIX_CSV },
     });
   });
 });

@@ -1,9 +1,8 @@
 import { analyzePlan } from '../engine/analyze';
-import { allFlowsRows, formatPorts, portMatrixRows } from '../engine/matrix';
-import type { Analysis, Finding, Flow } from '../engine/types';
-import { allFlowsCsv, escapeControlCharacters, portMatrixCsv } from '../io/csv';
+import type { Finding } from '../engine/types';
+import { PLAN_EXPORTS, type PlanExport, PORT_MATRIX_CSV } from '../io/exports';
+import { escapeControlCharacters } from '../io/terminalText';
 import { loadPlan } from '../model/load';
-import type { Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
 
 /** What the command line needs from the outside world; tests pass fakes. */
@@ -23,12 +22,15 @@ export const EXIT_OK = 0;
 export const EXIT_ERROR_FINDING = 1;
 export const EXIT_BAD_INPUT = 2;
 
-export const MATRIX_USAGE = 'usage: npm run --silent matrix -- PLAN.json [--all] [--json]';
+/** The exports the command line writes on request, each by its option (`--all`, `--json`). */
+const OPTIONAL_EXPORTS = PLAN_EXPORTS.filter((format) => format.cliOption !== undefined);
+
+export const MATRIX_USAGE = `usage: npm run --silent matrix -- PLAN.json ${OPTIONAL_EXPORTS.map((f) => `[${f.cliOption}]`).join(' ')}`;
 
 interface MatrixOptions {
   file: string;
-  all: boolean;
-  json: boolean;
+  /** What to write: the port matrix CSV unless an option asks for another export. */
+  format: PlanExport;
 }
 
 type ParsedArgs =
@@ -36,16 +38,19 @@ type ParsedArgs =
   | { ok: true; help: true }
   | { ok: false; error: string };
 
-/** Reads the arguments; `--` ends the options so a file may start with a dash. */
+/**
+ * Reads the arguments; `--` ends the options so a file may start with a dash.
+ * Of several export options the one later in the table wins (`--json` over
+ * `--all`).
+ */
 export function parseMatrixArgs(argv: readonly string[]): ParsedArgs {
-  let all = false;
-  let json = false;
+  const chosen = new Set<PlanExport>();
   const files: string[] = [];
   let optionsEnded = false;
   for (const arg of argv) {
+    const format = optionsEnded ? undefined : OPTIONAL_EXPORTS.find((f) => f.cliOption === arg);
     if (!optionsEnded && arg === '--') optionsEnded = true;
-    else if (!optionsEnded && arg === '--all') all = true;
-    else if (!optionsEnded && arg === '--json') json = true;
+    else if (format) chosen.add(format);
     else if (!optionsEnded && (arg === '--help' || arg === '-h')) return { ok: true, help: true };
     else if (!optionsEnded && arg.startsWith('-') && arg !== '-')
       return { ok: false, error: `unknown option ${arg}` };
@@ -54,7 +59,8 @@ export function parseMatrixArgs(argv: readonly string[]): ParsedArgs {
   const [file, extra] = files;
   if (file === undefined) return { ok: false, error: 'no plan file given' };
   if (extra !== undefined) return { ok: false, error: `only one plan file, got ${files.length}` };
-  return { ok: true, options: { file, all, json } };
+  const format = OPTIONAL_EXPORTS.findLast((f) => chosen.has(f)) ?? PORT_MATRIX_CSV;
+  return { ok: true, options: { file, format } };
 }
 
 /**
@@ -63,52 +69,6 @@ export function parseMatrixArgs(argv: readonly string[]): ParsedArgs {
  */
 export function findingLine(finding: Finding): string {
   return `${finding.severity} ${finding.code} ${escapeControlCharacters(finding.message)}`;
-}
-
-/**
- * JSON for a terminal: JSON.stringify already escapes U+0000–U+001F; this
- * escapes U+007F–U+009F too (still valid JSON of the same value).
- */
-export function terminalJson(text: string): string {
-  return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** The flows and findings as the `--json` output writes them. */
-export function matrixJson(plan: Plan, analysis: Analysis) {
-  const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
-  const sites = new Map(plan.sites.map((s) => [s.id, s.name]));
-  const endpoint = (id: string) => {
-    const node = nodes.get(id);
-    const site = node?.type === 'server' ? (sites.get(node.site) ?? null) : null;
-    const address = node && 'address' in node ? node.address : null;
-    return { id, name: node?.name || id, address, site };
-  };
-  const firewallName = (id: string) => nodes.get(id)?.name || id;
-  return {
-    flows: analysis.flows.map((flow: Flow) => ({
-      source: endpoint(flow.source),
-      destination: endpoint(flow.destination),
-      protocol: flow.protocol,
-      port: formatPorts(flow.ports),
-      service: flow.service,
-      reason: flow.reason,
-      firewalls: flow.firewalls.map(firewallName),
-      crossings: flow.crossings.map((c) => ({
-        firewall: firewallName(c.firewall),
-        ingress: c.ingress,
-        egress: c.egress,
-      })),
-      routed: flow.routed,
-      status: flow.status,
-    })),
-    findings: analysis.findings.map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      kb: f.kb,
-      subjects: f.subjects,
-    })),
-  };
 }
 
 function describeReadError(error: unknown): string {
@@ -133,7 +93,7 @@ export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<
     io.stdout(`${MATRIX_USAGE}\n`);
     return EXIT_OK;
   }
-  const { file, all, json } = args.options;
+  const { file, format } = args.options;
 
   let text: string;
   try {
@@ -150,12 +110,8 @@ export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<
   const plan = loaded.plan;
   const analysis = analyzePlan(plan);
 
-  const terminal = io.stdoutIsTerminal === true;
-  if (json) {
-    const text = JSON.stringify(matrixJson(plan, analysis), null, 2);
-    io.stdout(`${terminal ? terminalJson(text) : text}\n`);
-  } else if (all) io.stdout(allFlowsCsv(allFlowsRows(plan, analysis), { terminal }));
-  else io.stdout(portMatrixCsv(portMatrixRows(plan, analysis), { terminal }));
+  // Bytes to a file or a pipe are the export exactly; a terminal sees no control characters (SPEC §7).
+  io.stdout(format.render({ plan, analysis, terminal: io.stdoutIsTerminal === true }));
 
   if (analysis.findings.length > 0) io.stderr(analysis.findings.map((f) => `${findingLine(f)}\n`).join(''));
   return analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDING : EXIT_OK;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../engine/analyze';
 import type { Plan } from '../model/types';
-import { enginePlanArbitrary } from '../test/arbitraries';
+import { enginePlanArbitrary } from '../test/enginePlanArbitrary';
 import { comparePlans } from './comparePlans';
 import { identifiedFindings } from './findings';
 import type { ChangedFinding, ChangedRow, ObjectChange, PlanComparison } from './types';

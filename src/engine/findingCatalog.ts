@@ -3,16 +3,12 @@
  * it comes from and the message it prints. Messages name nodes by name and say
  * what to do. Parameters arrive as display names already (name, else id).
  */
+import { FINDING_PROTOCOL_LABEL as PROTOCOL_LABEL } from '../model/kinds';
 import type { ClientProtocol, ConnectorType, ExchangeVersion } from '../model/types';
 import type { StaticRpcService } from './portInForce';
-import {
-  offersStaticPort,
-  RPC_RANGE_KEY,
-  registryValueText,
-  rpcRangeText,
-  STATIC_PORT_REGISTRY,
-} from './registry';
+import { RPC_RANGE_KEY, registryValueText, rpcRangeText, STATIC_PORT_REGISTRY } from './registry';
 import type { Finding, FindingCode, PortRange, Severity } from './types';
+import { offersStaticPort } from './versions';
 
 export type { StaticRpcService } from './portInForce';
 
@@ -37,7 +33,7 @@ export interface FindingParams {
     exchange: ExchangeVersion;
     needs: ExchangeVersion;
   };
-  AUTH_NOT_IN_VERSION: { client: string; server: string; exchange: ExchangeVersion };
+  AUTH_NOT_IN_VERSION: { client: string; server: string; exchange: ExchangeVersion; needs: ExchangeVersion };
   PROTOCOL_DISABLED: { client: string; server: string; protocol: UsedProtocol };
   NO_INTERNET_MAIL: { client: string; server: string; protocol: ClientProtocol };
   /** `inForce` is the port the server listens on instead, as text ("102", "1024-65535"). */
@@ -99,16 +95,8 @@ interface CatalogEntry<P> {
 
 export type FindingCatalog = { [C in FindingCode]: CatalogEntry<FindingParams[C]> };
 
-export const PROTOCOL_LABEL: Readonly<Record<UsedProtocol, string>> = {
-  mapi: 'MAPI (RPC)',
-  pop3: 'POP3',
-  imap4: 'IMAP4',
-  ldap: 'LDAP',
-  nntp: 'NNTP',
-  newsfeed: 'NNTP newsfeeds',
-};
-
-const RPC_PORT_LABEL: Readonly<Record<StaticRpcService, string>> = {
+/** The static RPC ports as finding messages name them. */
+export const RPC_PORT_LABEL: Readonly<Record<StaticRpcService, string>> = {
   directory: 'directory (DS) RPC port',
   store: 'information store (IS) RPC port',
   mta: 'MTA RPC port',
@@ -205,7 +193,7 @@ export const FINDING_CATALOG: FindingCatalog = {
     severity: 'error',
     kb: always('KB 175440'),
     message: (p) =>
-      `${p.client} uses LDAP with Windows NT Challenge/Response (NTLM), but ${p.server} runs Exchange ${p.exchange}; LDAP with NTLM needs Exchange 5.5 (KB 175440: Exchange 5.0 accepts only simple authentication). Use basic or SSL authentication, or upgrade ${p.server} to 5.5.`,
+      `${p.client} uses LDAP with Windows NT Challenge/Response (NTLM), but ${p.server} runs Exchange ${p.exchange}; LDAP with NTLM needs Exchange ${p.needs} (KB 175440: Exchange 5.0 accepts only simple authentication). Use basic or SSL authentication, or upgrade ${p.server} to ${p.needs}.`,
   },
   PROTOCOL_DISABLED: {
     severity: 'error',

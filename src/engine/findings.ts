@@ -4,35 +4,35 @@
  * carries the keys of the relationships or flows it concerns (concerns.ts),
  * so that `analyzePlan` can mark the flows an error breaks.
  */
-import type { ClientNode, ClientProtocol, ExchangeVersion, PlanNode, ServerNode } from '../model/types';
+import { DEFAULT_LDAP_PORT, DEFAULT_RFC1006_PORT } from '../model/defaults';
+import { PROTOCOL_TRAITS } from '../model/kinds';
+import type { ClientNode, ClientProtocol, PlanNode, ServerNode } from '../model/types';
 import type { DraftFinding } from './concerns';
 import { destinationKey } from './concerns';
 import type { ServerUser, UsedProtocol } from './findingCatalog';
-import { makeFinding } from './findingCatalog';
+import { makeFinding, RPC_PORT_LABEL } from './findingCatalog';
 import type { PlanIndex } from './planIndex';
 import type { StaticRpcService } from './portInForce';
 import {
   dynamicRange,
-  hasLdapPortSetting,
-  hasMtaPortSettings,
   ldapPort,
   rfc1006Port,
   runsService,
   STATIC_RPC_SERVICES,
   staticRpcPort,
-  VERSION_RANK,
 } from './portInForce';
 import { clientMailServer, clientTarget } from './relationships';
-
-/** The first Exchange version that offers each protocol (KB 176466, scenarios 1–4; NNTP and its newsfeeds came with 5.0). */
-export const PROTOCOL_SINCE: Readonly<Record<UsedProtocol, ExchangeVersion>> = {
-  mapi: '4.0',
-  pop3: '5.0',
-  imap4: '5.5',
-  ldap: '5.0',
-  nntp: '5.0',
-  newsfeed: '5.0',
-};
+import {
+  atLeast,
+  LDAP_NTLM_SINCE,
+  offersAuth,
+  offersLdapPort,
+  offersOwa,
+  offersStaticPort,
+  PROTOCOL_SINCE,
+  SERVICE_SINCE,
+  type ServiceName,
+} from './versions';
 
 interface Claim {
   port: number;
@@ -41,12 +41,9 @@ interface Claim {
   concern?: string;
 }
 
-const STATIC_LABEL: Readonly<Record<StaticRpcService, string>> = {
-  directory: 'the static directory (DS) RPC port',
-  store: 'the static information store (IS) RPC port',
-  mta: 'the static MTA RPC port',
-  systemAttendant: 'the static System Attendant (SA) RPC port',
-};
+function staticLabel(rpc: StaticRpcService): string {
+  return `the static ${RPC_PORT_LABEL[rpc]}`;
+}
 
 /**
  * Everything that wants a port on this server, each as in force (SPEC §3.1,
@@ -58,7 +55,7 @@ function portClaims(s: ServerNode): Claim[] {
   const claims: Claim[] = [];
   for (const rpc of STATIC_RPC_SERVICES) {
     const port = staticRpcPort(s, rpc);
-    if (port !== null) claims.push({ port, claimant: STATIC_LABEL[rpc], concern: destinationKey(s.id, rpc) });
+    if (port !== null) claims.push({ port, claimant: staticLabel(rpc), concern: destinationKey(s.id, rpc) });
   }
   claims.push(
     { port: 135, claimant: 'the RPC endpoint mapper' },
@@ -95,15 +92,15 @@ function serverFindings(index: PlanIndex, s: ServerNode, deliversItself: boolean
     ),
     concerns: [concern],
   });
-  if (!hasMtaPortSettings(s) && s.staticPorts.mta !== null) {
+  if (!offersStaticPort(s, 'mta') && s.staticPorts.mta !== null) {
     const range = dynamicRange(s);
     out.push(feature('mta', s.staticPorts.mta, `${range.from}-${range.to}`, destinationKey(s.id, 'mta')));
   }
-  if (!hasMtaPortSettings(s) && s.rfc1006Port !== 102) {
-    out.push(feature('rfc1006', s.rfc1006Port, '102', destinationKey(s.id, 'x400')));
+  if (!offersStaticPort(s, 'rfc1006') && s.rfc1006Port !== DEFAULT_RFC1006_PORT) {
+    out.push(feature('rfc1006', s.rfc1006Port, String(rfc1006Port(s)), destinationKey(s.id, 'x400')));
   }
-  if (!hasLdapPortSetting(s) && s.ldapPort !== 389) {
-    out.push(feature('ldap', s.ldapPort, '389', destinationKey(s.id, 'ldap')));
+  if (!offersLdapPort(s) && s.ldapPort !== DEFAULT_LDAP_PORT) {
+    out.push(feature('ldap', s.ldapPort, String(ldapPort(s)), destinationKey(s.id, 'ldap')));
   }
 
   for (const rpc of STATIC_RPC_SERVICES) {
@@ -192,8 +189,11 @@ function protocolFindings(
   const client = index.nameOf(user.id);
   const server = index.nameOf(s.id);
   const subjects = [user.id, s.id];
-  const needs = PROTOCOL_SINCE[protocol];
-  if (VERSION_RANK[s.exchange] < VERSION_RANK[needs]) {
+  // A news host's newsfeeds are the server's NNTP service (KB 174199); MAPI is no service one turns off.
+  const service: ServiceName | null =
+    protocol === 'newsfeed' ? 'nntp' : protocol === 'mapi' ? null : protocol;
+  const needs = protocol === 'newsfeed' ? SERVICE_SINCE.nntp : PROTOCOL_SINCE[protocol];
+  if (!atLeast(s.exchange, needs)) {
     out.push({
       finding: makeFinding(
         'PROTOCOL_NOT_IN_VERSION',
@@ -203,11 +203,7 @@ function protocolFindings(
       concerns,
     });
   }
-  const service = protocol === 'newsfeed' ? 'nntp' : protocol;
-  if (
-    (service === 'pop3' || service === 'imap4' || service === 'ldap' || service === 'nntp') &&
-    !s.services[service]
-  ) {
+  if (service !== null && !s.services[service]) {
     out.push({ finding: makeFinding('PROTOCOL_DISABLED', { client, server, protocol }, subjects), concerns });
   }
 }
@@ -236,20 +232,18 @@ function clientFindings(index: PlanIndex, c: ClientNode, out: DraftFinding[]): v
     protocolFindings(index, c, target, c.protocol, [rel], out);
   const clientName = index.nameOf(c.id);
   const serverName = index.nameOf(target.id);
-  if (c.protocol === 'ldap' && c.auth === 'ntlm' && target.exchange !== '5.5') {
+  if (!offersAuth(target, c.protocol, c.auth)) {
     out.push({
       finding: makeFinding(
         'AUTH_NOT_IN_VERSION',
-        { client: clientName, server: serverName, exchange: target.exchange },
+        { client: clientName, server: serverName, exchange: target.exchange, needs: LDAP_NTLM_SINCE },
         [c.id, target.id],
       ),
       concerns: [rel],
     });
   }
   const m =
-    (c.protocol === 'pop3' || c.protocol === 'imap4') && c.sendsMail
-      ? clientMailServer(index, c, target.id)
-      : undefined;
+    PROTOCOL_TRAITS[c.protocol].sendsMail && c.sendsMail ? clientMailServer(index, c, target.id) : undefined;
   if (m?.type === 'server' && !runsService(m, 'internetMail')) {
     out.push({
       finding: makeFinding(
@@ -281,7 +275,7 @@ export function planFindings(index: PlanIndex): DraftFinding[] {
         const servers = node.servers.map((id) => index.serverOf(id)).filter((s) => s !== undefined);
         if (servers.length === 0) out.push(withoutServer(index, 'owa', node, null, []));
         for (const s of new Set(servers)) {
-          if (s.exchange !== '4.0') continue;
+          if (offersOwa(s)) continue;
           out.push({
             finding: makeFinding(
               'OWA_SERVER_VERSION',

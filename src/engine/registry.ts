@@ -3,9 +3,7 @@
  * values that make a port static"; KB 148732, KB 155831, KB 161931). All are
  * REG_DWORD, decimal, under HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\.
  */
-import type { ServerNode } from '../model/types';
-
-export type StaticPortKind = 'directory' | 'store' | 'mta' | 'systemAttendant' | 'rfc1006';
+import type { StaticPortKind } from './versions';
 
 export interface RegistryValue {
   /** Full key path. */
@@ -13,10 +11,8 @@ export interface RegistryValue {
   value: string;
   /** What must be restarted for the value to take effect. */
   restart: string;
-  /** The Exchange versions that honour the value, as text. */
+  /** The Exchange versions that honour the value, as text (the rule itself is STATIC_PORT_SINCE). */
   versions: string;
-  /** True when 4.0 honours it only from Service Pack 4 on. */
-  needs40Sp4: boolean;
   kb: readonly string[];
 }
 
@@ -28,7 +24,6 @@ export const STATIC_PORT_REGISTRY: Readonly<Record<StaticPortKind, RegistryValue
     value: 'TCP/IP port',
     restart: 'the computer',
     versions: 'Exchange 4.0, 5.0 and 5.5',
-    needs40Sp4: false,
     kb: ['KB 148732', 'KB 155831'],
   },
   store: {
@@ -36,7 +31,6 @@ export const STATIC_PORT_REGISTRY: Readonly<Record<StaticPortKind, RegistryValue
     value: 'TCP/IP port',
     restart: 'the computer',
     versions: 'Exchange 4.0, 5.0 and 5.5',
-    needs40Sp4: false,
     kb: ['KB 148732', 'KB 155831'],
   },
   mta: {
@@ -44,7 +38,6 @@ export const STATIC_PORT_REGISTRY: Readonly<Record<StaticPortKind, RegistryValue
     value: 'TCP/IP port for RPC listens',
     restart: 'the MTA service',
     versions: 'Exchange 4.0 Service Pack 4, 5.0 and 5.5',
-    needs40Sp4: true,
     kb: ['KB 161931'],
   },
   systemAttendant: {
@@ -52,7 +45,6 @@ export const STATIC_PORT_REGISTRY: Readonly<Record<StaticPortKind, RegistryValue
     value: 'TCP/IP port',
     restart: 'the computer',
     versions: 'Exchange 4.0, 5.0 and 5.5',
-    needs40Sp4: false,
     kb: ['KB 148732'],
   },
   rfc1006: {
@@ -60,18 +52,9 @@ export const STATIC_PORT_REGISTRY: Readonly<Record<StaticPortKind, RegistryValue
     value: 'RFC1006 Port Number',
     restart: 'the MTA service',
     versions: 'Exchange 4.0 Service Pack 4, 5.0 and 5.5',
-    needs40Sp4: true,
     kb: ['KB 161931'],
   },
 };
-
-/** True when the server's version honours the registry value (KB 161931: the MTA values need 4.0 SP4). */
-export function offersStaticPort(
-  server: Pick<ServerNode, 'exchange' | 'servicePack'>,
-  kind: StaticPortKind,
-): boolean {
-  return !STATIC_PORT_REGISTRY[kind].needs40Sp4 || server.exchange !== '4.0' || server.servicePack >= 4;
-}
 
 /** `KEY value "NAME" (REG_DWORD)`, as a message prints it. */
 export function registryValueText(kind: StaticPortKind): string {

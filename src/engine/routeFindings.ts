@@ -11,6 +11,7 @@ import { mtaReplyKey, pairKey, rpcPairKey } from './concerns';
 import { makeFinding } from './findingCatalog';
 import type { PlanIndex } from './planIndex';
 import type { Flow } from './types';
+import { mtaRepliesOnStaticPort } from './versions';
 
 /** Adds each of `items` to the set under `key`. */
 function collect(map: Map<string, Set<string>>, key: string, items: readonly string[]): void {
@@ -104,7 +105,7 @@ export function routeFindings(
     if (flow.relationship.kind === 'siteConnector') {
       for (const end of [flow.source, flow.destination]) {
         const s = index.serverOf(end);
-        if (s && s.exchange === '5.5' && s.servicePack < 2 && s.staticPorts.mta !== null) {
+        if (s && s.staticPorts.mta !== null && !mtaRepliesOnStaticPort(s)) {
           collect(mtaReply, s.id, flow.firewalls);
         }
       }

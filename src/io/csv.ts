@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { MatrixRow } from '../engine/types';
+import { escapeControlCharacters } from './terminalText';
 
 /** The header row of both CSV exports, in column order (SPEC §6). */
 export const MATRIX_CSV_HEADER = [
@@ -44,15 +45,6 @@ const NEEDS_QUOTES = /[;\t\r\n]/;
 
 export function needsQuotes(cell: string): boolean {
   return NEEDS_QUOTES.test(cell);
-}
-
-/** Writes each C0 and C1 control character as `\xHH`, for text shown on a terminal (SPEC §7). */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
 }
 
 /** One row's cells in column order, each made safe from spreadsheet formulas. */

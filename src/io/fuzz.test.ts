@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
 import type { LoadResult, Plan } from '../model/types';
+import { shareLinkPlanArbitrary } from '../test/shareLinkPlanArbitrary';
 import { compactPlan } from './compactPlan';
-import { planArbitrary } from './planArbitrary';
 import { readPlanFile } from './planFile';
 import { decodeShareFragment, encodeShareFragment, packFragment } from './shareLink';
 
@@ -37,7 +37,10 @@ const examplePlans = EXAMPLES.map((name) =>
   loaded(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8')),
 );
 // Plans with whole-number positions, so a link carries them exactly.
-const basePlans = [...examplePlans, ...fc.sample(planArbitrary(), { numRuns: 30, seed: 176466 }).map(loaded)];
+const basePlans = [
+  ...examplePlans,
+  ...fc.sample(shareLinkPlanArbitrary(), { numRuns: 30, seed: 176466 }).map(loaded),
+];
 const baseFragments = basePlans.map((plan) => ({ plan, fragment: encodeShareFragment(plan) }));
 
 /**
@@ -196,7 +199,7 @@ describe('share link decoder under random and mutated input', { timeout: 60_000 
   it('names the newer version for a too-new link and the damage for a bad version', () => {
     const { fragment } = baseFragments[0] as { fragment: string };
     const payload = fragment.slice(PAYLOAD_START);
-    for (const version of ['2', '999']) {
+    for (const version of ['3', '999']) {
       const result = decodeShareFragment(`plan=${version}.${payload}`);
       expect(result.ok || result.error).toContain('made by a newer version of Exchange Port Planner');
     }
@@ -380,7 +383,7 @@ describe('plan file importer under random and mutated input', { timeout: 60_000 
             // Whichever comes first in the file: the reused id, or a reference that the
             // reuse broke (to the old id, or to an id that now names two objects).
             expected =
-              /is already used by (sites|nodes|links|connectors)\[\d+\]|" is not a |" is a site, not a node/;
+              /is already used by (sites|nodes|links|connectors|notes)\[\d+\]|" is not an? |" is a (site|node|link|connector|note), not /;
             break;
           }
           case 'breakReference': {
@@ -392,7 +395,7 @@ describe('plan file importer under random and mutated input', { timeout: 60_000 
             ];
             owner[key] = 'no-such-object';
             text = JSON.stringify(document);
-            expected = /"no-such-object" is not a (site|node|server)/;
+            expected = /"no-such-object" is not an? (site|node|server|smtpHost|dns node)/;
             break;
           }
           case 'truncateText': {
@@ -444,7 +447,9 @@ function isJson(text: string): boolean {
 
 /** Every object of the document that has an id. */
 function identified(document: Record<string, unknown>): { id: string }[] {
-  return ['sites', 'nodes', 'links', 'connectors'].flatMap((key) => document[key] as { id: string }[]);
+  return ['sites', 'nodes', 'links', 'connectors', 'notes'].flatMap(
+    (key) => document[key] as { id: string }[],
+  );
 }
 
 /** Every field of the document that names another object. */
@@ -452,10 +457,26 @@ function referenceSlots(document: Record<string, unknown>): [Record<string, unkn
   const slots: [Record<string, unknown>, string][] = [];
   for (const node of document.nodes as Record<string, unknown>[]) {
     if (typeof node.site === 'string') slots.push([node, 'site']);
-    if (typeof node.server === 'string') slots.push([node, 'server']);
+    for (const key of ['server', 'smtpServer', 'smartHost', 'dns']) {
+      if (typeof node[key] === 'string') slots.push([node, key]);
+    }
+    if (Array.isArray(node.servers))
+      for (let i = 0; i < node.servers.length; i++) slots.push([node.servers as never, String(i)]);
   }
   for (const key of ['links', 'connectors']) {
-    for (const item of document[key] as Record<string, unknown>[]) slots.push([item, 'a'], [item, 'b']);
+    for (const item of document[key] as Record<string, unknown>[]) {
+      slots.push([item, 'a'], [item, 'b']);
+      for (const half of ['bridgeheadA', 'bridgeheadB'])
+        if (typeof item[half] === 'string') slots.push([item, half]);
+      for (const half of ['targetsA', 'targetsB']) {
+        const targets = item[half];
+        if (Array.isArray(targets))
+          for (let i = 0; i < targets.length; i++) slots.push([targets as never, String(i)]);
+      }
+    }
+  }
+  for (const note of document.notes as Record<string, unknown>[]) {
+    if (typeof note.about === 'string') slots.push([note, 'about']);
   }
   return slots;
 }

@@ -1,10 +1,9 @@
 /**
  * Plan files (SPEC §2): "Import plan" reads one through the same validation as
- * every other way in (`loadPlan`); "Export plan" writes the document that
- * `serializePlan` makes.
+ * every other way in (`loadPlan`); "Export plan" (`PLAN_FILE` in the exports
+ * table) writes the document that `serializePlan` makes.
  */
 import { fileSizeMessage, loadPlan } from '../model/load';
-import { serializePlan } from '../model/serialize';
 import type { LoadResult, Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
 
@@ -62,9 +61,4 @@ export function fileStem(planName: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 80)
     .replace(/^-+|-+$/g, '');
-}
-
-/** The plan file to download: the serialized plan as `application/json`. */
-export function planFileBlob(plan: Plan): Blob {
-  return new Blob([serializePlan(plan)], { type: 'application/json' });
 }

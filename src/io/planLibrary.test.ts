@@ -1,28 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withDefaults } from '../model/defaults';
+import { loadPlan } from '../model/load';
 import { serializePlan } from '../model/serialize';
 import type { Plan } from '../model/types';
-import { client, link, makePlan, server } from '../test/factories';
+import { client, link, makePlan as makeFactoryPlan, server } from '../test/factories';
+import { MemoryStorage } from '../test/memoryStorage';
 import { createPlanLibrary, type PlanLibrary, type StorageLike } from './planLibrary';
 
-/** Web Storage in memory, in insertion order like browsers keep it. */
-class MemoryStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+/** A plan of the given parts with every version 2 default filled in, as the planner holds it. */
+const makePlan = (parts: Parameters<typeof makeFactoryPlan>[0] = {}) => withDefaults(makeFactoryPlan(parts));
 
 /** Storage that holds at most `capacity` characters, as browsers refuse a write past their quota. */
 class FullStorage extends MemoryStorage {
@@ -299,4 +285,27 @@ describe('plan library when storage is unavailable', () => {
       expect(library.currentId).toBeNull();
     });
   }
+});
+
+describe('a plan stored by the version 1 release', () => {
+  it('loads through the migration, with its view', async () => {
+    const { readFileSync } = await import('node:fs');
+    const stored: Record<string, string> = JSON.parse(
+      readFileSync(new URL('./fixtures/v1-browser-storage.json', import.meta.url), 'utf8'),
+    );
+    const storage = new MemoryStorage();
+    for (const [key, value] of Object.entries(stored)) storage.setItem(key, value);
+    const library = createPlanLibrary(storage);
+    expect(library.list()).toEqual([{ id: 'p1', name: 'Amsterdam and Utrecht', updatedAt: 1767225600000 }]);
+    const result = library.load('p1');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.plan.version).toBe(2);
+    expect(result.plan.connectors[1]).toMatchObject({ type: 'site', a: 'ams', b: 'utr', bridgeheadA: 'ex1' });
+    // The same plan as the stored document read as a version 1 plan file.
+    expect(loadPlan(stored['epp:v1:plan:p1'])).toEqual({ ok: true, plan: result.plan });
+    expect(result.plan.nodes[0]).toMatchObject({ id: 'ex1', address: null, ldapPort: 389 });
+    expect(library.loadView('p1')).toEqual({ x: 10, y: 20, zoom: 1.5 });
+    // What was stored is not rewritten by reading it.
+    expect(storage.getItem('epp:v1:plan:p1')).toBe(stored['epp:v1:plan:p1']);
+  });
 });

@@ -15,7 +15,7 @@
  *   epp:v1:current      the id of the plan that was open
  */
 
-import { withDefaults } from '../model/defaults';
+import { UNTITLED_PLAN_NAME, withDefaults } from '../model/defaults';
 import { loadPlan } from '../model/load';
 import type { LoadResult, Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
@@ -309,7 +309,7 @@ export function createPlanLibrary(
     if (read(planKey(id)) === null) return { ...missing(id), id };
     const loaded = load(id);
     if (!loaded.ok) return { ok: false, error: 'invalid', message: loaded.error, id };
-    const name = `${loaded.plan.name || 'Untitled plan'} (copy)`.slice(0, PLAN_LIMITS.nameLength);
+    const name = `${loaded.plan.name || UNTITLED_PLAN_NAME} (copy)`.slice(0, PLAN_LIMITS.nameLength);
     return create({ ...loaded.plan, name }, parseView(read(viewKey(id))) ?? undefined);
   }
 

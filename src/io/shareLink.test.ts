@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planArbitrary as modelPlanArbitrary } from '../model/arbitraries';
+import { withDefaults } from '../model/defaults';
 import { loadPlan } from '../model/load';
 import type { Plan } from '../model/types';
-import { client, firewall, link, makePlan, network, server, site } from '../test/factories';
+import {
+  client,
+  firewall,
+  link,
+  makePlan as makeFactoryPlan,
+  network,
+  server,
+  site,
+} from '../test/factories';
+import { filePlanArbitrary } from '../test/filePlanArbitrary';
 import { generatePlan } from '../test/generatePlan';
+import { shareLinkPlanArbitrary, withRoundedCoordinates } from '../test/shareLinkPlanArbitrary';
 import { toBase64Url } from './base64url';
 import { compactPlan, successorOf } from './compactPlan';
-import { planArbitrary, withRoundedCoordinates } from './planArbitrary';
 import { decodeShareFragment, encodeShareFragment, isShareFragment, shareUrl } from './shareLink';
+
+/** A plan of the given parts with every version 2 default filled in, as the planner holds it. */
+const makePlan = (parts: Parameters<typeof makeFactoryPlan>[0] = {}) => withDefaults(makeFactoryPlan(parts));
 
 function loaded(input: unknown): Plan {
   const result = loadPlan(input);
@@ -19,6 +31,13 @@ function loaded(input: unknown): Plan {
 
 function example(name: string): Plan {
   return loaded(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
+}
+
+/** A generated organization (a version 2 plan), as loading a file of it gives it. */
+function organization(options: Parameters<typeof generatePlan>[0]): Plan {
+  const result = loadPlan(generatePlan(options));
+  if (!result.ok) throw new Error(result.error);
+  return result.plan;
 }
 
 function decodedPlan(fragment: string): Plan {
@@ -42,7 +61,7 @@ const small = makePlan({
 
 describe('encodeShareFragment', () => {
   it('starts with what it is and the plan format version', () => {
-    expect(encodeShareFragment(small)).toMatch(/^plan=1\.[A-Za-z0-9_-]+$/);
+    expect(encodeShareFragment(small)).toMatch(/^plan=2\.[A-Za-z0-9_-]+$/);
   });
 
   it('gives the same fragment for the same plan', () => {
@@ -82,7 +101,7 @@ describe('decodeShareFragment', () => {
 
   it('round-trips every valid plan (positions as whole numbers)', () => {
     fc.assert(
-      fc.property(planArbitrary(), (document) => {
+      fc.property(shareLinkPlanArbitrary(), (document) => {
         const plan = loaded(document);
         expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(plan);
       }),
@@ -92,7 +111,7 @@ describe('decodeShareFragment', () => {
 
   it('rounds fractional positions and sizes to whole pixels and keeps everything else', () => {
     fc.assert(
-      fc.property(planArbitrary({ fractionalCoordinates: true }), (document) => {
+      fc.property(shareLinkPlanArbitrary({ fractionalCoordinates: true }), (document) => {
         const plan = loaded(document);
         expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(withRoundedCoordinates(plan));
       }),
@@ -102,7 +121,7 @@ describe('decodeShareFragment', () => {
 
   it("round-trips the model's arbitrary plans, coordinates rounded", () => {
     fc.assert(
-      fc.property(modelPlanArbitrary(), (document) => {
+      fc.property(filePlanArbitrary(), (document) => {
         const plan = loaded(document);
         expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(withRoundedCoordinates(plan));
       }),
@@ -112,7 +131,7 @@ describe('decodeShareFragment', () => {
 
   it('round-trips generated organizations exactly', () => {
     for (const nodes of [300, 1000]) {
-      const plan = generatePlan({ nodes, seed: 7 });
+      const plan = organization({ nodes, seed: 7 });
       expect(decodedPlan(encodeShareFragment(plan))).toStrictEqual(plan);
     }
   });
@@ -130,8 +149,8 @@ describe('decodeShareFragment', () => {
   });
 
   it('refuses a newer plan format as made by a newer version', () => {
-    const payload = encodeShareFragment(small).slice('plan=1.'.length);
-    for (const version of [2, 999]) {
+    const payload = encodeShareFragment(small).slice('plan=2.'.length);
+    for (const version of [3, 999]) {
       const result = decodeShareFragment(`plan=${version}.${payload}`);
       expect(result.ok).toBe(false);
       if (!result.ok) {
@@ -238,7 +257,7 @@ describe('shareUrl', () => {
 
   it('keeps a generated 300-node plan within 5,000 characters', () => {
     for (const seed of [1, 2, 3]) {
-      const url = shareUrl(generatePlan({ nodes: 300, seed }), 'https://planner.example.org/');
+      const url = shareUrl(organization({ nodes: 300, seed }), 'https://planner.example.org/');
       expect(url.length, `seed ${seed}`).toBeLessThanOrEqual(5000);
     }
   });
@@ -257,7 +276,7 @@ describe('compact form', () => {
     expect(compactPlan(plan)).toEqual([
       '',
       [['s1'], ['s1']],
-      ['002', ['srv-1', 0, 'fw'], ['EX01', 0, 'fw'], [0, 0, null], [], [], [2, 2]],
+      ['002', ['srv-1', 0, 'fw'], ['EX01', 0, 'fw'], [0, 0, null], [], [], [], [2, 2]],
     ]);
   });
 
@@ -280,13 +299,8 @@ describe('compact form', () => {
         [],
         [100, 120, 120],
         [50, 0, 0],
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
+        // the addresses, then the 12 columns of servers: no server here
+        ...Array.from({ length: 13 }, () => []),
         [1],
         [1],
         [2],

@@ -18,18 +18,24 @@ import { fromBase64Url, toBase64Url } from './base64url';
 import { compactPlan } from './compactPlan';
 import { crc32 } from './crc32';
 import { CompactFormError, expandCompactPlan } from './expandCompactPlan';
+import { expandCompactPlanV1 } from './expandCompactPlanV1';
 
 /** What a share fragment starts with. */
 export const SHARE_FRAGMENT_KEY = 'plan';
 
 const PRODUCT = 'Exchange Port Planner';
 
-/** Compact-form readers by plan format version; a later version keeps the older readers. */
+/**
+ * Compact-form readers by plan format version; a later version keeps the
+ * older readers. Version 1 gives a version 1 document, which `loadPlan`
+ * migrates, so a link made by an older release opens as the same plan.
+ */
 const EXPANDERS: Record<number, (compact: unknown) => Record<string, unknown>> = {
-  1: expandCompactPlan,
+  1: expandCompactPlanV1,
+  2: expandCompactPlan,
 };
 
-/** The URL fragment (without `#`) that holds `plan`, e.g. `plan=1.3VZNb9s4…`. */
+/** The URL fragment (without `#`) that holds `plan`, e.g. `plan=2.3VZNb9s4…`. */
 export function encodeShareFragment(plan: Plan): string {
   return packFragment(compactPlan(plan));
 }
@@ -78,7 +84,7 @@ function damaged(detail: string): LoadResult {
 }
 
 /**
- * The plan a share fragment holds (`#plan=1.…`, with or without `#`; a whole
+ * The plan a share fragment holds (`#plan=2.…`, or `#plan=1.…` from an older release; with or without `#`; a whole
  * URL is accepted too). Never throws: a foreign, damaged, cut or too-new
  * fragment, or a plan that `loadPlan` refuses, gives `{ ok: false, error }`
  * with a message that says which.

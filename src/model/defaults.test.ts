@@ -3,6 +3,7 @@ import {
   createEmptyPlan,
   DEFAULT_SERVICES,
   DEFAULT_STATIC_PORTS,
+  isEmptyPlan,
   LINK_DEFAULTS,
   NODE_DEFAULTS,
   NOTE_DEFAULTS,
@@ -117,5 +118,15 @@ describe('createEmptyPlan', () => {
     const a = createEmptyPlan();
     a.nodes.push({ id: 'fw', type: 'firewall', name: 'FW', nat: false });
     expect(createEmptyPlan().nodes).toEqual([]);
+  });
+});
+
+describe('isEmptyPlan', () => {
+  it('is true only while nothing is drawn, whatever the name', () => {
+    expect(isEmptyPlan(createEmptyPlan('Named but empty'))).toBe(true);
+    expect(isEmptyPlan({ ...createEmptyPlan(), sites: [{ id: 's1', name: 'S1' }] })).toBe(false);
+    expect(
+      isEmptyPlan({ ...createEmptyPlan(), nodes: [{ id: 'fw', type: 'firewall', name: 'FW', nat: false }] }),
+    ).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import type { ParsedPlan } from './schema';
 import type {
   Address,
   ClientAuth,
+  ClientProtocol,
   Connector,
+  ExchangeVersion,
   Link,
   NewsFeed,
   Note,
@@ -23,6 +25,14 @@ import { CURRENT_PLAN_VERSION, PLAN_FORMAT } from './types';
 
 export const DEFAULT_PLAN_NAME = '';
 
+/** What a plan without a name is called wherever a name must be shown. */
+export const UNTITLED_PLAN_NAME = 'Untitled plan';
+
+/** A new server runs the last version the planner knows (KB 176466 covers 4.0 to 5.5). */
+export const DEFAULT_EXCHANGE_VERSION: ExchangeVersion = '5.5';
+
+/** A new client speaks MAPI, as Outlook does. */
+export const DEFAULT_CLIENT_PROTOCOL: ClientProtocol = 'mapi';
 /** An endpoint or network whose address is not known yet (finding ADDRESS_MISSING when it matters). */
 export const DEFAULT_ADDRESS: Address | null = null;
 
@@ -130,6 +140,11 @@ export function createEmptyPlan(name: string = DEFAULT_PLAN_NAME): Plan {
     connectors: [],
     notes: [],
   };
+}
+
+/** True for a plan with nothing drawn in it (it may still have a name). */
+export function isEmptyPlan(plan: Plan): boolean {
+  return plan.sites.length === 0 && plan.nodes.length === 0;
 }
 
 function copyPosition(p: Position): Position {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planArbitrary } from './arbitraries';
+import { filePlanArbitrary } from '../test/filePlanArbitrary';
 import { loadPlan } from './load';
 import { serializePlan } from './serialize';
 
@@ -84,7 +84,7 @@ describe('loadPlan on arbitrary input', () => {
   });
 
   it('either loads a valid plan with one value replaced, or refuses it naming a path', () => {
-    const mutated = planArbitrary().chain((plan) => {
+    const mutated = filePlanArbitrary().chain((plan) => {
       const doc = JSON.parse(serializePlan(plan));
       const paths = pathsOf(doc).filter((p) => p.length > 0);
       return fc.tuple(fc.constantFrom(...paths), fc.jsonValue()).map(([path, value]) => ({

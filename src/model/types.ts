@@ -189,6 +189,9 @@ export type PlanNode =
   | DnsNode
   | NewsHostNode;
 
+/** The node interface of one type: `NodeOfType<'server'>` is `ServerNode`. */
+export type NodeOfType<T extends NodeType> = Extract<PlanNode, { type: T }>;
+
 /** An undirected network adjacency between two nodes. */
 export interface Link {
   id: string;

@@ -1,3 +1,5 @@
+import { DEFAULT_CLIENT_PROTOCOL, DEFAULT_EXCHANGE_VERSION, NODE_DEFAULTS } from '../model/defaults';
+import { type DrawableKind, type IdKind, idPrefixOf, KINDS } from '../model/kinds';
 import type { ConnectorType, NodeType, Plan, PlanNode, Position, Site, Size } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX, SITE_HEADER, withLayout } from './layout';
 
@@ -11,28 +13,6 @@ export { DEFAULT_SITE_SIZE, NODE_BOX };
 
 export type EditResult = { ok: true; plan: Plan; id: string } | { ok: false; error: string };
 
-/** Name prefixes for new objects: EX01, CL01, FW01, NET01, SMTP01, SITE01. */
-const NAME_PREFIX: Record<NodeType | 'site', string> = {
-  server: 'EX',
-  client: 'CL',
-  firewall: 'FW',
-  network: 'NET',
-  smtpHost: 'SMTP',
-  site: 'SITE',
-};
-
-/** Id prefixes: short, because ids travel inside share links. */
-const ID_PREFIX: Record<NodeType | 'site' | 'link' | 'connector', string> = {
-  server: 'ex',
-  client: 'cl',
-  firewall: 'fw',
-  network: 'net',
-  smtpHost: 'smtp',
-  site: 's',
-  link: 'l',
-  connector: 'k',
-};
-
 function allIds(plan: Plan): Set<string> {
   const ids = new Set<string>();
   for (const list of [plan.sites, plan.nodes, plan.links, plan.connectors]) {
@@ -42,9 +22,9 @@ function allIds(plan: Plan): Set<string> {
 }
 
 /** The first free id `prefix1`, `prefix2`, … across every kind of object (ids are unique plan-wide, SPEC §2). */
-export function nextId(plan: Plan, kind: keyof typeof ID_PREFIX): string {
+export function nextId(plan: Plan, kind: IdKind): string {
   const ids = allIds(plan);
-  const prefix = ID_PREFIX[kind];
+  const prefix = idPrefixOf(kind);
   for (let n = 1; ; n++) {
     const id = `${prefix}${n}`;
     if (!ids.has(id)) return id;
@@ -52,9 +32,9 @@ export function nextId(plan: Plan, kind: keyof typeof ID_PREFIX): string {
 }
 
 /** The first free display name `EX01`, `EX02`, … for a new object of this kind. */
-export function nextName(plan: Plan, kind: NodeType | 'site'): string {
+export function nextName(plan: Plan, kind: DrawableKind): string {
   const names = new Set<string>([...plan.sites.map((s) => s.name), ...plan.nodes.map((n) => n.name)]);
-  const prefix = NAME_PREFIX[kind];
+  const prefix = KINDS[kind].namePrefix;
   for (let n = 1; ; n++) {
     const name = `${prefix}${String(n).padStart(2, '0')}`;
     if (!names.has(name)) return name;
@@ -72,18 +52,24 @@ export function newNode(plan: Plan, type: NodeType, position: Position, site?: s
         ...base,
         type,
         site: site ?? '',
-        exchange: '5.5',
-        servicePack: 0,
-        services: { pop3: true, imap4: true, ldap: true, nntp: true, internetMail: false },
-        staticPorts: { directory: null, store: null, mta: null },
-        rfc1006Port: 102,
+        exchange: DEFAULT_EXCHANGE_VERSION,
+        ...NODE_DEFAULTS.server,
+        services: { ...NODE_DEFAULTS.server.services },
+        staticPorts: { ...NODE_DEFAULTS.server.staticPorts },
       };
     case 'client': {
+      // Unlike a loaded client, a new one is pointed at the first server, which is what a person drawing one wants.
       const server = plan.nodes.find((n) => n.type === 'server');
-      return { ...base, type, protocol: 'mapi', auth: 'basic', server: server?.id ?? null, sendsMail: true };
+      return {
+        ...base,
+        type,
+        protocol: DEFAULT_CLIENT_PROTOCOL,
+        ...NODE_DEFAULTS.client,
+        server: server?.id ?? null,
+      };
     }
     case 'smtpHost':
-      return { ...base, type, direction: 'both' };
+      return { ...base, type, ...NODE_DEFAULTS.smtpHost };
     case 'firewall':
       return { ...base, type };
     case 'network':

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { PlanView } from '../io/planLibrary';
+import { createEmptyPlan } from '../model/defaults';
 import type { ConnectorType, NodeType, Plan, PlanNode, Position, Site, Size } from '../model/types';
 import {
   addConnector,
@@ -17,20 +19,27 @@ import {
 import type { PlannerState } from './store';
 import { describeEdit, undoGrouping } from './undoGroups';
 
-export const EMPTY_PLAN: Plan = {
-  format: 'exchange-port-plan',
-  version: 1,
-  name: '',
-  sites: [],
-  nodes: [],
-  links: [],
-  connectors: [],
-};
+/** How an opened plan is first shown: at its saved viewport, or fitted into view. */
+export type OpeningView = PlanView | 'fit';
 
 export interface PlanSlice {
   plan: Plan;
-  /** Replaces the whole plan (import, template, share link, plan list); one undo step. */
+  /**
+   * How the plan last opened (from the plan list, a share link, the first
+   * visit) should be shown, with the plan it was meant for, until the canvas
+   * takes it.
+   */
+  openedView: { plan: Plan; view: OpeningView } | null;
+  /** Replaces the whole plan (import, template); one undo step. */
   setPlan: (plan: Plan) => void;
+  /** Replaces the whole plan with an opened one, to be shown at `view`. */
+  openPlan: (plan: Plan, view: OpeningView) => void;
+  /**
+   * The view `plan` was opened with, if it was and the canvas has not taken
+   * it yet. Taking it clears it: a stored plan comes back at its saved view
+   * once, and an Undo back to that plan later keeps the view the person has.
+   */
+  takeOpenedView: (plan: Plan) => OpeningView | undefined;
   renamePlan: (name: string) => void;
   addNode: (type: NodeType, position: Position) => EditResult;
   addSite: (position: Position, size?: Size) => EditResult;
@@ -63,8 +72,17 @@ export const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (s
   };
   const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((o) => o.id === id);
   return {
-    plan: EMPTY_PLAN,
-    setPlan: (plan) => set({ plan, selection: [], highlight: null }),
+    plan: createEmptyPlan(),
+    openedView: null,
+    setPlan: (plan) => set({ plan, openedView: null, selection: [], highlight: null }),
+    openPlan: (plan, view) => set({ plan, openedView: { plan, view }, selection: [], highlight: null }),
+    takeOpenedView: (plan) => {
+      const opened = get().openedView;
+      // Keyed by the plan object: an opened copy of the previous plan still takes its own view.
+      if (opened?.plan !== plan) return undefined;
+      set({ openedView: null });
+      return opened.view;
+    },
     renamePlan: (name) => edit('plan', get().plan, { name }, (plan) => ({ ...plan, name })),
     addNode: (type, position) => attempt(addNode(get().plan, type, position)),
     addSite: (position, size) => attempt(addSite(get().plan, position, size)),

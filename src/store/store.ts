@@ -1,18 +1,20 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
+import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import { createPlanSlice, type PlanSlice } from './planSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { undoGrouping } from './undoGroups';
 
-export type PlannerState = PlanSlice & SelectionSlice;
+export type PlannerState = PlanSlice & SelectionSlice & LibrarySlice;
 
 /** How many edits Undo can step back through. */
 export const UNDO_LIMIT = 300;
 
 /**
  * The planner's one store, built from slices. Undo history (zundo) covers the
- * plan only: selection and highlights are never part of an undo step, and are
- * never persisted (STYLE.md). Typing in one field is one step, not one per
+ * plan only: selection, highlights and the plan list are never part of an
+ * undo step, and only the plan and its view are persisted (persistence.ts,
+ * STYLE.md). Typing in one field is one step, not one per
  * keystroke (undoGroups.ts).
  */
 export const usePlanner = create<PlannerState>()(
@@ -20,6 +22,7 @@ export const usePlanner = create<PlannerState>()(
     (...a) => ({
       ...createPlanSlice(...a),
       ...createSelectionSlice(...a),
+      ...createLibrarySlice(...a),
     }),
     {
       partialize: (state) => ({ plan: state.plan }),

@@ -1,0 +1,44 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import { type DiagramFormat, type DiagramSource, diagramImage, imageFileName } from '../canvas/imageExport';
+import { type ExportFormat, PLAN_EXPORTS } from '../io/exports';
+import { planFileName } from '../io/planFile';
+
+/** A picture of the diagram: drawn from the canvas, later, and null for an empty plan. */
+export type DiagramExport = ExportFormat<Promise<Blob | null>>;
+
+const PICTURES: readonly { format: DiagramFormat; description: string; mimeType: string }[] = [
+  { format: 'png', description: 'The diagram as a picture', mimeType: 'image/png' },
+  { format: 'svg', description: 'The diagram as a scalable drawing', mimeType: 'image/svg+xml' },
+];
+
+/**
+ * The diagram pictures (PNG, SVG) as rows of the exports table. They live
+ * here, where the canvas and the panels meet, so the Export menu offers them
+ * without the panels knowing the canvas.
+ */
+export function diagramExports(flow: DiagramSource): DiagramExport[] {
+  return PICTURES.map(({ format, description, mimeType }) => {
+    const label = format.toUpperCase();
+    return {
+      id: format,
+      label,
+      description,
+      subject: 'the diagram',
+      mimeType,
+      fileName: (plan) => imageFileName(planFileName(plan), format),
+      render: () => diagramImage(format, flow),
+      inMenu: true,
+      besideMatrix: false,
+      // A plan of hundreds of nodes takes a while to draw.
+      workingText: `Drawing the diagram as ${label}…`,
+      emptyText: 'The plan is empty: there is no diagram to export yet.',
+    };
+  });
+}
+
+/** What the toolbar's Export menu offers: the plan's exports for the menu, then the diagram pictures. */
+export function useMenuExports(): readonly ExportFormat[] {
+  const flow = useReactFlow();
+  return useMemo(() => [...PLAN_EXPORTS.filter((f) => f.inMenu), ...diagramExports(flow)], [flow]);
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../engine/analyze';
+import { loadPlan } from '../model/load';
+import { chain, client, firewall, makePlan, network, server, site } from '../test/factories';
+import {
+  ALL_FLOWS_CSV,
+  type ExportInput,
+  exportFileName,
+  FLOWS_JSON,
+  PLAN_EXPORTS,
+  PLAN_FILE,
+  PORT_MATRIX_CSV,
+} from './exports';
+
+const HEADER =
+  'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason';
+
+/** POP3 over SSL through a firewall, and a MAPI client on the LAN that crosses none. */
+function input(): ExportInput {
+  const plan = makePlan({
+    name: 'Contoso Benelux',
+    sites: [site('ams', { name: 'Amsterdam' })],
+    nodes: [
+      client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl', address: 'any' }),
+      firewall('fw', { name: 'FW-EDGE' }),
+      network('lan', { name: 'Amsterdam LAN' }),
+      client('local', 'ex1', { name: 'Amsterdam Outlook users' }),
+      server('ex1', 'ams', { name: 'EXAMS01', address: '10.1.0.10' }),
+    ],
+    links: [...chain('pop', 'fw', 'lan', 'ex1'), ...chain('local', 'lan')],
+  });
+  return { plan, analysis: analyzePlan(plan) };
+}
+
+describe('exportFileName', () => {
+  it('makes a file name from the plan name', () => {
+    expect(exportFileName('Contoso Benelux', 'port-matrix', 'csv')).toBe('contoso-benelux-port-matrix.csv');
+    expect(exportFileName('  Amsterdam & Utrecht!! ', 'all-flows', 'csv')).toBe(
+      'amsterdam-utrecht-all-flows.csv',
+    );
+    expect(exportFileName('Zürich Café', 'port-matrix', 'csv')).toBe('zurich-cafe-port-matrix.csv');
+  });
+
+  it('falls back to "plan" when the name has no letters or digits', () => {
+    expect(exportFileName('', 'port-matrix', 'csv')).toBe('plan-port-matrix.csv');
+    expect(exportFileName('=/\\', 'all-flows', 'csv')).toBe('plan-all-flows.csv');
+  });
+
+  it('keeps the stem short', () => {
+    expect(exportFileName('a'.repeat(120), 'port-matrix', 'csv')).toBe(`${'a'.repeat(80)}-port-matrix.csv`);
+  });
+});
+
+describe('the exports table', () => {
+  it('has one entry per id and per command-line option', () => {
+    const ids = PLAN_EXPORTS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const options = PLAN_EXPORTS.flatMap((f) => (f.cliOption ? [f.cliOption] : []));
+    expect(new Set(options).size).toBe(options.length);
+    expect(options).toEqual(['--all', '--json']);
+  });
+
+  it('offers the port matrix first, in the menu and beside the matrix', () => {
+    expect(PLAN_EXPORTS[0]).toBe(PORT_MATRIX_CSV);
+    expect(PLAN_EXPORTS.filter((f) => f.besideMatrix)).toEqual([PORT_MATRIX_CSV, ALL_FLOWS_CSV]);
+    expect(PLAN_EXPORTS.filter((f) => f.inMenu)).toEqual([PORT_MATRIX_CSV, ALL_FLOWS_CSV, PLAN_FILE]);
+  });
+
+  it('names each file after the plan', () => {
+    const plan = { name: 'Contoso Benelux' };
+    expect(PLAN_EXPORTS.map((f) => f.fileName(plan))).toEqual([
+      'contoso-benelux-port-matrix.csv',
+      'contoso-benelux-all-flows.csv',
+      'contoso-benelux.plan.json',
+      'contoso-benelux-flows.json',
+    ]);
+  });
+
+  it('renders the port matrix with only the rows that cross a firewall', () => {
+    const lines = PORT_MATRIX_CSV.render(input()).split('\r\n');
+    expect(lines[0]).toBe(HEADER);
+    expect(lines.at(-1)).toBe('');
+    const rows = lines.slice(1, -1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.startsWith('FW-EDGE,Home POP3 users,'))).toBe(true);
+  });
+
+  it('renders all flows, the ones that cross no firewall too', () => {
+    const text = ALL_FLOWS_CSV.render(input());
+    expect(text.startsWith(`${HEADER}\r\n`)).toBe(true);
+    expect(text).toContain('\r\n,Amsterdam Outlook users,,,EXAMS01,10.1.0.10,Amsterdam,TCP,');
+    expect(text).toContain('\r\nFW-EDGE,Home POP3 users,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,');
+  });
+
+  it('renders the plan file, which loads back to the same plan', () => {
+    const { plan, analysis } = input();
+    expect(loadPlan(PLAN_FILE.render({ plan, analysis }))).toEqual({ ok: true, plan });
+    expect(PLAN_FILE.mimeType).toBe('application/json');
+  });
+
+  it('renders flows and findings as JSON, firewalls by name', () => {
+    const parsed = JSON.parse(FLOWS_JSON.render(input()));
+    const pop3 = parsed.flows.find((f: { port: string }) => f.port === '995');
+    expect(pop3).toMatchObject({
+      source: { id: 'pop', name: 'Home POP3 users', address: 'any', site: null },
+      destination: { id: 'ex1', name: 'EXAMS01', address: '10.1.0.10', site: 'Amsterdam' },
+      protocol: 'TCP',
+      firewalls: ['FW-EDGE'],
+      crossings: [{ firewall: 'FW-EDGE', ingress: 'pop', egress: 'lan' }],
+      routed: true,
+    });
+    expect(Array.isArray(parsed.findings)).toBe(true);
+  });
+});
+
+describe('rendering for a terminal (SPEC §7)', () => {
+  /** Names with ESC, C1 CSI and line breaks, as a hand-made file might carry them. */
+  function trickyInput(): ExportInput {
+    const { plan } = input();
+    const names: Record<string, string> = { pop: 'Home\u001b[2J\u0085users', fw: 'FW\u009bEDGE\r\nX' };
+    const tricky = { ...plan, nodes: plan.nodes.map((n) => ({ ...n, name: names[n.id] ?? n.name })) };
+    return { plan: tricky, analysis: analyzePlan(tricky) };
+  }
+
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the test looks for
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+  it('writes no control character but line ends to a terminal, from every export of the table', () => {
+    for (const format of PLAN_EXPORTS) {
+      const text = format.render({ ...trickyInput(), terminal: true });
+      expect(text.replace(/\r?\n/g, ''), format.id).not.toMatch(CONTROL);
+    }
+    const csv = PORT_MATRIX_CSV.render({ ...trickyInput(), terminal: true });
+    expect(csv).toContain('\r\nFW\\x9bEDGE\\x0d\\x0aX,Home\\x1b[2J\\x85users,any,');
+  });
+
+  it('writes the names exactly to a file or a pipe', () => {
+    const csv = PORT_MATRIX_CSV.render(trickyInput());
+    expect(csv).toContain('\r\n"FW\u009bEDGE\r\nX",Home\u001b[2J\u0085users,any,');
+    const json = JSON.parse(FLOWS_JSON.render(trickyInput()));
+    const pop3 = json.flows.find((f: { source: { id: string } }) => f.source.id === 'pop');
+    expect(pop3.source.name).toBe('Home\u001b[2J\u0085users');
+    expect(pop3.firewalls).toEqual(['FW\u009bEDGE\r\nX']);
+    expect(FLOWS_JSON.render(trickyInput())).toContain('\u0085');
+  });
+
+  it('writes the same text to a terminal as to a file when no name holds a control character', () => {
+    for (const format of PLAN_EXPORTS) {
+      expect(format.render({ ...input(), terminal: true }), format.id).toBe(format.render(input()));
+    }
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Every file the planner exports, as one table: the Export menu, the port
+ * matrix panel's download buttons and the command line all read it, so a new
+ * format (firewall rules for a given product, a change request) is one entry
+ * here and shows up in each place its entry asks for.
+ *
+ * The diagram pictures are entries of the same shape, added by the app: they
+ * are drawn from the canvas, which this layer does not know.
+ */
+import { allFlowsRows, portMatrixRows } from '../engine/matrix';
+import type { Analysis } from '../engine/types';
+import { serializePlan } from '../model/serialize';
+import type { Plan } from '../model/types';
+import { allFlowsCsv, portMatrixCsv } from './csv';
+import { flowsJson } from './flowsJson';
+import { fileStem, planFileName } from './planFile';
+import { escapeJsonForTerminal } from './terminalText';
+
+/** What every export is made from: the plan and the engine's analysis of that same plan. */
+export interface ExportInput {
+  readonly plan: Plan;
+  readonly analysis: Analysis;
+  /**
+   * The text goes to a terminal: names then carry no control characters
+   * (SPEC §7), each written visibly instead. Files, pipes and downloads get
+   * the exact text.
+   */
+  readonly terminal?: boolean;
+}
+
+/** A file's content: text (saved as UTF-8 with no byte order mark) or bytes. */
+export type ExportContent = string | Blob;
+
+/**
+ * What `render` gives: the content at once, or later (a picture takes a
+ * while to draw) and then null when there is nothing to export.
+ */
+export type ExportRendering = ExportContent | Promise<ExportContent | null>;
+
+/** One row of the exports table. */
+export interface ExportFormat<Rendering extends ExportRendering = ExportRendering> {
+  /** Stable and unique: `port-matrix`, `plan`, `png`. */
+  readonly id: string;
+  /** What the file is, as buttons name it after "Export " or "Download ": `port matrix CSV`. */
+  readonly label: string;
+  /** One line saying what it is for, under the label in the Export menu. */
+  readonly description: string;
+  /** What was exported, as a notice names it: "Exported the port matrix as …". */
+  readonly subject: string;
+  readonly mimeType: string;
+  /** The name the file is saved under, from the plan's name. */
+  fileName(plan: Pick<Plan, 'name'>): string;
+  render(input: ExportInput): Rendering;
+  /** Offered in the toolbar's Export menu. */
+  readonly inMenu: boolean;
+  /** Offered as a download button above the port matrix. */
+  readonly besideMatrix: boolean;
+  /** The command-line option that writes it to standard output; absent when the command line does not. */
+  readonly cliOption?: `--${string}`;
+  /** Said while a slow rendering runs. */
+  readonly workingText?: string;
+  /** Said instead of saving when the rendering is null. */
+  readonly emptyText?: string;
+}
+
+/** An export made as text, at once, from the plan and its analysis: what the command line can write. */
+export type PlanExport = ExportFormat<string>;
+
+/**
+ * A download's file name from the plan name and what it holds
+ * ("Contoso Benelux" → "contoso-benelux-port-matrix.csv"); "plan" stands in
+ * for a name with no letters or digits.
+ */
+export function exportFileName(planName: string, what: string, extension: string): string {
+  return `${fileStem(planName) || 'plan'}-${what}.${extension}`;
+}
+
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
+/** What each firewall must allow: one row per (firewall, flow) crossing it (SPEC §6). The command line's default. */
+export const PORT_MATRIX_CSV: PlanExport = {
+  id: 'port-matrix',
+  label: 'port matrix CSV',
+  description: 'The ports each firewall must open, one row per rule',
+  subject: 'the port matrix',
+  mimeType: CSV_TYPE,
+  fileName: (plan) => exportFileName(plan.name, 'port-matrix', 'csv'),
+  render: ({ plan, analysis, terminal }) => portMatrixCsv(portMatrixRows(plan, analysis), { terminal }),
+  inMenu: true,
+  besideMatrix: true,
+};
+
+/** Every flow, firewalls crossed or not, one row each (SPEC §6). */
+export const ALL_FLOWS_CSV: PlanExport = {
+  id: 'all-flows',
+  label: 'all flows CSV',
+  description: 'Every flow of the plan, with the firewalls it crosses',
+  subject: 'all flows',
+  mimeType: CSV_TYPE,
+  fileName: (plan) => exportFileName(plan.name, 'all-flows', 'csv'),
+  render: ({ plan, analysis, terminal }) => allFlowsCsv(allFlowsRows(plan, analysis), { terminal }),
+  inMenu: true,
+  besideMatrix: true,
+  cliOption: '--all',
+};
+
+/** The plan file (SPEC §2): what Import plan and the command line read. */
+export const PLAN_FILE: PlanExport = {
+  id: 'plan',
+  label: 'plan',
+  description: 'The plan file (JSON) to import again or share',
+  subject: 'the plan',
+  mimeType: 'application/json',
+  fileName: planFileName,
+  render: ({ plan, terminal }) =>
+    terminal ? escapeJsonForTerminal(serializePlan(plan)) : serializePlan(plan),
+  inMenu: true,
+  besideMatrix: false,
+};
+
+/** Flows and findings for other programs (SPEC §7 `--json`). */
+export const FLOWS_JSON: PlanExport = {
+  id: 'flows-json',
+  label: 'flows and findings JSON',
+  description: 'Every flow and finding, for other programs',
+  subject: 'the flows and findings',
+  mimeType: 'application/json',
+  fileName: (plan) => exportFileName(plan.name, 'flows', 'json'),
+  render: ({ plan, analysis, terminal }) => flowsJson(plan, analysis, { terminal }),
+  inMenu: false,
+  besideMatrix: false,
+  cliOption: '--json',
+};
+
+/**
+ * The exports made from the plan, in the order they are offered: the port
+ * matrix first, as it is what most people come for.
+ */
+export const PLAN_EXPORTS: readonly PlanExport[] = [PORT_MATRIX_CSV, ALL_FLOWS_CSV, PLAN_FILE, FLOWS_JSON];

@@ -1,0 +1,123 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { compareStrings } from '../../engine/compare';
+import { AUTH_NAME, NODE_KINDS, PROTOCOL_NAME } from '../../model/kinds';
+import type { ClientAuth, ClientNode, ClientProtocol, ServerNode } from '../../model/types';
+import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { CheckboxField, type Choice, SelectField, TextField } from '../fields';
+import { flowsOfNode, portLines } from './flowSummary';
+import { DeleteButton, FormHeader } from './formParts';
+import { PortLinesList } from './PortLinesList';
+import { authShortfall, canSendMail, optionText, protocolShortfall, usesAuth } from './versionSupport';
+
+const NO_SERVER = '';
+
+/** The plan's servers by name; a new array only when a server changes. */
+function useServers(): ServerNode[] {
+  const servers = usePlanner(
+    useShallow((s) => s.plan.nodes.filter((n): n is ServerNode => n.type === 'server')),
+  );
+  return useMemo(
+    () =>
+      [...servers].sort(
+        (a, b) => compareStrings(a.name || a.id, b.name || b.id) || compareStrings(a.id, b.id),
+      ),
+    [servers],
+  );
+}
+
+export function ClientForm({ node: client }: { node: ClientNode }) {
+  const updateNode = usePlanner((s) => s.updateNode);
+  const servers = useServers();
+  const analysis = useAnalysis();
+  const server = servers.find((s) => s.id === client.server) ?? null;
+  const update = (patch: Partial<ClientNode>) => updateNode(client.id, patch);
+  const lines = useMemo(
+    () => portLines(analysis.flows, flowsOfNode(analysis.flows, client.id)),
+    [analysis, client.id],
+  );
+
+  const protocolChoices: Choice<ClientProtocol>[] = CLIENT_PROTOCOLS.map((p) => ({
+    value: p,
+    text: optionText(PROTOCOL_NAME[p], protocolShortfall(p, server)),
+  }));
+  const authChoices: Choice<ClientAuth>[] = CLIENT_AUTHS.map((a) => ({
+    value: a,
+    text: optionText(AUTH_NAME[a], authShortfall(client.protocol, a, server)),
+  }));
+  const serverChoices: Choice<string>[] = [
+    { value: NO_SERVER, text: '— none —' },
+    ...servers.map((s) => ({ value: s.id, text: `${s.name || s.id} (Exchange ${s.exchange})` })),
+  ];
+  // A reference to a node that is not a server (a loaded plan may hold one) stays visible rather than silently becoming "none".
+  if (client.server !== null && !server)
+    serverChoices.push({ value: client.server, text: `${client.server} (not a server)` });
+
+  const auth = usesAuth(client.protocol);
+  const sends = canSendMail(client.protocol);
+
+  return (
+    <div className="space-y-3">
+      <FormHeader kind={NODE_KINDS.client.heading} name={client.name} />
+      <TextField label="Name" value={client.name} onChange={(name) => update({ name })} />
+      <SelectField
+        label="Protocol"
+        value={client.protocol}
+        choices={protocolChoices}
+        onChange={(protocol) => update({ protocol })}
+        note={protocolShortfall(client.protocol, server)}
+        help="POP3 and LDAP came with Exchange 5.0, IMAP4 with 5.5 (KB 176466)."
+      />
+      <SelectField
+        label="Authentication"
+        value={client.auth}
+        choices={authChoices}
+        disabled={!auth}
+        onChange={(value) => update({ auth: value })}
+        note={auth ? authShortfall(client.protocol, client.auth, server) : null}
+        help={
+          !auth
+            ? 'MAPI clients authenticate over RPC.'
+            : client.protocol === 'nntp'
+              ? 'SSL moves NNTP to TCP 563 (KB 175440; KB 176466 gives no SSL port for NNTP).'
+              : client.protocol === 'ldap'
+                ? 'SSL moves LDAP to TCP 636. Exchange 5.0 accepts only simple LDAP authentication (KB 175440).'
+                : 'SSL moves the protocol to its SSL port (995 for POP3, 993 for IMAP4); Basic and NTLM use the plain one.'
+        }
+      />
+      <SelectField
+        label="Server"
+        value={client.server ?? NO_SERVER}
+        choices={serverChoices}
+        onChange={(id) => update({ server: id === NO_SERVER ? null : id })}
+        help={
+          servers.length === 0 ? 'The plan has no Exchange server yet: add one from the palette.' : undefined
+        }
+      />
+      <CheckboxField
+        label="Sends mail"
+        checked={sends && client.sendsMail}
+        disabled={!sends}
+        onChange={(sendsMail) => update({ sendsMail })}
+        help={
+          sends
+            ? 'Sending goes over SMTP (TCP 25) to the Internet Mail Service of the server (KB 176466).'
+            : 'Only POP3 and IMAP4 clients send mail over SMTP.'
+        }
+      />
+      <div>
+        <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+          Ports it needs
+        </h4>
+        <PortLinesList
+          lines={lines}
+          label="Ports the client needs"
+          empty="No flows: choose a server it can use."
+        />
+      </div>
+      <DeleteButton ids={[client.id]} />
+    </div>
+  );
+}

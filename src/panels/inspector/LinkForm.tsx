@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import { EDGE_KINDS } from '../../model/kinds';
+import type { Link } from '../../model/types';
+import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
+import { Facts, TextField } from '../fields';
+import { portLines } from './flowSummary';
+import { DeleteButton, FormHeader, useNodeName } from './formParts';
+import { PortLinesList } from './PortLinesList';
+
+export function LinkForm({ link }: { link: Link }) {
+  const updateLink = usePlanner((s) => s.updateLink);
+  const a = useNodeName(link.a) ?? link.a;
+  const b = useNodeName(link.b) ?? link.b;
+  const touchesFirewall = usePlanner((s) =>
+    s.plan.nodes.some((n) => n.type === 'firewall' && (n.id === link.a || n.id === link.b)),
+  );
+  const analysis = useAnalysis();
+  const using = analysis.flowsByLink.get(link.id) ?? [];
+  const lines = useMemo(() => portLines(analysis.flows, using), [analysis, using]);
+  return (
+    <div className="space-y-3">
+      <FormHeader kind={EDGE_KINDS.link.heading} name={link.name || `${a} — ${b}`} />
+      <TextField
+        label="Name"
+        value={link.name ?? ''}
+        placeholder="optional"
+        onChange={(name) => updateLink(link.id, { name })}
+      />
+      <Facts
+        rows={[
+          ['Joins', `${a} and ${b}`],
+          ['Flows', String(using.length)],
+        ]}
+      />
+      {touchesFirewall ? (
+        <div>
+          <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+            Ports on this firewall edge
+          </h4>
+          <PortLinesList lines={lines} label="Ports on this link" empty="No flow uses this link." />
+        </div>
+      ) : null}
+      <DeleteButton ids={[link.id]} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { type KeyboardEvent, useRef } from 'react';
+import { useAnalysis } from '../../store/analysis';
+import { countBySeverity } from '../findingGroups';
+import { type ResultsTab, usePanelState } from '../panelState';
+import { tabAfterKey } from '../tabKeys';
+import { FindingsList } from './FindingsList';
+import { PortMatrixTable } from './PortMatrixTable';
+
+const TABS: readonly { id: ResultsTab; name: string }[] = [
+  { id: 'findings', name: 'Findings' },
+  { id: 'matrix', name: 'Port matrix' },
+];
+
+const tabId = (tab: ResultsTab) => `results-tab-${tab}`;
+const panelId = (tab: ResultsTab) => `results-panel-${tab}`;
+
+/**
+ * The engine's answer for the plan, behind two tabs (WAI-ARIA tabs pattern):
+ * the findings and the port matrix. Counts sit in the tabs, hidden from
+ * assistive technology so each tab's name stays exactly its title.
+ */
+export function ResultsPanel() {
+  const tab = usePanelState((s) => s.tab);
+  const setTab = usePanelState((s) => s.setTab);
+  const analysis = useAnalysis();
+  const counts = countBySeverity(analysis.findings);
+  const ruleCount = [...analysis.flowsByFirewall.values()].reduce((n, list) => n + list.length, 0);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const onKeyDown = (e: KeyboardEvent, index: number) => {
+    const next = tabAfterKey(e.key, index, TABS.length);
+    const target = next === null ? undefined : TABS[next];
+    if (next === null || !target) return;
+    e.preventDefault();
+    setTab(target.id);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <section aria-label="Results" className="flex h-full min-h-0 flex-col bg-white text-[13px]">
+      <div
+        role="tablist"
+        aria-label="Results"
+        className="flex items-end gap-1 border-b border-slate-200 px-2 pt-1"
+      >
+        {TABS.map((t, index) => {
+          const selected = t.id === tab;
+          return (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabs.current[index] = el;
+              }}
+              type="button"
+              role="tab"
+              id={tabId(t.id)}
+              aria-selected={selected}
+              aria-controls={panelId(t.id)}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={(e) => onKeyDown(e, index)}
+              className={`-mb-px flex items-center gap-1.5 rounded-t border px-3 py-1.5 text-xs font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${
+                selected
+                  ? 'border-slate-200 border-b-white bg-white text-slate-900'
+                  : 'border-transparent text-slate-500 hover:text-slate-800'
+              }`}
+            >
+              {t.name}
+              {t.id === 'findings' ? (
+                <span aria-hidden="true" className="flex gap-1">
+                  {counts.error > 0 ? (
+                    <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold text-white">
+                      {counts.error}
+                    </span>
+                  ) : null}
+                  {counts.warning > 0 ? (
+                    <span className="rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900">
+                      {counts.warning}
+                    </span>
+                  ) : null}
+                  {counts.error === 0 && counts.warning === 0 ? (
+                    <span className="rounded-full bg-emerald-100 px-1.5 text-[10px] font-semibold text-emerald-800">
+                      ✓
+                    </span>
+                  ) : null}
+                </span>
+              ) : (
+                <span
+                  aria-hidden="true"
+                  className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold text-slate-600"
+                >
+                  {ruleCount}
+                </span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      {TABS.map((t) =>
+        t.id === tab ? (
+          <div
+            key={t.id}
+            role="tabpanel"
+            id={panelId(t.id)}
+            aria-labelledby={tabId(t.id)}
+            className="min-h-0 flex-1 overflow-auto"
+          >
+            {t.id === 'findings' ? <FindingsList /> : <PortMatrixTable />}
+          </div>
+        ) : null,
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand';
+import type { Failure, PlanEntry } from '../io/planLibrary';
+import type { PlannerState } from './store';
+
+/**
+ * What the plan list and the storage warning show of the plans kept in the
+ * browser. Written only by persistence.ts, which keeps it in step with the
+ * library; never part of an undo step, and never itself stored.
+ */
+export interface LibrarySlice {
+  /** The stored plans, most recently saved first. */
+  storedPlans: PlanEntry[];
+  /** The library id of the open plan (null only before the first plan opens). */
+  openPlanId: string | null;
+  /** Why the open plan is not being saved (storage full or unavailable), until a save succeeds again. */
+  storageProblem: Failure | null;
+}
+
+export const EMPTY_LIBRARY: LibrarySlice = { storedPlans: [], openPlanId: null, storageProblem: null };
+
+export const createLibrarySlice: StateCreator<PlannerState, [], [], LibrarySlice> = () => ({
+  ...EMPTY_LIBRARY,
+});
