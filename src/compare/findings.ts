@@ -71,17 +71,65 @@ export function findingIdentity(finding: Finding, rpc?: StaticRpcService): strin
   return parts.join(SEPARATOR);
 }
 
-/** Each finding of an analysed plan with its identity, in the analysis's order. */
-export function identifiedFindings({ plan, analysis }: AnalysedPlan): IdentifiedFinding[] {
+/** The identity without the RPC service: code and sorted subject ids. */
+function subjectKey(finding: Finding): string {
+  return [finding.code, ...[...finding.subjects].sort(compareStrings)].join(SEPARATOR);
+}
+
+/**
+ * Each finding of an analysed plan with its identity, in the analysis's
+ * order. `resolve` says which DYNAMIC_RPC_PORTS findings (by code and
+ * subjects) need their RPC service worked out; by default all do.
+ */
+export function identifiedFindings(
+  { plan, analysis }: AnalysedPlan,
+  resolve: (subjectKey: string) => boolean = () => true,
+): IdentifiedFinding[] {
   let nodes: Map<string, PlanNode> | undefined;
   return analysis.findings.map((finding) => {
     if (finding.code !== 'DYNAMIC_RPC_PORTS') return { key: findingIdentity(finding), finding };
+    const key = subjectKey(finding);
+    if (!resolve(key)) return { key, finding };
     nodes ??= new Map(plan.nodes.map((n) => [n.id, n] as const));
     const rpc = dynamicRpcService(finding, nodes);
     return rpc === undefined
       ? { key: findingIdentity(finding), finding }
       : { key: findingIdentity(finding, rpc), finding, rpc };
   });
+}
+
+/** The messages of the DYNAMIC_RPC_PORTS findings of one analysis, by code and subjects, sorted. */
+function dynamicMessages({ analysis }: AnalysedPlan): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of analysis.findings) {
+    if (f.code !== 'DYNAMIC_RPC_PORTS') continue;
+    const key = subjectKey(f);
+    const list = out.get(key);
+    if (list) list.push(f.message);
+    else out.set(key, [f.message]);
+  }
+  for (const list of out.values()) list.sort(compareStrings);
+  return out;
+}
+
+/**
+ * The DYNAMIC_RPC_PORTS subjects (firewall, server) whose findings are not
+ * word for word the same in both plans. Only these need their RPC service
+ * worked out: where the messages are the same, so are the services, and every
+ * finding has its counterpart. A large plan has thousands of such findings and
+ * few that change.
+ */
+function unsettledDynamicSubjects(before: AnalysedPlan, after: AnalysedPlan): Set<string> {
+  const old = dynamicMessages(before);
+  const now = dynamicMessages(after);
+  const unsettled = new Set<string>();
+  for (const [key, messages] of old) {
+    const other = now.get(key);
+    if (!other || other.length !== messages.length || other.some((m, i) => m !== messages[i]))
+      unsettled.add(key);
+  }
+  for (const key of now.keys()) if (!old.has(key)) unsettled.add(key);
+  return unsettled;
 }
 
 function groupByKey(findings: readonly IdentifiedFinding[]): Map<string, IdentifiedFinding[]> {
@@ -140,8 +188,10 @@ export function compareFindings(
   before: AnalysedPlan,
   after: AnalysedPlan,
 ): { wentAway: ChangedFinding[]; appeared: ChangedFinding[] } {
-  const oldFindings = identifiedFindings(before);
-  const newFindings = identifiedFindings(after);
+  const unsettled = unsettledDynamicSubjects(before, after);
+  const resolve = (key: string) => unsettled.has(key);
+  const oldFindings = identifiedFindings(before, resolve);
+  const newFindings = identifiedFindings(after, resolve);
   return {
     wentAway: unmatched(oldFindings, groupByKey(newFindings), 'wentAway'),
     appeared: unmatched(newFindings, groupByKey(oldFindings), 'appeared'),
