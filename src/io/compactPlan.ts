@@ -1,4 +1,5 @@
 import type { Connector, Plan, PlanNode, ServerNode, SiteConnector } from '../model/types';
+import { compactAddresses } from './compactAddress';
 
 /**
  * The compact form of a plan, version 2: what a share link compresses.
@@ -22,7 +23,8 @@ import type { Connector, Plan, PlanNode, ServerNode, SiteConnector } from '../mo
  *   notes:      [ids, about, texts, resolved]
  *
  * - `types` is a string, one digit per node. A type's columns list only the
- *   nodes of that type, in node order.
+ *   nodes of that type, in node order; `addresses` lists every node but the
+ *   firewalls, which have no address.
  * - A column whose every value is its default is written `[]`; empty lists
  *   and an empty plan name at the end of a list are left out.
  * - References are indexes: a node's site, a site connector's ends into the
@@ -33,11 +35,16 @@ import type { Connector, Plan, PlanNode, ServerNode, SiteConnector } from '../mo
  * - Coordinates, link and connector ends and client servers are written as
  *   the difference from the previous number of their column: a laid-out plan
  *   is full of equal steps.
+ * - An IPv4 address is its 32-bit number, written as the difference from the
+ *   previous IPv4 address of the column, with the prefix length beside it
+ *   only for a block; an IPv6 address its eight 16-bit groups, each as the
+ *   difference from the previous IPv6 address; `"any"` as its text
+ *   (compactAddress.ts).
  * - An id or name that is the "successor" of the previous one of the same kind
  *   (`srv-9` after `srv-8`, `Client 3` after `Client 2`) is written `0`.
  * - Positions and sizes are rounded to whole pixels: they only place drawings.
  * - Enumerations are small integers, static ports `0` for dynamic, `rpcPorts`
- *   `[from, to]` or null, addresses their canonical text or null.
+ *   `[from, to]` or null.
  *
  * The tables and defaults below are frozen for compact version 2, on purpose
  * independent of the model's defaults: a link made today must decode to the
@@ -225,10 +232,7 @@ export function compactPlan(plan: Plan): Value[] {
     ),
     column(toDeltas(plan.nodes.map((n) => coordinate(n.position?.x))), null),
     column(toDeltas(plan.nodes.map((n) => coordinate(n.position?.y))), null),
-    column(
-      plan.nodes.map((n) => (n.type === 'firewall' ? null : n.address)),
-      null,
-    ),
+    column(compactAddresses(plan.nodes.flatMap((n) => (n.type === 'firewall' ? [] : [n.address]))), null),
     servers.map((server) => EXCHANGE_VERSIONS.indexOf(server.exchange)),
     column(
       servers.map((server) => server.servicePack),

@@ -1,4 +1,5 @@
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT } from '../model/types';
+import { addressReader } from './compactAddress';
 import {
   asCode,
   asCount,
@@ -116,8 +117,8 @@ export function expandCompactPlan(compact: unknown): Doc {
   const nodeSites = n.values(3, nodeCount, null, asReferenceValue);
   const nodeX = n.deltas(4, nodeCount, asNullableNumber);
   const nodeY = n.deltas(5, nodeCount, asNullableNumber);
-  const addresses = n.values(6, nodeCount, null, asOptionalText);
   const count = (type: (typeof NODE_TYPES)[number]) => types.filter((t) => t === type).length;
+  const addresses = n.values(6, nodeCount - count('firewall'), null, addressReader());
   const servers = count('server');
   const clients = count('client');
   const owas = count('owa');
@@ -160,13 +161,13 @@ export function expandCompactPlan(compact: unknown): Doc {
   };
 
   const node = (value: Reference, where: string) => resolve(ids, value, where);
-  const nth = { server: 0, client: 0, smtpHost: 0, firewall: 0, owa: 0, newsHost: 0 };
+  const nth = { addressed: 0, server: 0, client: 0, smtpHost: 0, firewall: 0, owa: 0, newsHost: 0 };
   const nodes = types.map((type, i) => {
     const where = `nodes[${i}]`;
     const out: Doc = { id: ids[i], type, name: names[i] };
     const site = resolve(siteIds, nodeSites[i] ?? null, `${where} site`);
     if (site !== null) out.site = site;
-    if (type !== 'firewall') out.address = addresses[i] ?? null;
+    if (type !== 'firewall') out.address = addresses[nth.addressed++] ?? null;
     switch (type) {
       case 'server': {
         const k = nth.server++;
