@@ -7,7 +7,7 @@
 import { compareStrings } from '../engine/compare';
 import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
 import type { NameStyle } from './naming';
-import { assignNames, sanitizeName } from './naming';
+import { assignNames } from './naming';
 
 /** One file a generator writes: a path relative to the output directory, and its text. */
 export interface GeneratedFile {
@@ -83,7 +83,8 @@ export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameSty
     object: (o) => objectNames.get(o.key) ?? '',
     group: (g) => groupNames.get(g.key) ?? '',
     rule: (fw, r) => ruleNames.get(fw.firewall.id)?.get(r) ?? '',
-    iface: (name) => sanitizeName(name, style, 'if'),
+    // The plan allows letters, digits, `_`, `-` and `.` here already; anything else is replaced, never passed on.
+    iface: (name) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 63) || 'if',
     file: (fw) => fileNames.get(fw.firewall.id) ?? 'firewall',
   };
 }
