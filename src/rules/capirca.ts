@@ -21,6 +21,7 @@ const TERM_NAMES: NameStyle = { maxLength: 20, extra: '_-' };
 /** `comment:: "…"`: a double quote would end it; a `#` starts a comment of the policy language. */
 const COMMENT: TextStyle = { maxBytes: 400, forbidden: '"\\#' };
 const HASH_LINE: TextStyle = { maxBytes: 400 };
+const DENY_ALL = 'deny-all';
 
 function portToken(protocol: FlowProtocol, ports: readonly PortRange[]): string {
   return `${protocol}_${ports.map(formatPorts).join('_')}`;
@@ -99,6 +100,7 @@ function policy(
   const termNames = assignNames(
     fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: names.rule(fw, r) })),
     TERM_NAMES,
+    new Set([DENY_ALL]),
   );
   const terms: Term[] = [];
   fw.rules.forEach((rule, i) => {
@@ -120,6 +122,13 @@ function policy(
     for (const t of targets) out.push(`  target:: ${t}`);
     out.push('}');
     for (const t of selected) out.push(...term(t, names, interfaces));
+    // Every filter ends by refusing the rest, as the firewall does; it also keeps a filter whose terms all wait for an address a valid policy.
+    out.push(
+      `term ${DENY_ALL} {`,
+      '  comment:: "Everything the plan does not list."',
+      '  action:: deny',
+      '}',
+    );
   };
   const ingresses = [...new Set(fw.rules.map((r) => r.ingress))].sort();
   for (const ingress of ingresses) {
