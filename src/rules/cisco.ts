@@ -43,8 +43,17 @@ function portMatch(p: PortRange): string {
   return p.from === p.to ? `eq ${p.from}` : `range ${p.from} ${p.to}`;
 }
 
+/** Remark lines of a text; the same reasons recur in many rules, so each text is wrapped once. */
+const wrapped = new Map<string, string[]>();
+
 function remarks(prefix: string, text: string): string[] {
-  return wrapText(cleanText(text, LONG_TEXT), 100 - 1).map((line) => `${prefix}remark ${line}`);
+  let lines = wrapped.get(text);
+  if (!lines) {
+    lines = wrapText(cleanText(text, LONG_TEXT), 100 - 1);
+    if (wrapped.size > 50_000) wrapped.clear();
+    wrapped.set(text, lines);
+  }
+  return lines.map((line) => `${prefix}remark ${line}`);
 }
 
 function ruleRemarks(prefix: string, rule: FirewallRule, name: string): string[] {

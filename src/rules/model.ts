@@ -124,6 +124,8 @@ function groupLabel(entries: readonly { protocol: FlowProtocol; ports: PortRange
 /** Objects are shared by the whole plan, so a firewall's objects are the same objects another firewall names. */
 class ObjectTable {
   private readonly objects = new Map<string, AddressObject>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly unsorted = new Set<AddressObject>();
   constructor(private readonly nodes: Map<string, PlanNode>) {}
 
   end(nodeId: string): RuleEnd {
@@ -142,12 +144,25 @@ class ObjectTable {
         nodes: [entry],
       };
       this.objects.set(key, object);
-    } else if (!object.nodes.some((n) => n.id === nodeId)) {
-      object.nodes.push(entry);
+      this.members.set(key, new Set([nodeId]));
+    } else {
+      const members = this.members.get(key) as Set<string>;
+      if (!members.has(nodeId)) {
+        members.add(nodeId);
+        object.nodes.push(entry);
+        this.unsorted.add(object);
+      }
+    }
+    return { kind: 'object', object };
+  }
+
+  /** Puts each object's nodes in name order; its label is the first. */
+  finish(): void {
+    for (const object of this.unsorted) {
       object.nodes.sort((x, y) => compareStrings(x.name, y.name) || compareStrings(x.id, y.id));
       object.label = (object.nodes[0] as { name: string }).name;
     }
-    return { kind: 'object', object };
+    this.unsorted.clear();
   }
 }
 
@@ -230,6 +245,7 @@ export function firewallRules(plan: Plan, analysis: Analysis): FirewallRules[] {
     objects.end(flow.source);
     objects.end(flow.destination);
   }
+  objects.finish();
   const firewalls = [...analysis.flowsByFirewall.keys()]
     .map((id) => ({ id, name: nodeName(nodes.get(id), id) }))
     .sort((x, y) => compareStrings(x.name, y.name) || compareStrings(x.id, y.id));
@@ -255,7 +271,8 @@ export function firewallRules(plan: Plan, analysis: Analysis): FirewallRules[] {
           };
           drafts.set(key, draft);
         }
-        if (!draft.flowIndexes.includes(i)) draft.flowIndexes.push(i);
+        // Flow indexes come in ascending order, so a repeat is always the last one.
+        if (draft.flowIndexes[draft.flowIndexes.length - 1] !== i) draft.flowIndexes.push(i);
         const sKey = serviceKey(flow.protocol, flow.ports);
         let service = draft.services.get(sKey);
         if (!service) {

@@ -18,6 +18,9 @@ export interface NameStyle {
   reserved?: readonly string[];
 }
 
+/** Printable ASCII only: nothing to fold, strip or measure in bytes. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Line breaks, other control characters and the Unicode line and paragraph separators. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -36,16 +39,29 @@ export function foldToAscii(text: string): string {
  */
 export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): string {
   const joiner = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
-  const allowed = new RegExp(`[^A-Za-z0-9${escapeClass(style.extra)}]+`, 'g');
-  let name = foldToAscii(text).replace(allowed, joiner);
+  const { allowed, runs } = patternsOf(style.extra, joiner);
+  let name = (PLAIN.test(text) ? text : foldToAscii(text)).replace(allowed, joiner);
   if (joiner) {
-    const runs = new RegExp(`${escapeClass(joiner)}{2,}`, 'g');
     name = name.replace(runs, joiner);
     name = trimChar(name, joiner);
   }
   if (!/^[A-Za-z]/.test(name)) name = `${fallback}${joiner}${name}`;
   name = trimChar(name.slice(0, style.maxLength), joiner);
   return name || fallback;
+}
+
+const patterns = new Map<string, { allowed: RegExp; runs: RegExp }>();
+
+function patternsOf(extra: string, joiner: string): { allowed: RegExp; runs: RegExp } {
+  let p = patterns.get(extra);
+  if (!p) {
+    p = {
+      allowed: new RegExp(`[^A-Za-z0-9${escapeClass(extra)}]+`, 'g'),
+      runs: new RegExp(`${escapeClass(joiner || '_')}{2,}`, 'g'),
+    };
+    patterns.set(extra, p);
+  }
+  return p;
 }
 
 function trimChar(text: string, c: string): string {
@@ -72,6 +88,7 @@ export function assignNames(
   style: NameStyle,
   taken: Set<string> = new Set(),
   fallback = 'x',
+  alsoTaken?: ReadonlySet<string>,
 ): Map<string, string> {
   const used = taken;
   for (const word of style.reserved ?? []) used.add(word.toLowerCase());
@@ -83,7 +100,8 @@ export function assignNames(
   for (const { key, base } of items) {
     if (names.has(key)) continue;
     let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const isTaken = (n: string) => used.has(n) || alsoTaken?.has(n) === true;
+    for (let n = 2; isTaken(name.toLowerCase()); n++) {
       const suffix = `${sep}${n}`;
       name = `${base.slice(0, style.maxLength - suffix.length)}${suffix}`;
     }
@@ -109,25 +127,65 @@ export interface TextStyle {
  * go, spaces collapse, and it is cut to the byte limit (an ellipsis marks the cut).
  */
 export function cleanText(text: string, style: TextStyle): string {
-  let out = text.replace(CONTROL, ' ').replace(BIDI, '');
-  if (style.ascii) out = foldToAscii(out).replace(/[^\x20-\x7e]/g, '?');
-  if (style.forbidden) {
-    const forbidden = new RegExp(`[${escapeClass(style.forbidden)}]`, 'g');
-    out = out.replace(forbidden, '');
+  // The same reasons recur in every rule and format: each text is cleaned once per style.
+  let cache = cleaned.get(style);
+  if (!cache) {
+    cache = new Map();
+    cleaned.set(style, cache);
   }
+  let out = cache.get(text);
+  if (out === undefined) {
+    out = cleanTextOnce(text, style);
+    // Bounded, so a long-running page does not keep every text it ever cleaned.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
+}
+
+const forbiddenPatterns = new Map<string, RegExp>();
+
+function forbiddenOf(chars: string): RegExp {
+  let p = forbiddenPatterns.get(chars);
+  if (!p) {
+    p = new RegExp(`[${escapeClass(chars)}]`, 'g');
+    forbiddenPatterns.set(chars, p);
+  }
+  return p;
+}
+
+const cleaned = new WeakMap<TextStyle, Map<string, string>>();
+
+function cleanTextOnce(text: string, style: TextStyle): string {
+  let out = PLAIN.test(text) ? text : text.replace(CONTROL, ' ').replace(BIDI, '');
+  if (style.ascii && !PLAIN.test(out)) out = foldToAscii(out).replace(/[^\x20-\x7e]/g, '?');
+  if (style.forbidden) out = out.replace(forbiddenOf(style.forbidden), '');
   out = out.replace(/\s+/g, ' ').trim();
   return cutToBytes(out, style.maxBytes, style.ascii ? '...' : '…');
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length without encoding: 1 byte below U+0080, 2 below U+0800, 4 for a surrogate pair, else 3. */
+function byteLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 function cutToBytes(text: string, maxBytes: number, ellipsis: string): string {
-  if (encoder.encode(text).length <= maxBytes) return text;
-  const room = maxBytes - encoder.encode(ellipsis).length;
+  if (byteLength(text) <= maxBytes) return text;
+  const room = maxBytes - byteLength(ellipsis);
   let bytes = 0;
   let out = '';
   for (const ch of text) {
-    const size = encoder.encode(ch).length;
+    const size = byteLength(ch);
     if (bytes + size > room) break;
     bytes += size;
     out += ch;
@@ -137,21 +195,30 @@ function cutToBytes(text: string, maxBytes: number, ellipsis: string): string {
 
 /** Splits a long text into lines of at most `maxBytes` each, at spaces where it can (for remark lines). */
 export function wrapText(text: string, maxBytes: number): string[] {
-  const words = text.split(' ');
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (encoder.encode(next).length <= maxBytes) line = next;
-    else {
+  let size = 0;
+  for (const word of text.split(' ')) {
+    const wordSize = byteLength(word);
+    if (line && size + 1 + wordSize <= maxBytes) {
+      line += ` ${word}`;
+      size += 1 + wordSize;
+    } else if (!line && wordSize <= maxBytes) {
+      line = word;
+      size = wordSize;
+    } else {
       if (line) lines.push(line);
       line = '';
+      size = 0;
       for (const ch of word) {
-        if (encoder.encode(line + ch).length > maxBytes) {
+        const chSize = byteLength(ch);
+        if (size + chSize > maxBytes) {
           lines.push(line);
           line = '';
+          size = 0;
         }
         line += ch;
+        size += chSize;
       }
     }
   }

@@ -60,11 +60,12 @@ export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameSty
   );
   const ruleNames = new Map<string, Map<FirewallRule, string>>();
   for (const fw of set.firewalls) {
-    const local = new Set(taken);
     const names = assignNames(
       fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: r.label })),
       style,
-      local,
+      new Set(),
+      'x',
+      taken,
     );
     ruleNames.set(
       fw.firewall.id,
