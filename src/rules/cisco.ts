@@ -110,7 +110,7 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
       const lines = header(set, fw, 'Cisco ASA access lists');
       if (fw.objects.some((o) => o.address === null)) {
         lines.push(
-          '! TO FILL IN: the objects named fill-in-* have no address yet; give each a host or subnet.',
+          '! TO FILL IN: the objects named fill_in_* have no address yet; give each a host or subnet.',
         );
       }
       for (const o of fw.objects) lines.push(...asaObject(o, names));
@@ -166,7 +166,7 @@ export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
       const placeholders = fw.objects.filter((o) => o.address === null);
       if (placeholders.length > 0) {
         lines.push(
-          '! TO FILL IN: an entry naming <fill-in-...> is a comment until that address is written in:',
+          '! TO FILL IN: an entry naming <fill_in_...> is a comment until that address is written in:',
         );
         for (const o of placeholders) {
           lines.push(`!   <${names.object(o)}> = ${cleanText(placeholderNote(o), LONG_TEXT)}`);

@@ -54,7 +54,7 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
   ];
   if (fw.objects.some((o) => o.address === null)) {
     lines.push(
-      '# TO FILL IN: the addresses named fill-in-* have no prefix yet; the commit fails until they do.',
+      '# TO FILL IN: the addresses named fill_in_* have no prefix yet; the commit fails until they do.',
     );
   }
   const book = 'set security address-book global address';
