@@ -8,6 +8,7 @@
  * nodes, growing about linearly with flows.
  */
 import { analyzePlan } from '../src/engine/analyze';
+import { RULE_FORMATS, ruleSetOf } from '../src/rules/formats';
 import { generatePlan } from '../src/test/generatePlan';
 
 const SIZES: [nodes: number, runs: number][] = [
@@ -70,3 +71,37 @@ const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] as nu
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+
+// Firewall rules (SPEC §9): the rules model and every format for every firewall of the largest plan.
+// Target: under 500 ms median.
+{
+  const plan = generatePlan({ nodes: 5000, seed: 1 });
+  const analysis = analyzePlan(plan);
+  const generateAll = () => {
+    const set = ruleSetOf(plan, analysis);
+    let files = 0;
+    let bytes = 0;
+    for (const format of RULE_FORMATS) {
+      for (const f of format.files(set)) {
+        files++;
+        bytes += f.content.length;
+      }
+    }
+    return { set, files, bytes };
+  };
+  let result = generateAll();
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    result = generateAll();
+    times.push(performance.now() - start);
+  }
+  const rows = result.set.firewalls.reduce((n, f) => n + f.matrixRows, 0);
+  const rules = result.set.firewalls.reduce((n, f) => n + f.rules.length, 0);
+  console.log('');
+  console.log(
+    `firewall rules, ${plan.nodes.length} nodes: ${result.set.firewalls.length} firewalls, ${rows} matrix rows -> ${rules} rules; ` +
+      `${RULE_FORMATS.length} formats, ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB; ` +
+      `median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (target under 500 ms)`,
+  );
+}

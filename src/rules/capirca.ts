@@ -1,0 +1,187 @@
+/**
+ * Capirca (SPEC §9): a policy tree that Capirca's or Aerleon's `aclgen`
+ * turns into any of their platforms: `def/NETWORK.net` (one token per
+ * address object), `def/SERVICES.svc` (one token per protocol's list of
+ * ports) and `policies/pol/<firewall>.pol`. The policy has one header per
+ * ingress interface for Cisco IOS and ASA (an access list applied inbound),
+ * one per zone pair for Juniper SRX, and one for iptables whose terms match
+ * the interfaces. A term naming a placeholder is written commented out.
+ */
+import { formatPorts } from '../engine/matrix';
+import type { FlowProtocol, PortRange } from '../engine/types';
+import type { AddressObject, FirewallRule, FirewallRules } from './model';
+import type { NameStyle, TextStyle } from './naming';
+import { assignNames, cleanText } from './naming';
+import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
+import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+
+/** Tokens: letters, digits, `_` and `-`. Term names stay short enough for every target (iptables takes 24). */
+export const CAPIRCA_NAMES: NameStyle = { maxLength: 40, extra: '_-' };
+const TERM_NAMES: NameStyle = { maxLength: 20, extra: '_-' };
+/** `comment:: "…"`: a double quote would end it; a `#` starts a comment of the policy language. */
+const COMMENT: TextStyle = { maxBytes: 400, forbidden: '"\\#' };
+const HASH_LINE: TextStyle = { maxBytes: 400 };
+const DENY_ALL = 'deny-all';
+
+function portToken(protocol: FlowProtocol, ports: readonly PortRange[]): string {
+  return `${protocol}_${ports.map(formatPorts).join('_')}`;
+}
+
+interface Term {
+  rule: FirewallRule;
+  name: string;
+  protocol: FlowProtocol;
+  service: string;
+}
+
+/** Writes the Capirca tree of the firewalls in `only` (every firewall when absent); the definitions hold what they name. */
+export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
+  const names = platformNames(set, CAPIRCA_NAMES, FILE_STYLE);
+  const firewalls = set.firewalls.filter((fw) => !only || only.has(fw.firewall.id));
+  const objects = new Map<string, AddressObject>();
+  const services = new Map<string, { protocol: FlowProtocol; ports: PortRange[] }>();
+  for (const fw of firewalls) {
+    for (const o of fw.objects) if (o.address !== null) objects.set(o.key, o);
+    for (const rule of fw.rules) {
+      for (const protocol of ['TCP', 'UDP'] as const) {
+        const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+        if (ports.length) services.set(portToken(protocol, ports), { protocol, ports });
+      }
+    }
+  }
+  const serviceNames = assignNames(
+    [...services.keys()].map((key) => ({ key, name: key })),
+    CAPIRCA_NAMES,
+    new Set([...objects.values()].map((o) => names.object(o).toLowerCase())),
+  );
+  const net = [
+    '# Address tokens of the firewall rules, written by Exchange Port Planner.',
+    ...[...objects.values()]
+      .sort((x, y) => (names.object(x) < names.object(y) ? -1 : 1))
+      .map(
+        (o) =>
+          `${names.object(o)} = ${o.address}  # ${cleanText(o.nodes.map((n) => n.name).join(', '), HASH_LINE)}`,
+      ),
+  ];
+  const svc = [
+    '# Service tokens of the firewall rules, written by Exchange Port Planner.',
+    ...[...services.entries()]
+      .map(([key, s]) => ({ name: serviceNames.get(key) as string, s }))
+      .sort((x, y) => (x.name < y.name ? -1 : 1))
+      .map(({ name, s }) => {
+        const values = s.ports.map((p) => `${formatPorts(p)}/${s.protocol.toLowerCase()}`);
+        return `${name} = ${values.join(`\n${' '.repeat(name.length + 3)}`)}`;
+      }),
+  ];
+  const files: GeneratedFile[] = [
+    { path: 'def/NETWORK.net', content: `${net.join('\n')}\n` },
+    { path: 'def/SERVICES.svc', content: `${svc.join('\n')}\n` },
+  ];
+  for (const fw of firewalls) {
+    files.push({
+      path: `policies/pol/${names.file(fw)}.pol`,
+      content: policy(
+        set,
+        fw,
+        names,
+        (protocol, ports) => serviceNames.get(portToken(protocol, ports)) as string,
+      ),
+    });
+  }
+  return files;
+}
+
+function policy(
+  set: RuleSet,
+  fw: FirewallRules,
+  names: PlatformNames,
+  serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
+): string {
+  const termNames = assignNames(
+    fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: names.rule(fw, r) })),
+    TERM_NAMES,
+    new Set([DENY_ALL]),
+  );
+  const terms: Term[] = [];
+  fw.rules.forEach((rule, i) => {
+    const base = termNames.get(String(i).padStart(8, '0')) as string;
+    const protocols = (['TCP', 'UDP'] as const).filter((p) => rule.services.some((s) => s.protocol === p));
+    for (const protocol of protocols) {
+      const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+      const name = protocols.length > 1 ? `${base}-${protocol.toLowerCase()}` : base;
+      terms.push({ rule, name, protocol, service: serviceName(protocol, ports) });
+    }
+  });
+  const out: string[] = [
+    `# Capirca policy: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
+    '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
+    `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules.`,
+  ];
+  const section = (targets: string[], comment: string, selected: Term[], interfaces: boolean) => {
+    out.push('', 'header {', `  comment:: "${cleanText(comment, COMMENT)}"`);
+    for (const t of targets) out.push(`  target:: ${t}`);
+    out.push('}');
+    for (const t of selected) out.push(...term(t, names, interfaces));
+    // Every filter ends by refusing the rest, as the firewall does; it also keeps a filter whose terms all wait for an address a valid policy.
+    out.push(
+      `term ${DENY_ALL} {`,
+      '  comment:: "Everything the plan does not list."',
+      '  action:: deny',
+      '}',
+    );
+  };
+  const ingresses = [...new Set(fw.rules.map((r) => r.ingress))].sort();
+  for (const ingress of ingresses) {
+    const acl = `${names.iface(ingress).replace(/\./g, '_')}_in`;
+    section(
+      [`cisco ${acl} extended`, `ciscoasa ${acl}`],
+      `${fw.firewall.name}: traffic entering on ${ingress}`,
+      terms.filter((t) => t.rule.ingress === ingress),
+      false,
+    );
+  }
+  const pairs = [...new Set(fw.rules.map((r) => `${r.ingress}\u0000${r.egress}`))].sort();
+  for (const pair of pairs) {
+    const [from, to] = pair.split('\u0000') as [string, string];
+    section(
+      [`srx from-zone ${names.iface(from)} to-zone ${names.iface(to)}`],
+      `${fw.firewall.name}: from zone ${from} to zone ${to}`,
+      terms.filter((t) => t.rule.ingress === from && t.rule.egress === to),
+      false,
+    );
+  }
+  if (terms.length > 0)
+    section(['iptables FORWARD DROP'], `${fw.firewall.name}: forwarded traffic`, terms, true);
+  return `${out.join('\n')}\n`;
+}
+
+function term(t: Term, names: PlatformNames, interfaces: boolean): string[] {
+  const { rule } = t;
+  const lines = [`term ${t.name} {`];
+  const reasons = rule.services.filter((s) => s.protocol === t.protocol).flatMap((s) => s.reasons);
+  for (const r of reasons) lines.push(`  comment:: "${cleanText(r, COMMENT)}"`);
+  if (rule.source.kind === 'object') lines.push(`  source-address:: ${names.object(rule.source.object)}`);
+  if (rule.destination.kind === 'object')
+    lines.push(`  destination-address:: ${names.object(rule.destination.object)}`);
+  if (interfaces) {
+    lines.push(`  source-interface:: ${names.iface(rule.ingress)}`);
+    lines.push(`  destination-interface:: ${names.iface(rule.egress)}`);
+  }
+  lines.push(`  protocol:: ${t.protocol.toLowerCase()}`);
+  lines.push(`  destination-port:: ${t.service}`);
+  lines.push('  action:: accept', '}');
+  if (rule.mixedFamilies) {
+    return [
+      '# NOT WRITTEN: one end is IPv4, the other IPv6; no single term can permit this.',
+      ...lines.map((l) => `# ${l}`),
+    ];
+  }
+  if (rule.placeholders.length > 0) {
+    return [
+      ...rule.placeholders.map((o) => `# ${cleanText(placeholderNote(o), HASH_LINE)}`),
+      `# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.`,
+      ...lines.map((l) => `# ${l}`),
+    ];
+  }
+  return lines;
+}

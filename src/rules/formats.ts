@@ -1,0 +1,42 @@
+/**
+ * The rule formats of SPEC §9, as one table: the command line (and later the
+ * planner's exports) read it, so a new platform is one generator and one entry.
+ */
+import type { Analysis } from '../engine/types';
+import type { Plan } from '../model/types';
+import { capircaFiles } from './capirca';
+import { asaFiles, iosFiles } from './cisco';
+import { iptablesFiles } from './iptables';
+import { firewallRules } from './model';
+import { nftablesFiles } from './nftables';
+import type { GeneratedFile, RuleSet } from './platform';
+import { srxFiles } from './srx';
+
+/** One platform the rules can be written for. */
+export interface RuleFormat {
+  /** What `--format` takes. */
+  readonly id: string;
+  /** What the files are, for people. */
+  readonly label: string;
+  /** The files for the firewalls whose ids are in `only` (every firewall when absent). */
+  files(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[];
+}
+
+export const RULE_FORMATS: readonly RuleFormat[] = [
+  { id: 'nftables', label: 'nftables script (nft -f)', files: nftablesFiles },
+  { id: 'iptables', label: 'iptables-restore and ip6tables-restore files', files: iptablesFiles },
+  { id: 'asa', label: 'Cisco ASA objects and access lists', files: asaFiles },
+  { id: 'ios', label: 'Cisco IOS extended named access lists', files: iosFiles },
+  { id: 'srx', label: 'Juniper SRX set commands', files: srxFiles },
+  { id: 'capirca', label: 'Capirca policy tree (def/, policies/pol/)', files: capircaFiles },
+];
+
+/** The format with this id, or undefined. */
+export function ruleFormat(id: string): RuleFormat | undefined {
+  return RULE_FORMATS.find((f) => f.id === id);
+}
+
+/** The rules of every firewall of an analysed plan, ready for any format. */
+export function ruleSetOf(plan: Plan, analysis: Analysis): RuleSet {
+  return { planName: plan.name, firewalls: firewallRules(plan, analysis) };
+}

@@ -1,0 +1,130 @@
+/**
+ * iptables (SPEC §9): per firewall an `iptables-restore` file of the FORWARD
+ * chain for the rules with IPv4 ends, and beside it an `ip6tables-restore`
+ * file for the rules with an IPv6 end. A rule with neither (any to any) is in
+ * both. A rule that names a placeholder is written commented out, since
+ * iptables has no empty address to fill in later.
+ */
+import type { PortRange } from '../engine/types';
+import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './model';
+import type { TextStyle } from './naming';
+import { cleanText } from './naming';
+import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
+import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+
+/** `-m comment`: at most 255 bytes, in double quotes. */
+const COMMENT: TextStyle = { maxBytes: 255, forbidden: '"\\\'' };
+const HASH_LINE: TextStyle = { maxBytes: 400 };
+const IFNAME_MAX = 15;
+/** multiport takes at most 15 ports, a range counting as two. */
+const MULTIPORT_SLOTS = 15;
+
+function ifname(name: string, notes: Set<string>): string {
+  if (name.length <= IFNAME_MAX) return name;
+  notes.add(
+    `interface ${name} is longer than a Linux interface name (15 bytes): matched by its first 14 characters`,
+  );
+  return `${name.slice(0, IFNAME_MAX - 1)}+`;
+}
+
+function portArg(p: PortRange): string {
+  return p.from === p.to ? String(p.from) : `${p.from}:${p.to}`;
+}
+
+/** Splits ports into multiport lists of at most 15 slots. */
+function portChunks(ports: readonly PortRange[]): PortRange[][] {
+  const chunks: PortRange[][] = [];
+  let chunk: PortRange[] = [];
+  let slots = 0;
+  for (const p of ports) {
+    const size = p.from === p.to ? 1 : 2;
+    if (slots + size > MULTIPORT_SLOTS) {
+      chunks.push(chunk);
+      chunk = [];
+      slots = 0;
+    }
+    chunk.push(p);
+    slots += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
+
+/** The address of an end; a placeholder as `<its object name>`, which is made of safe characters only. */
+function address(end: RuleEnd, names: PlatformNames): string | null {
+  if (end.kind === 'any') return null;
+  return end.object.address ?? `<${names.object(end.object)}>`;
+}
+
+function ruleLines(rule: FirewallRule, notes: Set<string>, name: string, names: PlatformNames): string[] {
+  const out: string[] = [];
+  out.push(`# ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
+  for (const s of rule.services) for (const r of s.reasons) out.push(`# ${cleanText(r, HASH_LINE)}`);
+  if (rule.mixedFamilies) {
+    out.push('# NOT WRITTEN: one end is IPv4 and the other IPv6; no single rule can permit this.');
+    return out;
+  }
+  const placeholder = rule.placeholders.length > 0;
+  for (const o of rule.placeholders) out.push(`# ${cleanText(placeholderNote(o), HASH_LINE)}`);
+  const src = address(rule.source, names);
+  const dst = address(rule.destination, names);
+  const ends = `${src ? ` -s ${src}` : ''}${dst ? ` -d ${dst}` : ''}`;
+  const ifaces = ` -i ${ifname(names.iface(rule.ingress), notes)} -o ${ifname(names.iface(rule.egress), notes)}`;
+  const comment = ` -m comment --comment "${cleanText(`${name}: ${rule.summary}`, COMMENT)}"`;
+  for (const protocol of ['TCP', 'UDP'] as const) {
+    const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+    if (ports.length === 0) continue;
+    const proto = ` -p ${protocol.toLowerCase()}`;
+    for (const chunk of portChunks(ports)) {
+      const dport =
+        chunk.length === 1
+          ? ` --dport ${portArg(chunk[0] as PortRange)}`
+          : ` -m multiport --dports ${chunk.map(portArg).join(',')}`;
+      const line = `-A FORWARD${ends}${ifaces}${proto}${dport}${comment} -j ACCEPT`;
+      out.push(placeholder ? `# TO FILL IN, then remove "# ": ${line}` : line);
+    }
+  }
+  return out;
+}
+
+function restoreFile(
+  set: RuleSet,
+  fw: FirewallRules,
+  family: AddressFamily,
+  rules: { rule: FirewallRule; name: string }[],
+  names: PlatformNames,
+): string {
+  const notes = new Set<string>();
+  const body = rules.flatMap(({ rule, name }) => ruleLines(rule, notes, name, names));
+  const tool = family === 4 ? 'iptables-restore' : 'ip6tables-restore';
+  const lines = [
+    `# ${tool} file: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, IPv${family}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
+    '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
+    `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules in all (IPv4 and IPv6 files together).`,
+    `# Loading it (${tool} FILE) replaces the filter table; forwarded traffic it does not list is dropped.`,
+    ...[...notes].map((n) => `# ${cleanText(n, HASH_LINE)}`),
+    '*filter',
+    ':FORWARD DROP [0:0]',
+    '-A FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT',
+    '-A FORWARD -m conntrack --ctstate INVALID -j DROP',
+    ...body,
+    'COMMIT',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes the iptables-restore and ip6tables-restore files of the firewalls in `only` (every firewall when absent). */
+export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
+  const names = platformNames(set, { maxLength: 40, extra: '_-.' }, FILE_STYLE);
+  const files: GeneratedFile[] = [];
+  for (const fw of set.firewalls) {
+    if (only && !only.has(fw.firewall.id)) continue;
+    const named = fw.rules.map((rule) => ({ rule, name: names.rule(fw, rule) }));
+    const v4 = named.filter(({ rule }) => rule.family !== 6 || rule.mixedFamilies);
+    const v6 = named.filter(({ rule }) => rule.family !== 4 && !rule.mixedFamilies);
+    const stem = names.file(fw);
+    files.push({ path: `${stem}.rules.v4`, content: restoreFile(set, fw, 4, v4, names) });
+    files.push({ path: `${stem}.rules.v6`, content: restoreFile(set, fw, 6, v6, names) });
+  }
+  return files;
+}

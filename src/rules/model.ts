@@ -1,0 +1,306 @@
+/**
+ * The firewall rules of a plan (SPEC §9), before any platform spells them:
+ * for each firewall, the flows that cross it (SPEC §4) grouped as an engineer
+ * writes them — one rule per source, destination and direction (ingress and
+ * egress interface), holding every protocol and port that goes that way;
+ * address objects defined once and reused; identical rules written once.
+ * The generators (one module per platform) only spell this model.
+ */
+import { compareStrings } from '../engine/compare';
+import { formatPorts } from '../engine/matrix';
+import type { Analysis, Flow, FlowProtocol, PortRange } from '../engine/types';
+import { ANY_ADDRESS } from '../model/address';
+import type { Plan, PlanNode } from '../model/types';
+
+/** IP version of an address; null for a placeholder, whose address is not known yet. */
+export type AddressFamily = 4 | 6;
+
+/**
+ * A named address: one per distinct address a rule names, or one placeholder
+ * per endpoint that has no address (ADDRESS_MISSING), to be filled in.
+ */
+export interface AddressObject {
+  /** `a:<address>` for a known address, `p:<node id>` for a placeholder. */
+  key: string;
+  /** The name it is known by: the first of its nodes by name, then id. */
+  label: string;
+  /** The canonical address (`10.1.0.10`, `10.1.0.0/16`, `2001:db8::/32`); null for a placeholder. */
+  address: string | null;
+  family: AddressFamily | null;
+  /** The nodes it stands for, by name then id. */
+  nodes: { id: string; name: string }[];
+}
+
+/** One end of a rule: the platform's any, or an address object. */
+export type RuleEnd = { kind: 'any' } | { kind: 'object'; object: AddressObject };
+
+/** One protocol and port (or range) a rule permits, with why. */
+export interface RuleService {
+  protocol: FlowProtocol;
+  ports: PortRange;
+  /** The flows' service labels ("MTA (RPC)"), distinct, in flow order. */
+  services: string[];
+  /** The flows' reasons with their KB articles, distinct, in flow order. */
+  reasons: string[];
+}
+
+/** A set of (protocol, port) a rule permits, shared by every rule that permits exactly that set. */
+export interface ServiceGroup {
+  /** The entries' `TCP 135`, `TCP 1024-65535`, … joined: equal sets share a key. */
+  key: string;
+  /** A readable name to build an identifier from: `tcp_135_6001_6003`. */
+  label: string;
+  entries: { protocol: FlowProtocol; ports: PortRange }[];
+}
+
+/** One rule: from a source to a destination, entering on `ingress` and leaving by `egress`. */
+export interface FirewallRule {
+  source: RuleEnd;
+  destination: RuleEnd;
+  ingress: string;
+  egress: string;
+  /** Sorted by port (a single port before a range that starts at it), then protocol (TCP first). */
+  services: RuleService[];
+  /** Set when the rule permits more than one (protocol, port). */
+  group: ServiceGroup | null;
+  /** `EXAMS01 to EXBRU01`: what a stable rule name is made from. */
+  label: string;
+  /** One line: the services and the KB articles of every reason. */
+  summary: string;
+  /** The IP version both ends agree on; null when neither end has a known address. */
+  family: AddressFamily | null;
+  /** The ends have known addresses of different IP versions: no single rule can permit this. */
+  mixedFamilies: boolean;
+  /** The ends that are placeholders: the rule works only once their addresses are filled in. */
+  placeholders: AddressObject[];
+  /** Indexes into `Analysis.flows` of the flows this rule permits. */
+  flowIndexes: number[];
+}
+
+/** The rules of one firewall. */
+export interface FirewallRules {
+  firewall: { id: string; name: string };
+  /** The address objects its rules name, by label then key. */
+  objects: AddressObject[];
+  /** The service groups its rules use, by label then key. */
+  serviceGroups: ServiceGroup[];
+  rules: FirewallRule[];
+  /** Rows of the port matrix for this firewall (SPEC §6): what the rules replace. */
+  matrixRows: number;
+  /** Distinct (source, destination, direction, protocol, port) lines the rules hold. */
+  ruleLines: number;
+}
+
+const KB = /KB \d+/g;
+
+function nodeName(node: PlanNode | undefined, id: string): string {
+  return node?.name ? node.name : id;
+}
+
+function familyOf(address: string): AddressFamily {
+  return address.includes(':') ? 6 : 4;
+}
+
+/** The KB articles a set of reasons cites, in first-seen order. */
+export function kbArticles(reasons: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const r of reasons) for (const m of r.matchAll(KB)) seen.add(m[0]);
+  return [...seen];
+}
+
+function serviceKey(protocol: FlowProtocol, ports: PortRange): string {
+  return `${protocol} ${formatPorts(ports)}`;
+}
+
+function groupLabel(entries: readonly { protocol: FlowProtocol; ports: PortRange }[]): string {
+  const parts: string[] = [];
+  for (const protocol of ['TCP', 'UDP'] as const) {
+    const ports = entries.filter((e) => e.protocol === protocol).map((e) => formatPorts(e.ports));
+    if (ports.length > 0) parts.push([protocol.toLowerCase(), ...ports].join('_'));
+  }
+  return parts.join('_');
+}
+
+/** Objects are shared by the whole plan, so a firewall's objects are the same objects another firewall names. */
+class ObjectTable {
+  private readonly objects = new Map<string, AddressObject>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly unsorted = new Set<AddressObject>();
+  constructor(private readonly nodes: Map<string, PlanNode>) {}
+
+  end(nodeId: string): RuleEnd {
+    const node = this.nodes.get(nodeId);
+    const address = node && 'address' in node ? node.address : null;
+    if (address === ANY_ADDRESS) return { kind: 'any' };
+    const key = address === null ? `p:${nodeId}` : `a:${address}`;
+    let object = this.objects.get(key);
+    const entry = { id: nodeId, name: nodeName(node, nodeId) };
+    if (!object) {
+      object = {
+        key,
+        label: entry.name,
+        address,
+        family: address === null ? null : familyOf(address),
+        nodes: [entry],
+      };
+      this.objects.set(key, object);
+      this.members.set(key, new Set([nodeId]));
+    } else {
+      const members = this.members.get(key) as Set<string>;
+      if (!members.has(nodeId)) {
+        members.add(nodeId);
+        object.nodes.push(entry);
+        this.unsorted.add(object);
+      }
+    }
+    return { kind: 'object', object };
+  }
+
+  /** Puts each object's nodes in name order; its label is the first. */
+  finish(): void {
+    for (const object of this.unsorted) {
+      object.nodes.sort((x, y) => compareStrings(x.name, y.name) || compareStrings(x.id, y.id));
+      object.label = (object.nodes[0] as { name: string }).name;
+    }
+    this.unsorted.clear();
+  }
+}
+
+function endKey(end: RuleEnd): string {
+  return end.kind === 'any' ? 'any' : end.object.key;
+}
+
+function endLabel(end: RuleEnd): string {
+  return end.kind === 'any' ? 'any' : end.object.label;
+}
+
+interface Draft {
+  source: RuleEnd;
+  destination: RuleEnd;
+  ingress: string;
+  egress: string;
+  services: Map<string, RuleService>;
+  flowIndexes: number[];
+}
+
+function compareRules(x: FirewallRule, y: FirewallRule): number {
+  return (
+    compareStrings(x.label, y.label) ||
+    compareStrings(x.ingress, y.ingress) ||
+    compareStrings(x.egress, y.egress) ||
+    compareStrings(endKey(x.source), endKey(y.source)) ||
+    compareStrings(endKey(x.destination), endKey(y.destination))
+  );
+}
+
+function finishRule(draft: Draft, groups: Map<string, ServiceGroup>): FirewallRule {
+  const services = [...draft.services.values()].sort(
+    (x, y) =>
+      x.ports.from - y.ports.from || x.ports.to - y.ports.to || compareStrings(x.protocol, y.protocol),
+  );
+  let group: ServiceGroup | null = null;
+  if (services.length > 1) {
+    const entries = services.map((s) => ({ protocol: s.protocol, ports: s.ports }));
+    const key = entries.map((e) => serviceKey(e.protocol, e.ports)).join(',');
+    group = groups.get(key) ?? { key, label: groupLabel(entries), entries };
+    groups.set(key, group);
+  }
+  const ends = [draft.source, draft.destination];
+  const families = new Set<AddressFamily>();
+  const placeholders: AddressObject[] = [];
+  for (const end of ends) {
+    if (end.kind !== 'object') continue;
+    if (end.object.family === null) placeholders.push(end.object);
+    else families.add(end.object.family);
+  }
+  const label = `${endLabel(draft.source)} to ${endLabel(draft.destination)}`;
+  const named = services.map((s) => `${s.services.join(', ')} ${s.protocol} ${formatPorts(s.ports)}`);
+  const kb = kbArticles(services.flatMap((s) => s.reasons));
+  return {
+    source: draft.source,
+    destination: draft.destination,
+    ingress: draft.ingress,
+    egress: draft.egress,
+    services,
+    group,
+    label,
+    summary: `${named.join('; ')}${kb.length ? ` (${kb.join(', ')})` : ''}`,
+    family: families.size === 1 ? ([...families][0] as AddressFamily) : null,
+    mixedFamilies: families.size > 1,
+    placeholders,
+    flowIndexes: draft.flowIndexes.sort((a, b) => a - b),
+  };
+}
+
+/**
+ * The rules of every firewall of the plan, in firewall name order (then id):
+ * what each firewall team loads (SPEC §9). Pure: the same plan gives the same
+ * rules in the same order.
+ */
+export function firewallRules(plan: Plan, analysis: Analysis): FirewallRules[] {
+  const nodes = new Map(plan.nodes.map((n) => [n.id, n] as const));
+  const objects = new ObjectTable(nodes);
+  // Every endpoint first, so an object's label (its first node) is final before any rule is named after it.
+  for (const flow of analysis.flows) {
+    objects.end(flow.source);
+    objects.end(flow.destination);
+  }
+  objects.finish();
+  const firewalls = [...analysis.flowsByFirewall.keys()]
+    .map((id) => ({ id, name: nodeName(nodes.get(id), id) }))
+    .sort((x, y) => compareStrings(x.name, y.name) || compareStrings(x.id, y.id));
+  return firewalls.map((firewall) => {
+    const indexes = analysis.flowsByFirewall.get(firewall.id) ?? [];
+    const drafts = new Map<string, Draft>();
+    for (const i of indexes) {
+      const flow = analysis.flows[i] as Flow;
+      const source = objects.end(flow.source);
+      const destination = objects.end(flow.destination);
+      for (const crossing of flow.crossings) {
+        if (crossing.firewall !== firewall.id) continue;
+        const key = [endKey(source), endKey(destination), crossing.ingress, crossing.egress].join('\u0000');
+        let draft = drafts.get(key);
+        if (!draft) {
+          draft = {
+            source,
+            destination,
+            ingress: crossing.ingress,
+            egress: crossing.egress,
+            services: new Map(),
+            flowIndexes: [],
+          };
+          drafts.set(key, draft);
+        }
+        // Flow indexes come in ascending order, so a repeat is always the last one.
+        if (draft.flowIndexes[draft.flowIndexes.length - 1] !== i) draft.flowIndexes.push(i);
+        const sKey = serviceKey(flow.protocol, flow.ports);
+        let service = draft.services.get(sKey);
+        if (!service) {
+          service = { protocol: flow.protocol, ports: { ...flow.ports }, services: [], reasons: [] };
+          draft.services.set(sKey, service);
+        }
+        if (!service.services.includes(flow.service)) service.services.push(flow.service);
+        if (!service.reasons.includes(flow.reason)) service.reasons.push(flow.reason);
+      }
+    }
+    const groups = new Map<string, ServiceGroup>();
+    const rules = [...drafts.values()].map((d) => finishRule(d, groups)).sort(compareRules);
+    const used = new Map<string, AddressObject>();
+    for (const rule of rules) {
+      for (const end of [rule.source, rule.destination])
+        if (end.kind === 'object') used.set(end.object.key, end.object);
+    }
+    return {
+      firewall,
+      objects: [...used.values()].sort(
+        (x, y) => compareStrings(x.label, y.label) || compareStrings(x.key, y.key),
+      ),
+      serviceGroups: [...groups.values()].sort(
+        (x, y) => compareStrings(x.label, y.label) || compareStrings(x.key, y.key),
+      ),
+      rules,
+      matrixRows: indexes.length,
+      ruleLines: rules.reduce((n, r) => n + r.services.length, 0),
+    };
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * Names and comment text for firewall rules (SPEC §9). A node name may hold
+ * anything a person can type (quotes, semicolons, `#`, braces, backslashes,
+ * any script); no platform accepts all of that in an identifier, and a quote
+ * or a line break in a comment would end it and let the rest run as a
+ * command. So every name is reduced to the platform's identifier alphabet,
+ * and every comment loses the characters that could end it.
+ */
+import { compareStrings } from '../engine/compare';
+
+/** How one platform spells an identifier. */
+export interface NameStyle {
+  /** Longest identifier the platform takes, in characters (all ASCII). */
+  maxLength: number;
+  /** The characters an identifier may hold besides ASCII letters and digits. */
+  extra: string;
+  /** Words the platform reserves (compared case-insensitively): never used as a name. */
+  reserved?: readonly string[];
+}
+
+/** Printable ASCII only: nothing to fold, strip or measure in bytes. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** Line breaks, other control characters and the Unicode line and paragraph separators. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Bidirectional overrides and isolates: they make a comment read differently from what it holds. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Latin letters with accents lose the accent (`Zürich` → `Zurich`); other scripts are left to the caller. */
+export function foldToAscii(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * `text` as one safe identifier: letters and digits kept (accents folded),
+ * every other run of characters one `_` (or `-` when only that is allowed),
+ * starting with a letter, at most `style.maxLength` characters. Never empty.
+ */
+export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): string {
+  const joiner = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
+  const { allowed, runs } = patternsOf(style.extra, joiner);
+  let name = (PLAIN.test(text) ? text : foldToAscii(text)).replace(allowed, joiner);
+  if (joiner) {
+    name = name.replace(runs, joiner);
+    name = trimChar(name, joiner);
+  }
+  if (!/^[A-Za-z]/.test(name)) name = `${fallback}${joiner}${name}`;
+  name = trimChar(name.slice(0, style.maxLength), joiner);
+  return name || fallback;
+}
+
+const patterns = new Map<string, { allowed: RegExp; runs: RegExp }>();
+
+function patternsOf(extra: string, joiner: string): { allowed: RegExp; runs: RegExp } {
+  let p = patterns.get(extra);
+  if (!p) {
+    p = {
+      allowed: new RegExp(`[^A-Za-z0-9${escapeClass(extra)}]+`, 'g'),
+      runs: new RegExp(`${escapeClass(joiner || '_')}{2,}`, 'g'),
+    };
+    patterns.set(extra, p);
+  }
+  return p;
+}
+
+function trimChar(text: string, c: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === c) start++;
+  while (end > start && text[end - 1] === c) end--;
+  return text.slice(start, end);
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Gives every key a distinct identifier made from its wanted name. Keys are
+ * taken in order of (sanitized name, key), so the same plan always gives the
+ * same names whatever the order of its arrays; the first keeps the plain
+ * name, later ones get `_2`, `_3`, … (shortened to fit the length limit).
+ * Names are distinct case-insensitively, as several platforms compare them so.
+ */
+export function assignNames(
+  wanted: ReadonlyArray<{ key: string; name: string }>,
+  style: NameStyle,
+  taken: Set<string> = new Set(),
+  fallback = 'x',
+  alsoTaken?: ReadonlySet<string>,
+): Map<string, string> {
+  const used = taken;
+  for (const word of style.reserved ?? []) used.add(word.toLowerCase());
+  const items = wanted
+    .map(({ key, name }) => ({ key, base: sanitizeName(name, style, fallback) }))
+    .sort((x, y) => compareStrings(x.base, y.base) || compareStrings(x.key, y.key));
+  const sep = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
+  const names = new Map<string, string>();
+  for (const { key, base } of items) {
+    if (names.has(key)) continue;
+    let name = base;
+    const isTaken = (n: string) => used.has(n) || alsoTaken?.has(n) === true;
+    for (let n = 2; isTaken(name.toLowerCase()); n++) {
+      const suffix = `${sep}${n}`;
+      name = `${base.slice(0, style.maxLength - suffix.length)}${suffix}`;
+    }
+    used.add(name.toLowerCase());
+    names.set(key, name);
+  }
+  return names;
+}
+
+/** How one platform writes free text (a comment, remark or description). */
+export interface TextStyle {
+  /** Longest text, in UTF-8 bytes. */
+  maxBytes: number;
+  /** Characters removed because they would end or escape the text (a quote, a backslash). */
+  forbidden?: string;
+  /** Keep only printable ASCII (platforms whose consoles mangle other characters). */
+  ascii?: boolean;
+}
+
+/**
+ * `text` made safe as a comment: control characters, line breaks and
+ * bidirectional overrides become spaces, the platform's forbidden characters
+ * go, spaces collapse, and it is cut to the byte limit (an ellipsis marks the cut).
+ */
+export function cleanText(text: string, style: TextStyle): string {
+  // The same reasons recur in every rule and format: each text is cleaned once per style.
+  let cache = cleaned.get(style);
+  if (!cache) {
+    cache = new Map();
+    cleaned.set(style, cache);
+  }
+  let out = cache.get(text);
+  if (out === undefined) {
+    out = cleanTextOnce(text, style);
+    // Bounded, so a long-running page does not keep every text it ever cleaned.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
+}
+
+const forbiddenPatterns = new Map<string, RegExp>();
+
+function forbiddenOf(chars: string): RegExp {
+  let p = forbiddenPatterns.get(chars);
+  if (!p) {
+    p = new RegExp(`[${escapeClass(chars)}]`, 'g');
+    forbiddenPatterns.set(chars, p);
+  }
+  return p;
+}
+
+const cleaned = new WeakMap<TextStyle, Map<string, string>>();
+
+function cleanTextOnce(text: string, style: TextStyle): string {
+  let out = PLAIN.test(text) ? text : text.replace(CONTROL, ' ').replace(BIDI, '');
+  if (style.ascii && !PLAIN.test(out)) out = foldToAscii(out).replace(/[^\x20-\x7e]/g, '?');
+  if (style.forbidden) out = out.replace(forbiddenOf(style.forbidden), '');
+  out = out.replace(/\s+/g, ' ').trim();
+  return cutToBytes(out, style.maxBytes, style.ascii ? '...' : '…');
+}
+
+/** UTF-8 length without encoding: 1 byte below U+0080, 2 below U+0800, 4 for a surrogate pair, else 3. */
+function byteLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function cutToBytes(text: string, maxBytes: number, ellipsis: string): string {
+  if (byteLength(text) <= maxBytes) return text;
+  const room = maxBytes - byteLength(ellipsis);
+  let bytes = 0;
+  let out = '';
+  for (const ch of text) {
+    const size = byteLength(ch);
+    if (bytes + size > room) break;
+    bytes += size;
+    out += ch;
+  }
+  return `${out.trimEnd()}${ellipsis}`;
+}
+
+/** Splits a long text into lines of at most `maxBytes` each, at spaces where it can (for remark lines). */
+export function wrapText(text: string, maxBytes: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let size = 0;
+  for (const word of text.split(' ')) {
+    const wordSize = byteLength(word);
+    if (line && size + 1 + wordSize <= maxBytes) {
+      line += ` ${word}`;
+      size += 1 + wordSize;
+    } else if (!line && wordSize <= maxBytes) {
+      line = word;
+      size = wordSize;
+    } else {
+      if (line) lines.push(line);
+      line = '';
+      size = 0;
+      for (const ch of word) {
+        const chSize = byteLength(ch);
+        if (size + chSize > maxBytes) {
+          lines.push(line);
+          line = '';
+          size = 0;
+        }
+        line += ch;
+        size += chSize;
+      }
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,100 @@
+/**
+ * What every generator shares: the files it returns, and the identifiers of
+ * a platform — object, service group and rule names distinct within the
+ * platform's one namespace, made once for the whole plan so that the same
+ * object has the same name in every firewall's file and in every run.
+ */
+import { compareStrings } from '../engine/compare';
+import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
+import type { NameStyle } from './naming';
+import { assignNames } from './naming';
+
+/** One file a generator writes: a path relative to the output directory, and its text. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** The rules of a whole plan, and which firewalls to write. */
+export interface RuleSet {
+  /** The plan's name, for the files' headers. */
+  planName: string;
+  /** Every firewall of the plan, so names do not depend on which are written. */
+  firewalls: FirewallRules[];
+}
+
+/** The identifiers a platform gives the things its files name. */
+export interface PlatformNames {
+  object(object: AddressObject): string;
+  group(group: ServiceGroup): string;
+  rule(firewall: FirewallRules, rule: FirewallRule): string;
+  /** An interface or zone name in the platform's alphabet (the plan's own names already fit most). */
+  iface(name: string): string;
+  /** A file stem per firewall, distinct across the plan. */
+  file(firewall: FirewallRules): string;
+}
+
+/** The label a placeholder is named from: its name says it must be filled in. */
+export function objectLabel(object: AddressObject): string {
+  return object.address === null ? `fill in ${object.label}` : object.label;
+}
+
+/** Builds the names of every object, group, rule and file of the plan for one platform. */
+export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle = style): PlatformNames {
+  const objects = new Map<string, AddressObject>();
+  const groups = new Map<string, ServiceGroup>();
+  for (const fw of set.firewalls) {
+    for (const o of fw.objects) objects.set(o.key, o);
+    for (const g of fw.serviceGroups) groups.set(g.key, g);
+  }
+  const taken = new Set<string>();
+  const objectNames = assignNames(
+    [...objects.values()].map((o) => ({ key: o.key, name: objectLabel(o) })),
+    style,
+    taken,
+  );
+  const groupNames = assignNames(
+    [...groups.values()].map((g) => ({ key: g.key, name: g.label })),
+    style,
+    taken,
+  );
+  const ruleNames = new Map<string, Map<FirewallRule, string>>();
+  for (const fw of set.firewalls) {
+    const names = assignNames(
+      fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: r.label })),
+      style,
+      new Set(),
+      'x',
+      taken,
+    );
+    ruleNames.set(
+      fw.firewall.id,
+      new Map(fw.rules.map((r, i) => [r, names.get(String(i).padStart(8, '0')) ?? ''])),
+    );
+  }
+  const fileNames = assignNames(
+    [...set.firewalls]
+      .sort((x, y) => compareStrings(x.firewall.id, y.firewall.id))
+      .map((fw) => ({ key: fw.firewall.id, name: fw.firewall.name })),
+    fileStyle,
+    new Set(),
+    'firewall',
+  );
+  return {
+    object: (o) => objectNames.get(o.key) ?? '',
+    group: (g) => groupNames.get(g.key) ?? '',
+    rule: (fw, r) => ruleNames.get(fw.firewall.id)?.get(r) ?? '',
+    // The plan allows letters, digits, `_`, `-` and `.` here already; anything else is replaced, never passed on.
+    iface: (name) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 63) || 'if',
+    file: (fw) => fileNames.get(fw.firewall.id) ?? 'firewall',
+  };
+}
+
+/** File names: letters, digits, `_`, `-` and `.`, never a path and never hidden. */
+export const FILE_STYLE: NameStyle = { maxLength: 64, extra: '_-.' };
+
+/** The node names behind a placeholder, for the words that ask to fill it in. */
+export function placeholderNote(object: AddressObject): string {
+  const who = object.nodes.map((n) => `${n.name} (node ${n.id})`).join(', ');
+  return `TO FILL IN: the address of ${who}; the plan has none (ADDRESS_MISSING)`;
+}

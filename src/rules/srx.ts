@@ -1,0 +1,102 @@
+/**
+ * Juniper SRX (SPEC §9): `set` commands for `load set`: the global address
+ * book, an application per protocol and port with an application set per
+ * service group, and the policies from the ingress zone to the egress zone.
+ * A placeholder is an address with a description and no prefix, so the
+ * commit refuses it until its address is written in.
+ */
+import { formatPorts } from '../engine/matrix';
+import type { FlowProtocol, PortRange } from '../engine/types';
+import type { FirewallRules, RuleEnd } from './model';
+import type { NameStyle, TextStyle } from './naming';
+import { assignNames, cleanText } from './naming';
+import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
+import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+
+/** Junos names: up to 63 characters; `any` is the address book's own. */
+export const SRX_NAMES: NameStyle = {
+  maxLength: 63,
+  extra: '_-.',
+  reserved: ['any', 'any-ipv4', 'any-ipv6'],
+};
+/** A description: in double quotes, printable ASCII. */
+const DESCRIPTION: TextStyle = { maxBytes: 255, forbidden: '"\\', ascii: true };
+
+function appKey(protocol: FlowProtocol, ports: PortRange): string {
+  return `${protocol.toLowerCase()}-${formatPorts(ports)}`;
+}
+
+function end(e: RuleEnd, names: PlatformNames): string {
+  return e.kind === 'any' ? 'any' : names.object(e.object);
+}
+
+/** Writes the SRX `set` commands of the firewalls in `only` (every firewall when absent). */
+export function srxFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
+  const names = platformNames(set, SRX_NAMES, FILE_STYLE);
+  return set.firewalls.filter((fw) => !only || only.has(fw.firewall.id)).map((fw) => file(set, fw, names));
+}
+
+function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedFile {
+  const text = (t: string) => `"${cleanText(t, DESCRIPTION)}"`;
+  const apps = new Map<string, { protocol: FlowProtocol; ports: PortRange }>();
+  for (const rule of fw.rules) for (const s of rule.services) apps.set(appKey(s.protocol, s.ports), s);
+  const appNames = assignNames(
+    [...apps.keys()].map((key) => ({ key, name: key })),
+    SRX_NAMES,
+    new Set(
+      [...fw.objects.map(names.object), ...fw.serviceGroups.map(names.group)].map((n) => n.toLowerCase()),
+    ),
+  );
+  const lines = [
+    `# Juniper SRX set commands for ${cleanText(fw.firewall.name, DESCRIPTION)}, from the plan ${text(set.planName)}.`,
+    '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
+    `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules.`,
+  ];
+  if (fw.objects.some((o) => o.address === null)) {
+    lines.push(
+      '# TO FILL IN: the addresses named fill_in_* have no prefix yet; the commit fails until they do.',
+    );
+  }
+  const book = 'set security address-book global address';
+  for (const o of fw.objects) {
+    const name = names.object(o);
+    if (o.address === null) lines.push(`${book} ${name} description ${text(placeholderNote(o))}`);
+    else {
+      const prefix = o.address.includes('/') ? o.address : `${o.address}/${o.family === 4 ? 32 : 128}`;
+      lines.push(`${book} ${name} ${prefix}`);
+      lines.push(`${book} ${name} description ${text(o.nodes.map((n) => n.name).join(', '))}`);
+    }
+  }
+  for (const [key, app] of apps) {
+    const name = appNames.get(key) as string;
+    const base = `set applications application ${name}`;
+    lines.push(`${base} protocol ${app.protocol.toLowerCase()}`);
+    lines.push(`${base} destination-port ${formatPorts(app.ports)}`);
+  }
+  for (const g of fw.serviceGroups) {
+    for (const e of g.entries) {
+      lines.push(
+        `set applications application-set ${names.group(g)} application ${appNames.get(appKey(e.protocol, e.ports))}`,
+      );
+    }
+  }
+  for (const rule of fw.rules) {
+    const policy = `set security policies from-zone ${names.iface(rule.ingress)} to-zone ${names.iface(rule.egress)} policy ${names.rule(fw, rule)}`;
+    if (rule.mixedFamilies) {
+      lines.push(`# NOT WRITTEN: ${names.rule(fw, rule)}: one end is IPv4, the other IPv6`);
+      continue;
+    }
+    const service = rule.services[0];
+    const application = rule.group
+      ? names.group(rule.group)
+      : service
+        ? (appNames.get(appKey(service.protocol, service.ports)) as string)
+        : 'any';
+    lines.push(`${policy} description ${text(`${rule.summary}`)}`);
+    lines.push(`${policy} match source-address ${end(rule.source, names)}`);
+    lines.push(`${policy} match destination-address ${end(rule.destination, names)}`);
+    lines.push(`${policy} match application ${application}`);
+    lines.push(`${policy} then permit`);
+  }
+  return { path: `${names.file(fw)}.srx.txt`, content: `${lines.join('\n')}\n` };
+}
