@@ -60,3 +60,15 @@ export function usesAuth(protocol: ClientProtocol): boolean {
 export function canSendMail(protocol: ClientProtocol): boolean {
   return PROTOCOL_TRAITS[protocol].sendsMail;
 }
+
+/** KB 224447: only Exchange 5.5 lets the directory's LDAP port move from 389. */
+export function ldapPortShortfall(server: VersionOf & { ldapPort: number }): string | null {
+  return offersLdapPort(server) || server.ldapPort === DEFAULT_LDAP_PORT
+    ? null
+    : `needs Exchange ${LDAP_PORT_SINCE} to differ from ${DEFAULT_LDAP_PORT}`;
+}
+
+/** KB 198920: Outlook Web Access opens mailboxes on Exchange 5.0 and 5.5 only. */
+export function owaServerShortfall(server: VersionOf): string | null {
+  return offersOwa(server) ? null : `needs Exchange ${OWA_SINCE} (server is ${server.exchange})`;
+}
