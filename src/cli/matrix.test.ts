@@ -16,7 +16,7 @@ describe('npm run matrix (the real command)', () => {
     expect(result.status).toBe(1);
     expect(
       result.stdout.startsWith(
-        'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason\r\n',
+        'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason\r\n',
       ),
     ).toBe(true);
     expect(result.stdout.endsWith('\r\n')).toBe(true);

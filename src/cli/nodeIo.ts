@@ -65,4 +65,5 @@ export const nodeCliIo: CliIo = {
   stderr: (text) => {
     process.stderr.write(text);
   },
+  stdoutIsTerminal: process.stdout.isTTY === true,
 };

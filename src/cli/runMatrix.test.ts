@@ -6,7 +6,8 @@ import { PLAN_LIMITS } from '../model/types';
 import { chain, client, connector, firewall, makePlan, network, server, site } from '../test/factories';
 import { type CliIo, findingLine, MATRIX_USAGE, parseMatrixArgs, runMatrixCli } from './runMatrix';
 
-const HEADER = 'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason';
+const HEADER =
+  'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason';
 
 interface FakeRun {
   status: number;
@@ -16,7 +17,11 @@ interface FakeRun {
 }
 
 /** Runs the command against in-memory files. */
-async function run(argv: string[], files: Record<string, string> = {}): Promise<FakeRun> {
+async function run(
+  argv: string[],
+  files: Record<string, string> = {},
+  stdoutIsTerminal = false,
+): Promise<FakeRun> {
   let stdout = '';
   let stderr = '';
   const reads: FakeRun['reads'] = [];
@@ -33,6 +38,7 @@ async function run(argv: string[], files: Record<string, string> = {}): Promise<
     stderr: (text) => {
       stderr += text;
     },
+    stdoutIsTerminal,
   };
   const status = await runMatrixCli(argv, io);
   return { status, stdout, stderr, reads };
@@ -43,9 +49,9 @@ function pop3Plan(): Plan {
   return makePlan({
     sites: [site('ams', { name: 'Amsterdam' })],
     nodes: [
-      client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl' }),
+      client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl', address: 'any' }),
       firewall('fw', { name: 'FW-EDGE' }),
-      server('ex1', 'ams', { name: 'EXAMS01', services: { internetMail: true } }),
+      server('ex1', 'ams', { name: 'EXAMS01', services: { internetMail: true }, address: '10.1.0.10' }),
     ],
     links: chain('pop', 'fw', 'ex1'),
   });
@@ -56,9 +62,9 @@ function mismatchPlan(): Plan {
   return makePlan({
     sites: [site('ams', { name: 'Amsterdam' }), site('bru', { name: 'Brussels' })],
     nodes: [
-      server('a', 'ams', { name: 'EXAMS01' }),
+      server('a', 'ams', { name: 'EXAMS01', address: '10.1.0.10' }),
       firewall('fw', { name: 'FW-WAN' }),
-      server('b', 'bru', { name: 'EXBRU01', rfc1006Port: 1002 }),
+      server('b', 'bru', { name: 'EXBRU01', rfc1006Port: 1002, address: '10.2.0.10' }),
     ],
     links: chain('a', 'fw', 'b'),
     connectors: [connector('x400', 'a', 'b')],
@@ -89,9 +95,11 @@ describe('runMatrixCli', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe(HEADER);
-    expect(lines[1]?.startsWith('FW-EDGE,Home POP3 users,,EXAMS01,Amsterdam,TCP,25,SMTP,')).toBe(true);
-    expect(lines[2]?.startsWith('FW-EDGE,Home POP3 users,,EXAMS01,Amsterdam,TCP,995,POP3 over SSL,')).toBe(
-      true,
+    expect(lines[1]).toBe(
+      'FW-EDGE,Home POP3 users,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,25,SMTP,"Home POP3 users sends mail through the Internet Mail Service on EXAMS01 over SMTP (KB 176466, scenario 1: POP3 clients)."',
+    );
+    expect(lines[2]).toBe(
+      'FW-EDGE,Home POP3 users,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,"Home POP3 users retrieves mail from EXAMS01 over POP3 with SSL (KB 176466, scenario 1: POP3 clients)."',
     );
     expect(lines.slice(3)).toEqual(['']);
   });
@@ -105,8 +113,12 @@ describe('runMatrixCli', () => {
   it('exits 1 on an error finding, still writes the matrix, and prints the finding on stderr', async () => {
     const r = await run(['plan.json'], { 'plan.json': json(mismatchPlan()) });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('\r\nFW-WAN,EXAMS01,Amsterdam,EXBRU01,Brussels,TCP,1002,X.400 (RFC1006),');
-    expect(r.stdout).toContain('\r\nFW-WAN,EXBRU01,Brussels,EXAMS01,Amsterdam,TCP,102,X.400 (RFC1006),');
+    expect(r.stdout).toContain(
+      '\r\nFW-WAN,EXAMS01,10.1.0.10,Amsterdam,EXBRU01,10.2.0.10,Brussels,TCP,1002,X.400 (RFC1006),',
+    );
+    expect(r.stdout).toContain(
+      '\r\nFW-WAN,EXBRU01,10.2.0.10,Brussels,EXAMS01,10.1.0.10,Amsterdam,TCP,102,X.400 (RFC1006),',
+    );
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^error RFC1006_PORT_MISMATCH \S/);
@@ -131,7 +143,7 @@ describe('runMatrixCli', () => {
     const lines = all.stdout.split('\r\n');
     expect(lines[0]).toBe(HEADER);
     // Amsterdam Outlook users cross no firewall: empty Firewall cell; sorted by source name.
-    expect(lines[1]).toMatch(/^,Amsterdam Outlook users,,EXAMS01,Amsterdam,TCP,135,RPC endpoint mapper,/);
+    expect(lines[1]).toMatch(/^,Amsterdam Outlook users,,,EXAMS01,,Amsterdam,TCP,135,RPC endpoint mapper,/);
     expect(lines.filter((l) => l.startsWith(',Amsterdam Outlook users,'))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('FW-BRANCH,Branch Outlook users,'))).toHaveLength(3);
     expect(all.stdout).toContain(',TCP,1024-65535,Directory (RPC),');
@@ -145,12 +157,13 @@ describe('runMatrixCli', () => {
     expect(Object.keys(out)).toEqual(['flows', 'findings']);
     expect(out.flows).toHaveLength(2);
     expect(out.flows[0]).toMatchObject({
-      source: { id: 'a', name: 'EXAMS01', site: 'Amsterdam' },
-      destination: { id: 'b', name: 'EXBRU01', site: 'Brussels' },
+      source: { id: 'a', name: 'EXAMS01', address: '10.1.0.10', site: 'Amsterdam' },
+      destination: { id: 'b', name: 'EXBRU01', address: '10.2.0.10', site: 'Brussels' },
       protocol: 'TCP',
       port: '1002',
       service: 'X.400 (RFC1006)',
       firewalls: ['FW-WAN'],
+      crossings: [{ firewall: 'FW-WAN', ingress: 'a', egress: 'b' }],
       routed: true,
       status: 'error',
     });
@@ -229,6 +242,35 @@ describe('runMatrixCli', () => {
   });
 });
 
+describe('names written to a terminal (SPEC §7)', () => {
+  /** A plan whose names hold control characters, as a v1 plan or a hand-made file might before loading. */
+  function evilPlan(): Plan {
+    const plan = pop3Plan();
+    const [pop, fw] = plan.nodes;
+    if (pop) pop.name = 'Home\u0085users';
+    if (fw) fw.name = 'FW\u009bEDGE';
+    return plan;
+  }
+
+  it('escapes the control characters of names in the CSV for a terminal, and writes the bytes unchanged to a pipe', async () => {
+    const { analyzePlan } = await import('../engine/analyze');
+    const { portMatrixRows } = await import('../engine/matrix');
+    const { portMatrixCsv } = await import('../io/csv');
+    const plan = evilPlan();
+    const rows = portMatrixRows(plan, analyzePlan(plan));
+    expect(portMatrixCsv(rows, { terminal: true })).not.toMatch(/[\u0080-\u009f]/);
+    expect(portMatrixCsv(rows, { terminal: true })).toContain('FW\\x9bEDGE,Home\\x85users,any,');
+    expect(portMatrixCsv(rows)).toContain('FW\u009bEDGE,Home\u0085users,any,');
+  });
+
+  it('writes the same bytes to a terminal as to a pipe when no name holds a control character', async () => {
+    const files = { 'plan.json': json(pop3Plan()) };
+    for (const args of [['plan.json'], ['plan.json', '--all'], ['plan.json', '--json']]) {
+      expect((await run(args, files, true)).stdout).toBe((await run(args, files, false)).stdout);
+    }
+  });
+});
+
 describe('parseMatrixArgs', () => {
   it('takes the options in any order', () => {
     expect(parseMatrixArgs(['--json', 'p.json', '--all'])).toEqual({
@@ -269,6 +311,8 @@ describe('findingLine', () => {
       kb: [],
       subjects: ['fw'],
     };
-    expect(findingLine(finding)).toBe('info FIREWALL_UNUSED No flow crosses FW NEW [31m; remove it.');
+    expect(findingLine(finding)).toBe(
+      'info FIREWALL_UNUSED No flow crosses FW\\x0d\\x0aNEW\\x1b[31m; remove it.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { analyzePlan } from '../engine/analyze';
 import type { Finding } from '../engine/types';
 import { PLAN_EXPORTS, type PlanExport, PORT_MATRIX_CSV } from '../io/exports';
+import { escapeControlCharacters } from '../io/terminalText';
 import { loadPlan } from '../model/load';
 import { PLAN_LIMITS } from '../model/types';
 
@@ -13,6 +14,8 @@ export interface CliIo {
   readFile(path: string, maxBytes: number): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when standard output is a terminal: names then never carry control characters (SPEC §7). */
+  stdoutIsTerminal?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -61,16 +64,11 @@ export function parseMatrixArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /**
- * Keeps each finding on one line of the terminal: names may hold line breaks
- * or control characters, which would split a line or drive the terminal.
+ * One finding as one line: a control character in a name is written as
+ * `\xHH`, so it can neither split the line nor drive a terminal.
  */
-function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
-
 export function findingLine(finding: Finding): string {
-  return `${finding.severity} ${finding.code} ${oneLine(finding.message)}`;
+  return `${finding.severity} ${finding.code} ${escapeControlCharacters(finding.message)}`;
 }
 
 function describeReadError(error: unknown): string {
@@ -112,7 +110,8 @@ export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<
   const plan = loaded.plan;
   const analysis = analyzePlan(plan);
 
-  io.stdout(format.render({ plan, analysis }));
+  // Bytes to a file or a pipe are the export exactly; a terminal sees no control characters (SPEC §7).
+  io.stdout(format.render({ plan, analysis, terminal: io.stdoutIsTerminal === true }));
 
   if (analysis.findings.length > 0) io.stderr(analysis.findings.map((f) => `${findingLine(f)}\n`).join(''));
   return analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDING : EXIT_OK;

@@ -50,7 +50,7 @@ describe('flow status', () => {
     const plan = makePlan({
       nodes: [server('a', 'A', { rfc1006Port: 2000 }), server('b', 'B'), server('c', 'C'), firewall('fw')],
       links: [link('a', 'fw'), link('fw', 'b'), link('fw', 'c')],
-      connectors: [connector('x400', 'a', 'b'), connector('site', 'a', 'c')],
+      connectors: [connector('x400', 'a', 'b'), connector('site', 'A', 'C')],
     });
     const status = Object.fromEntries(
       analyzePlan(plan).flows.map((f) => [`${f.source}>${f.destination} ${f.service}`, f.status]),
@@ -121,6 +121,7 @@ describe('finding order (SPEC §5)', () => {
     });
     expect(analyzePlan(plan).findings.map((f) => `${f.severity} ${f.code} ${f.subjects.join(',')}`)).toEqual([
       'error CLIENT_WITHOUT_SERVER c',
+      'warning NO_INTERNET_MAIL_SERVER h',
       'warning STATIC_PORT_IN_CLIENT_POOL s',
       'info FIREWALL_UNUSED f2',
       'info FIREWALL_UNUSED f1',

@@ -5,13 +5,15 @@
  */
 import type { Plan } from '../model/types';
 import { compareStringLists, compareStrings } from './compare';
-import type { DraftFinding } from './findings';
-import { flowConcerns, planFindings, routeFindings } from './findings';
+import type { DraftFinding } from './concerns';
+import { brokenFlowTest } from './concerns';
+import { planFindings } from './findings';
 import { planFlows } from './flows';
 import type { Route } from './paths';
 import { Router } from './paths';
 import type { PlanIndex } from './planIndex';
 import { indexPlan } from './planIndex';
+import { routeFindings } from './routeFindings';
 import type { Analysis, Finding, Flow, Severity } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -43,17 +45,27 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
     if (!route.routed) continue;
     route.firewalls.sort(byName);
     route.links.sort(compareStrings);
+    if (route.crossings.length > 1) {
+      const order = route.firewalls;
+      route.crossings.sort(
+        (x, y) =>
+          order.indexOf(x.firewall) - order.indexOf(y.firewall) ||
+          compareStrings(x.ingress, y.ingress) ||
+          compareStrings(x.egress, y.egress),
+      );
+    }
   }
   flows.forEach((f, i) => {
     const route = routes[pairIndex[i] as number] as Route;
     f.routed = route.routed;
     // An unrouted flow gets arrays of its own; the unrouted Route's are shared.
     f.firewalls = route.routed ? route.firewalls : [];
+    f.crossings = route.routed ? route.crossings : [];
     f.links = route.routed ? route.links : [];
   });
 }
 
-/** Sorts flows by source name, destination name, port, service, then ids (SPEC §3, §6), comparing integers only. */
+/** Sorts flows by source name, destination name, port, protocol (TCP first), service, then ids (SPEC §6), comparing integers only. */
 function sortFlows(index: PlanIndex, flows: Flow[]): Flow[] {
   const n = flows.length;
   const services = [...new Set(flows.map((f) => f.service))].sort(compareStrings);
@@ -63,6 +75,7 @@ function sortFlows(index: PlanIndex, flows: Flow[]): Flow[] {
   const dstName = new Int32Array(n);
   const from = new Int32Array(n);
   const to = new Int32Array(n);
+  const udp = new Int32Array(n);
   const service = new Int32Array(n);
   const srcId = new Int32Array(n);
   const dstId = new Int32Array(n);
@@ -71,6 +84,7 @@ function sortFlows(index: PlanIndex, flows: Flow[]): Flow[] {
     dstName[i] = rank(index.nameRank, f.destination);
     from[i] = f.ports.from;
     to[i] = f.ports.to;
+    udp[i] = f.protocol === 'UDP' ? 1 : 0;
     service[i] = serviceRank.get(f.service) ?? -1;
     srcId[i] = rank(index.idRank, f.source);
     dstId[i] = rank(index.idRank, f.destination);
@@ -83,6 +97,7 @@ function sortFlows(index: PlanIndex, flows: Flow[]): Flow[] {
       at(dstName, i) - at(dstName, j) ||
       at(from, i) - at(from, j) ||
       at(to, i) - at(to, j) ||
+      at(udp, i) - at(udp, j) ||
       at(service, i) - at(service, j) ||
       at(srcId, i) - at(srcId, j) ||
       at(dstId, i) - at(dstId, j),
@@ -104,7 +119,7 @@ function sortFindings(index: PlanIndex, drafts: DraftFinding[]): Finding[] {
 }
 
 /**
- * Analyses a plan: every TCP flow its relationships need (KB 176466), the
+ * Analyses a plan: every flow its relationships need (KB 176466), the
  * firewalls and links each flow crosses on its shortest paths, and the
  * findings that say what is wrong or worth knowing. Pure: the same plan, in
  * any array order, gives the same answer.
@@ -130,20 +145,16 @@ export function analyzePlan(plan: Plan): Analysis {
   for (const d of drafts) {
     if (d.finding.severity === 'error') for (const key of d.concerns) broken.add(key);
   }
+  const isBroken = brokenFlowTest(broken);
   for (const flow of flows) {
-    if (broken.size > 0 && flowConcerns(flow).some((key) => broken.has(key))) flow.status = 'error';
+    if (isBroken(flow)) flow.status = 'error';
     else if (isDynamicThroughFirewall(flow)) flow.status = 'warning';
   }
 
   return { flows, findings: sortFindings(index, drafts), flowsByFirewall, flowsByLink };
 }
 
-/** A dynamic RPC range through a firewall: the firewall must open 1024–65535 (KB 176466). */
+/** A dynamic RPC port through a firewall: the firewall must open DYN(s) (KB 176466, KB 154596). */
 function isDynamicThroughFirewall(flow: Flow): boolean {
-  return (
-    flow.rpc !== undefined &&
-    flow.rpc !== 'endpointMapper' &&
-    flow.ports.from !== flow.ports.to &&
-    flow.firewalls.length > 0
-  );
+  return flow.dynamic && flow.firewalls.length > 0;
 }

@@ -376,7 +376,7 @@ describe('DYNAMIC_RPC_PORTS', () => {
     );
     expect(sp4[0]?.message).toContain('Exchange 4.0 Service Pack 4, 5.0 and 5.5');
     expect(sp4[0]?.message).not.toContain('first');
-    expect(sp4[0]?.kb).toEqual(['KB 176466', 'KB 161931']);
+    expect(sp4[0]?.kb).toEqual(['KB 176466', 'KB 161931', 'KB 154596']);
     const sp2 = findings(plan(2), 'DYNAMIC_RPC_PORTS');
     expect(sp2[0]?.message).toContain('runs Exchange 4.0 Service Pack 2');
     expect(sp2[0]?.message).toContain('install Service Pack 4 first');
@@ -449,10 +449,10 @@ describe('FIREWALL_UNUSED', () => {
   it('notes a firewall no flow crosses, and not one that a flow crosses', () => {
     const plan = makePlan({
       nodes: [
-        client('c', 's', { protocol: 'ldap' }),
+        client('c', 's', { protocol: 'ldap', address: 'any' }),
         firewall('used'),
         firewall('idle', { name: 'Idle' }),
-        server('s', 'A'),
+        server('s', 'A', { address: '10.0.0.1' }),
       ],
       links: [...chain('c', 'used', 's'), link('idle', 's')],
     });
@@ -476,10 +476,19 @@ describe('the finding catalog', () => {
       NO_INTERNET_MAIL: 'error',
       FEATURE_NOT_IN_VERSION: 'error',
       CONNECTOR_SAME_SITE: 'error',
+      CONNECTOR_SERVER_NOT_IN_SITE: 'error',
       CLIENT_WITHOUT_SERVER: 'error',
+      OWA_SERVER_VERSION: 'error',
+      RPC_THROUGH_NAT: 'error',
+      STATIC_MTA_PORT_REPLY: 'error',
       STATIC_PORT_CONFLICT: 'error',
       DYNAMIC_RPC_PORTS: 'warning',
+      IMS_WITHOUT_DNS: 'warning',
+      NO_INTERNET_MAIL_SERVER: 'warning',
+      OWA_NTLM: 'warning',
+      RPC_RANGE_SMALL: 'warning',
       STATIC_PORT_IN_CLIENT_POOL: 'warning',
+      ADDRESS_MISSING: 'warning',
       STATIC_PORT_WELL_KNOWN: 'info',
       MAPI_NOTIFICATIONS_UDP: 'info',
       FIREWALL_UNUSED: 'info',

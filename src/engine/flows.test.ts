@@ -157,7 +157,7 @@ describe('server-to-server flows (SPEC §3, KB 176466 scenarios 5, 6a, 6b)', () 
   it('a site connector needs 135 and the MTA port of the destination, both ways', () => {
     const plan = makePlan({
       nodes: [server('a', 'A', { staticPorts: { mta: 7000 } }), server('b', 'B')],
-      connectors: [connector('site', 'a', 'b')],
+      connectors: [connector('site', 'A', 'B')],
     });
     expect(summary(analyzePlan(plan))).toEqual([
       'a>b 135 RPC endpoint mapper',
@@ -173,7 +173,7 @@ describe('server-to-server flows (SPEC §3, KB 176466 scenarios 5, 6a, 6b)', () 
         server('a', 'A', { staticPorts: { directory: 6001, store: 6002, mta: 6003 } }),
         server('b', 'B', { staticPorts: { directory: 6001, store: 6002, mta: 6003 } }),
       ],
-      connectors: [connector('site', 'b', 'a')],
+      connectors: [connector('site', 'B', 'A')],
     });
     expect(summary(analyzePlan(plan))).toEqual([
       'a>b 135 RPC endpoint mapper',
@@ -236,7 +236,7 @@ describe('identical flows (SPEC §3)', () => {
   it('a site connector inside one site adds nothing: its flows are the intrasite ones, with their reason', () => {
     const plan = makePlan({
       nodes: [server('a', 'A'), server('b', 'A')],
-      connectors: [connector('site', 'a', 'b', 'k1')],
+      connectors: [connector('site', 'A', 'A', 'k1')],
     });
     const analysis = analyzePlan(plan);
     expect(analysis.flows).toHaveLength(6);
@@ -248,19 +248,20 @@ describe('identical flows (SPEC §3)', () => {
   it('two site connectors between the same servers give one set of flows, kept by the first connector id', () => {
     const plan = makePlan({
       nodes: [server('a', 'A'), server('b', 'B')],
-      connectors: [connector('site', 'b', 'a', 'k2'), connector('site', 'a', 'b', 'k1')],
+      connectors: [connector('site', 'B', 'A', 'k2'), connector('site', 'A', 'B', 'k1')],
     });
     const analysis = analyzePlan(plan);
     expect(analysis.flows).toHaveLength(4);
+    // Half A of k1 (a sends to b) asks for all four flows, the bind-back included.
     expect(new Set(analysis.flows.map((f) => JSON.stringify(f.relationship)))).toEqual(
-      new Set([JSON.stringify({ kind: 'siteConnector', connector: 'k1' })]),
+      new Set([JSON.stringify({ kind: 'siteConnector', connector: 'k1', from: 'a', to: 'b' })]),
     );
   });
 
   it('an X.400 and a site connector between the same servers keep both: the services differ', () => {
     const plan = makePlan({
       nodes: [server('a', 'A'), server('b', 'B')],
-      connectors: [connector('site', 'a', 'b'), connector('x400', 'a', 'b')],
+      connectors: [connector('site', 'A', 'B'), connector('x400', 'a', 'b')],
     });
     expect(analyzePlan(plan).flows).toHaveLength(6);
   });
@@ -269,6 +270,6 @@ describe('identical flows (SPEC §3)', () => {
     const plan = makePlan({ nodes: [server('a', 'A'), client('c', 'a')] });
     const ids = analyzePlan(plan).flows.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toContain('c|a|135-135|RPC endpoint mapper');
+    expect(ids).toContain('c|a|TCP|135-135|RPC endpoint mapper');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../model/types';
 import { compareStrings } from './compare';
+import type { PlanIndex } from './planIndex';
 import { indexPlan } from './planIndex';
 import type { Analysis, Flow, MatrixRow, PortRange } from './types';
 
@@ -13,8 +14,7 @@ export function formatPorts(r: PortRange): string {
 }
 
 function row(
-  nameOf: (id: string) => string,
-  siteNameOf: (id: string) => string,
+  { nameOf, siteNameOf, addressOf }: Pick<PlanIndex, 'nameOf' | 'siteNameOf' | 'addressOf'>,
   flow: Flow,
   flowIndex: number,
   firewall: string,
@@ -23,10 +23,12 @@ function row(
   return {
     firewall,
     source: nameOf(flow.source),
+    sourceAddress: addressOf(flow.source),
     sourceSite: siteNameOf(flow.source),
     destination: nameOf(flow.destination),
+    destinationAddress: addressOf(flow.destination),
     destinationSite: siteNameOf(flow.destination),
-    protocol: 'TCP',
+    protocol: flow.protocol,
     port: formatPorts(flow.ports),
     service: flow.service,
     reason: flow.reason,
@@ -38,10 +40,11 @@ function row(
 /**
  * One row per (firewall, flow) where the flow crosses that firewall: what each
  * firewall must allow (KB 176466). Sorted by firewall name, then as the flows
- * are (source name, destination name, port, service).
+ * are (source name, destination name, port, protocol, service).
  */
 export function portMatrixRows(plan: Plan, analysis: Analysis): MatrixRow[] {
-  const { nameOf, siteNameOf } = indexPlan(plan);
+  const index = indexPlan(plan);
+  const { nameOf } = index;
   const firewalls = [...analysis.flowsByFirewall.keys()].sort(
     (x, y) => compareStrings(nameOf(x), nameOf(y)) || compareStrings(x, y),
   );
@@ -51,7 +54,7 @@ export function portMatrixRows(plan: Plan, analysis: Analysis): MatrixRow[] {
     // Flow indexes ascend, and the flows are already in source, destination, port, service order.
     for (const i of analysis.flowsByFirewall.get(fw) ?? []) {
       const flow = analysis.flows[i];
-      if (flow) rows.push(row(nameOf, siteNameOf, flow, i, name, fw));
+      if (flow) rows.push(row(index, flow, i, name, fw));
     }
   }
   return rows;
@@ -62,8 +65,9 @@ export function portMatrixRows(plan: Plan, analysis: Analysis): MatrixRow[] {
  * the flow crosses, sorted, joined by "; " (empty when it crosses none).
  */
 export function allFlowsRows(plan: Plan, analysis: Analysis): MatrixRow[] {
-  const { nameOf, siteNameOf } = indexPlan(plan);
+  const index = indexPlan(plan);
+  const { nameOf } = index;
   return analysis.flows.map((flow, i) =>
-    row(nameOf, siteNameOf, flow, i, flow.firewalls.map(nameOf).sort(compareStrings).join('; '), null),
+    row(index, flow, i, flow.firewalls.map(nameOf).sort(compareStrings).join('; '), null),
   );
 }

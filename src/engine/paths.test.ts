@@ -30,12 +30,12 @@ describe('paths (SPEC §4)', () => {
   it("a longer path's firewall is not crossed, nor its links used", () => {
     const plan = makePlan({
       nodes: [
-        ldapClient('c', 's'),
+        { ...ldapClient('c', 's'), address: 'any' },
         firewall('short'),
         network('n1'),
         firewall('long'),
         network('n2'),
-        server('s', 'A'),
+        server('s', 'A', { address: '10.0.0.1' }),
       ],
       links: [...chain('c', 'short', 's'), ...chain('c', 'n1', 'long', 'n2', 's')],
     });
@@ -164,6 +164,7 @@ describe('Router', () => {
     expect(new Router(plan).routeFrom('s', ['t']).get('t')).toEqual({
       routed: true,
       firewalls: [],
+      crossings: [],
       links: ['direct'],
     });
   });

@@ -1,17 +1,25 @@
 /**
  * Shortest paths between endpoints (SPEC.md §4). Links form an undirected
  * graph; traffic passes only through transit nodes (firewalls and networks),
- * never through a server, client or SMTP host. A flow travels every shortest
- * path, so it crosses every firewall and uses every link that lies on one:
- * both firewalls of a redundant pair need the rule.
+ * never through an endpoint. A flow travels every shortest path, so it
+ * crosses every firewall and uses every link that lies on one: both
+ * firewalls of a redundant pair need the rule. Where it enters a firewall
+ * over one link and leaves over another, those links' interfaces are its
+ * ingress and egress.
  */
 import type { Plan } from '../model/types';
+import type { FirewallCrossing } from './types';
 
 /** The part of the network one flow uses. */
 export interface Route {
   routed: boolean;
   /** Ids of the firewalls on at least one shortest path (unsorted). */
   firewalls: string[];
+  /**
+   * Every (firewall, ingress, egress) of the shortest paths (unsorted): any
+   * shortest way in joined to any shortest way out is a shortest path.
+   */
+  crossings: FirewallCrossing[];
   /** Ids of the links on at least one shortest path (unsorted). */
   links: string[];
 }
@@ -19,8 +27,11 @@ export interface Route {
 const UNROUTED: Route = Object.freeze({
   routed: false,
   firewalls: Object.freeze([]) as unknown as string[],
+  crossings: Object.freeze([]) as unknown as FirewallCrossing[],
   links: Object.freeze([]) as unknown as string[],
 });
+
+const NO_CROSSINGS: FirewallCrossing[] = Object.freeze([]) as unknown as FirewallCrossing[];
 
 /** Above this many links a node's predecessors are remembered for the rest of a search. */
 const HUB_DEGREE = 32;
@@ -49,10 +60,16 @@ export class Router {
   private readonly neighbours: Int32Array;
   private readonly viaLink: Int32Array;
   private readonly linkIds: string[] = [];
+  /** Per link index: its end `a` (node index) and the interface names of its two ends (null: unnamed). */
+  private readonly linkA: number[] = [];
+  private readonly linkAInterface: (string | null)[] = [];
+  private readonly linkBInterface: (string | null)[] = [];
   private readonly dist: Int32Array;
   private readonly queue: Int32Array;
   private readonly mark: Int32Array;
   private readonly target: Int32Array;
+  /** The interfaces of the firewalls on the route being walked (see `route`). */
+  private readonly sides = new Map<number, { ingress: string[]; egress: string[] }>();
   /** Predecessors of hub nodes under the current search's distances. */
   private readonly hubPredecessors = new Map<number, number[]>();
   /** Increases for every search and walk, so marks never need clearing. */
@@ -79,6 +96,9 @@ export class Router {
       if (a === undefined || b === undefined || a === b) continue;
       ends.push(a, b);
       this.linkIds.push(l.id);
+      this.linkA.push(a);
+      this.linkAInterface.push(l.aInterface ?? null);
+      this.linkBInterface.push(l.bInterface ?? null);
       degree[a] = (degree[a] as number) + 1;
       degree[b] = (degree[b] as number) + 1;
     }
@@ -268,11 +288,14 @@ export class Router {
     for (let p = offsets[src] as number; p < srcEnd; p++) {
       if (neighbours[p] === t) links.push(linkIds[viaLink[p] as number] as string);
     }
-    if (links.length > 0) return { routed: true, firewalls: [], links };
+    if (links.length > 0) return { routed: true, firewalls: [], crossings: NO_CROSSINGS, links };
     if (dist[t] === -1) return UNROUTED;
 
     const stamp = ++this.stamp;
     const firewalls: string[] = [];
+    // Firewall node → the interfaces it is entered and left by on these paths.
+    const sides = this.sides;
+    sides.clear();
     const queue: number[] = [t];
     mark[t] = stamp;
     for (let head = 0; head < queue.length; head++) {
@@ -280,9 +303,13 @@ export class Router {
       const want = (dist[v] as number) - 1;
       // A neighbour of the source: its link to the source is added below; nothing lies nearer.
       if (want === 0) continue;
+      const vIsFirewall = kind[v] === FIREWALL;
       for (const p of this.predecessors(v, want)) {
         const u = neighbours[p] as number;
-        links.push(linkIds[viaLink[p] as number] as string);
+        const l = viaLink[p] as number;
+        links.push(linkIds[l] as string);
+        if (vIsFirewall) this.addSide(v, true, this.interfaceName(l, v, u));
+        if (kind[u] === FIREWALL) this.addSide(u, false, this.interfaceName(l, u, v));
         if (mark[u] === stamp) continue;
         mark[u] = stamp;
         if (kind[u] === FIREWALL) firewalls.push(ids[u] as string);
@@ -293,10 +320,35 @@ export class Router {
     for (let p = offsets[src] as number; p < srcEnd; p++) {
       const u = neighbours[p] as number;
       if (mark[u] === stamp && dist[u] === 1 && kind[u] !== ENDPOINT) {
-        links.push(linkIds[viaLink[p] as number] as string);
+        const l = viaLink[p] as number;
+        links.push(linkIds[l] as string);
+        if (kind[u] === FIREWALL) this.addSide(u, true, this.interfaceName(l, u, src));
       }
     }
-    return { routed: true, firewalls, links };
+    if (sides.size === 0) return { routed: true, firewalls, crossings: NO_CROSSINGS, links };
+    const crossings: FirewallCrossing[] = [];
+    for (const [f, { ingress, egress }] of sides) {
+      const firewall = ids[f] as string;
+      for (const i of ingress) for (const e of egress) crossings.push({ firewall, ingress: i, egress: e });
+    }
+    return { routed: true, firewalls, crossings, links };
+  }
+
+  /** Notes that firewall `f` is entered (or left) over the interface `name` on the current route. */
+  private addSide(f: number, ingress: boolean, name: string): void {
+    let entry = this.sides.get(f);
+    if (!entry) {
+      entry = { ingress: [], egress: [] };
+      this.sides.set(f, entry);
+    }
+    const list = ingress ? entry.ingress : entry.egress;
+    if (!list.includes(name)) list.push(name);
+  }
+
+  /** The name of firewall `f`'s interface on link `l`, whose other end is `other` (SPEC §4). */
+  private interfaceName(l: number, f: number, other: number): string {
+    const name = this.linkA[l] === f ? this.linkAInterface[l] : this.linkBInterface[l];
+    return name ?? (this.ids[other] as string);
   }
 
   /**

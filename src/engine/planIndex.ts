@@ -14,6 +14,8 @@ export interface PlanIndex {
   serverOf(id: string | null): ServerNode | undefined;
   /** The site name of a server endpoint, else "" (SPEC §6: Source site / Destination site). */
   siteNameOf(nodeId: string): string;
+  /** The node's address, "" when it has none (SPEC §6: Source address / Destination address). */
+  addressOf(nodeId: string): string;
   /**
    * Node id → its place among the node names by code point (equal names
    * share a place) and among the node ids: sorting by these integers sorts
@@ -43,6 +45,10 @@ export function indexPlan(plan: Plan): PlanIndex {
     const server = serverOf(nodeId);
     return server ? nameOf(server.site) : '';
   };
+  const addressOf = (nodeId: string): string => {
+    const node = nodes.get(nodeId);
+    return node && 'address' in node && node.address !== null ? node.address : '';
+  };
   const byName = plan.nodes
     .map((n) => ({ id: n.id, name: nameOf(n.id) }))
     .sort((x, y) => compareStrings(x.name, y.name) || compareStrings(x.id, y.id));
@@ -58,5 +64,5 @@ export function indexPlan(plan: Plan): PlanIndex {
       .sort(compareStrings)
       .map((id, i) => [id, i] as const),
   );
-  return { plan, nodes, sites, links, connectors, nameOf, serverOf, siteNameOf, nameRank, idRank };
+  return { plan, nodes, sites, links, connectors, nameOf, serverOf, siteNameOf, addressOf, nameRank, idRank };
 }

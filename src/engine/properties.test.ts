@@ -96,6 +96,20 @@ function expectShortestPaths(plan: Plan): void {
       .filter((l) => l.a !== l.b && (step(l.a, l.b) || step(l.b, l.a)))
       .map((l) => l.id);
     expect([...flow.links].sort()).toEqual(links.sort());
+    // Ingress and egress (SPEC §4): the interfaces of the links a shortest path takes into and out of each firewall.
+    const name = (l: Plan['links'][number], end: string) =>
+      (l.a === end ? l.aInterface : l.bInterface) ?? (l.a === end ? l.b : l.a);
+    const crossings = new Set<string>();
+    for (const fw of firewalls) {
+      const used = plan.links.filter((l) => l.a !== l.b && (l.a === fw || l.b === fw));
+      const ins = new Set(used.filter((l) => step(l.a === fw ? l.b : l.a, fw)).map((l) => name(l, fw)));
+      const outs = new Set(used.filter((l) => step(fw, l.a === fw ? l.b : l.a)).map((l) => name(l, fw)));
+      for (const i of ins) for (const e of outs) crossings.add(`${fw} ${i} ${e}`);
+    }
+    expect(flow.crossings.map((c) => `${c.firewall} ${c.ingress} ${c.egress}`).sort()).toEqual(
+      [...crossings].sort(),
+    );
+    expect(new Set(flow.crossings.map((c) => c.firewall))).toEqual(new Set(flow.firewalls));
   }
 }
 
@@ -129,8 +143,10 @@ describe('engine properties', () => {
         const target = attachTo === null ? undefined : plan.nodes[attachTo % plan.nodes.length];
         const after = analyzePlan({
           ...plan,
-          nodes: [...plan.nodes, { id: fw, type: 'firewall', name: 'Spare' }],
-          links: target ? [...plan.links, { id: 'spare-link', a: fw, b: target.id }] : plan.links,
+          nodes: [...plan.nodes, { id: fw, type: 'firewall', name: 'Spare', nat: false }],
+          links: target
+            ? [...plan.links, { id: 'spare-link', a: fw, b: target.id, aInterface: null, bInterface: null }]
+            : plan.links,
         });
         expect(after.flows).toEqual(before.flows);
         const added = after.findings.filter((f) => f.subjects.includes(fw));
@@ -160,7 +176,9 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(plans, (plan) => {
         const analysis = analyzePlan(plan);
-        const keys = analysis.flows.map((f) => flowKey(f.source, f.destination, f.ports, f.service));
+        const keys = analysis.flows.map((f) =>
+          flowKey(f.source, f.destination, f.protocol, f.ports, f.service),
+        );
         expect(new Set(keys).size).toBe(keys.length);
         for (const [fw, indexes] of analysis.flowsByFirewall) {
           const expected = analysis.flows.flatMap((f, i) => (f.firewalls.includes(fw) ? [i] : []));

@@ -3,14 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { MatrixRow } from '../engine/types';
 import { allFlowsCsv, escapeFormula, MATRIX_CSV_HEADER, matrixCsv, portMatrixCsv } from './csv';
 
-const HEADER = 'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason';
+const HEADER =
+  'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason';
 
 function row(overrides: Partial<MatrixRow> = {}): MatrixRow {
   return {
     firewall: 'FW-EDGE',
     source: 'Home POP3 users',
+    sourceAddress: 'any',
     sourceSite: '',
     destination: 'EXAMS01',
+    destinationAddress: '10.1.0.10',
     destinationSite: 'Amsterdam',
     protocol: 'TCP',
     port: '995',
@@ -48,7 +51,7 @@ describe('matrixCsv', () => {
   it('writes the columns in order and leaves plain cells unquoted', () => {
     const csv = matrixCsv([row({ reason: 'Plain reason' })]);
     expect(dataLines(csv)).toEqual([
-      'FW-EDGE,Home POP3 users,,EXAMS01,Amsterdam,TCP,995,POP3 over SSL,Plain reason',
+      'FW-EDGE,Home POP3 users,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,Plain reason',
     ]);
   });
 
@@ -59,7 +62,9 @@ describe('matrixCsv', () => {
 
   it('quotes a cell holding a comma', () => {
     const csv = matrixCsv([row({ source: 'Utrecht, floor 2', reason: 'r' })]);
-    expect(dataLines(csv)[0]).toBe('FW-EDGE,"Utrecht, floor 2",,EXAMS01,Amsterdam,TCP,995,POP3 over SSL,r');
+    expect(dataLines(csv)[0]).toBe(
+      'FW-EDGE,"Utrecht, floor 2",any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r',
+    );
   });
 
   it('quotes a cell holding a double quote and doubles the quote', () => {
@@ -88,13 +93,46 @@ describe('matrixCsv', () => {
     'prefixes a cell starting with %s with a quote mark, unquoted when nothing else needs it',
     (_c, name, out) => {
       const csv = matrixCsv([row({ source: name, reason: 'r' })]);
-      expect(dataLines(csv)[0]).toBe(`FW-EDGE,${out},,EXAMS01,Amsterdam,TCP,995,POP3 over SSL,r`);
+      expect(dataLines(csv)[0]).toBe(
+        `FW-EDGE,${out},any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r`,
+      );
     },
   );
 
-  it('prefixes a cell starting with a tab', () => {
+  it('prefixes a cell starting with a tab, then quotes it: a spreadsheet splitting on tabs keeps it whole', () => {
     const csv = matrixCsv([row({ source: '\t=1', reason: 'r' })]);
-    expect(dataLines(csv)[0]).toBe("FW-EDGE,'\t=1,,EXAMS01,Amsterdam,TCP,995,POP3 over SSL,r");
+    expect(dataLines(csv)[0]).toBe(
+      `FW-EDGE,"'\t=1",any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r`,
+    );
+  });
+
+  it.each([
+    ['a semicolon', 'EX;=cmd()', '"EX;=cmd()"'],
+    ['a tab', 'EX\t=cmd()', '"EX\t=cmd()"'],
+    ['a line feed', 'EX\n=cmd()', '"EX\n=cmd()"'],
+    ['a carriage return', 'EX\r=cmd()', '"EX\r=cmd()"'],
+  ])('quotes a cell holding %s, so no part of it becomes a cell of its own (v2)', (_what, name, out) => {
+    const csv = matrixCsv([row({ destination: name, reason: 'r' })]);
+    expect(dataLines(csv).join('\r\n')).toBe(
+      `FW-EDGE,Home POP3 users,any,,${out},10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r`,
+    );
+  });
+
+  it('quotes only the cells that need it', () => {
+    const csv = matrixCsv([row({ reason: 'Plain, reason' })]);
+    expect(dataLines(csv)[0]).toBe(
+      'FW-EDGE,Home POP3 users,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,"Plain, reason"',
+    );
+  });
+
+  it('escapes control characters in cells for a terminal only, keeping the line ends', () => {
+    const tricky = row({ source: 'Evil\u001b[2Jname\u0085', reason: 'r' });
+    expect(dataLines(matrixCsv([tricky], { terminal: true }))).toEqual([
+      'FW-EDGE,Evil\\x1b[2Jname\\x85,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r',
+    ]);
+    expect(dataLines(matrixCsv([tricky]))).toEqual([
+      'FW-EDGE,Evil\u001b[2Jname\u0085,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r',
+    ]);
   });
 
   it('prefixes a cell starting with a carriage return, then quotes it', () => {
@@ -105,7 +143,7 @@ describe('matrixCsv', () => {
   it('prefixes before quoting: =HYPERLINK("x") becomes "\'=HYPERLINK(""x"")"', () => {
     const csv = matrixCsv([row({ destination: '=HYPERLINK("x")', reason: 'r' })]);
     expect(dataLines(csv)[0]).toBe(
-      `FW-EDGE,Home POP3 users,,"'=HYPERLINK(""x"")",Amsterdam,TCP,995,POP3 over SSL,r`,
+      `FW-EDGE,Home POP3 users,any,,"'=HYPERLINK(""x"")",10.1.0.10,Amsterdam,TCP,995,POP3 over SSL,r`,
     );
   });
 
@@ -116,9 +154,17 @@ describe('matrixCsv', () => {
 
   it('escapes every column, not only names', () => {
     const csv = matrixCsv([
-      row({ firewall: '=a', sourceSite: '+b', destinationSite: '-c', service: '@d', reason: '=e' }),
+      row({
+        firewall: '=a',
+        sourceAddress: '=f',
+        sourceSite: '+b',
+        destinationAddress: '@g',
+        destinationSite: '-c',
+        service: '@d',
+        reason: '=e',
+      }),
     ]);
-    expect(dataLines(csv)[0]).toBe("'=a,Home POP3 users,'+b,EXAMS01,'-c,TCP,995,'@d,'=e");
+    expect(dataLines(csv)[0]).toBe("'=a,Home POP3 users,'=f,'+b,EXAMS01,'@g,'-c,TCP,995,'@d,'=e");
   });
 
   it('does not prefix a cell with a formula character later on', () => {
@@ -134,8 +180,10 @@ describe('matrixCsv', () => {
     expect(parsed.data[1]).toEqual([
       'FW-EDGE',
       'a,"b"\r\nc',
+      'any',
       '',
       "'=x",
+      '10.1.0.10',
       'Amsterdam',
       'TCP',
       '995',
@@ -148,6 +196,6 @@ describe('matrixCsv', () => {
     const rows = [row({ firewall: 'FW-A; FW-B' })];
     expect(portMatrixCsv(rows)).toBe(matrixCsv(rows));
     expect(allFlowsCsv(rows)).toBe(matrixCsv(rows));
-    expect(dataLines(allFlowsCsv(rows))[0]?.startsWith('FW-A; FW-B,')).toBe(true);
+    expect(dataLines(allFlowsCsv(rows))[0]?.startsWith('"FW-A; FW-B",')).toBe(true);
   });
 });

@@ -1,12 +1,15 @@
 import Papa from 'papaparse';
 import type { MatrixRow } from '../engine/types';
+import { escapeControlCharacters } from './terminalText';
 
 /** The header row of both CSV exports, in column order (SPEC §6). */
 export const MATRIX_CSV_HEADER = [
   'Firewall',
   'Source',
+  'Source address',
   'Source site',
   'Destination',
+  'Destination address',
   'Destination site',
   'Protocol',
   'Port',
@@ -33,12 +36,25 @@ export function escapeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * A cell a spreadsheet that splits on semicolons or tabs would cut, or that
+ * holds a line break: quoted, so that no part of it starts a cell of its own
+ * (and so never a formula) (SPEC §6, v2).
+ */
+const NEEDS_QUOTES = /[;\t\r\n]/;
+
+export function needsQuotes(cell: string): boolean {
+  return NEEDS_QUOTES.test(cell);
+}
+
 function rowCells(row: MatrixRow): string[] {
   return [
     row.firewall,
     row.source,
+    row.sourceAddress,
     row.sourceSite,
     row.destination,
+    row.destinationAddress,
     row.destinationSite,
     row.protocol,
     row.port,
@@ -47,27 +63,41 @@ function rowCells(row: MatrixRow): string[] {
   ].map(escapeFormula);
 }
 
+export interface CsvOptions {
+  /**
+   * For a terminal: each control character inside a cell is written as
+   * `\xHH`, so no name can drive the terminal (SPEC §7). Files and pipes get
+   * the cells exactly.
+   */
+  terminal?: boolean;
+}
+
 /**
  * The rows as CSV text (SPEC §6): the header row, then one line per row in the
- * order given. RFC 4180 quoting only where a cell needs it, CRLF line ends, and
- * the last line ends with CRLF too, so that concatenated or appended exports
- * stay well-formed.
+ * order given. RFC 4180 quoting where a cell needs it or holds `;`, a tab or a
+ * line break, CRLF line ends, and the last line ends with CRLF too, so that
+ * concatenated or appended exports stay well-formed.
  */
-export function matrixCsv(rows: readonly MatrixRow[]): string {
+export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
   // Header and rows go in as one array of arrays: given `{ fields, data: [] }`,
   // Papa.unparse writes a stray empty row after the header.
-  const lines: string[][] = [[...MATRIX_CSV_HEADER], ...rows.map(rowCells)];
-  const body = Papa.unparse(lines, { newline: CRLF, quotes: false, escapeFormulae: false });
+  const cells = options.terminal ? (row: MatrixRow) => rowCells(row).map(escapeControlCharacters) : rowCells;
+  const lines: string[][] = [[...MATRIX_CSV_HEADER], ...rows.map(cells)];
+  const body = Papa.unparse(lines, {
+    newline: CRLF,
+    quotes: (value: unknown) => typeof value === 'string' && needsQuotes(value),
+    escapeFormulae: false,
+  });
   // Papa.unparse puts CRLF between lines only; the last line gets one here.
   return body + CRLF;
 }
 
 /** The port matrix export: one row per (firewall, flow) crossing it (SPEC §6). */
-export function portMatrixCsv(rows: readonly MatrixRow[]): string {
-  return matrixCsv(rows);
+export function portMatrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+  return matrixCsv(rows, options);
 }
 
 /** The all-flows export: one row per flow, firewalls joined by `; ` (SPEC §6). */
-export function allFlowsCsv(rows: readonly MatrixRow[]): string {
-  return matrixCsv(rows);
+export function allFlowsCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+  return matrixCsv(rows, options);
 }

@@ -12,7 +12,8 @@ import {
   PORT_MATRIX_CSV,
 } from './exports';
 
-const HEADER = 'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason';
+const HEADER =
+  'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason';
 
 /** POP3 over SSL through a firewall, and a MAPI client on the LAN that crosses none. */
 function input(): ExportInput {
@@ -20,11 +21,11 @@ function input(): ExportInput {
     name: 'Contoso Benelux',
     sites: [site('ams', { name: 'Amsterdam' })],
     nodes: [
-      client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl' }),
+      client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl', address: 'any' }),
       firewall('fw', { name: 'FW-EDGE' }),
       network('lan', { name: 'Amsterdam LAN' }),
       client('local', 'ex1', { name: 'Amsterdam Outlook users' }),
-      server('ex1', 'ams', { name: 'EXAMS01' }),
+      server('ex1', 'ams', { name: 'EXAMS01', address: '10.1.0.10' }),
     ],
     links: [...chain('pop', 'fw', 'lan', 'ex1'), ...chain('local', 'lan')],
   });
@@ -87,8 +88,8 @@ describe('the exports table', () => {
   it('renders all flows, the ones that cross no firewall too', () => {
     const text = ALL_FLOWS_CSV.render(input());
     expect(text.startsWith(`${HEADER}\r\n`)).toBe(true);
-    expect(text).toContain('\r\n,Amsterdam Outlook users,,EXAMS01,Amsterdam,TCP,');
-    expect(text).toContain('\r\nFW-EDGE,Home POP3 users,,EXAMS01,Amsterdam,TCP,995,');
+    expect(text).toContain('\r\n,Amsterdam Outlook users,,,EXAMS01,10.1.0.10,Amsterdam,TCP,');
+    expect(text).toContain('\r\nFW-EDGE,Home POP3 users,any,,EXAMS01,10.1.0.10,Amsterdam,TCP,995,');
   });
 
   it('renders the plan file, which loads back to the same plan', () => {
@@ -101,12 +102,51 @@ describe('the exports table', () => {
     const parsed = JSON.parse(FLOWS_JSON.render(input()));
     const pop3 = parsed.flows.find((f: { port: string }) => f.port === '995');
     expect(pop3).toMatchObject({
-      source: { id: 'pop', name: 'Home POP3 users', site: null },
-      destination: { id: 'ex1', name: 'EXAMS01', site: 'Amsterdam' },
+      source: { id: 'pop', name: 'Home POP3 users', address: 'any', site: null },
+      destination: { id: 'ex1', name: 'EXAMS01', address: '10.1.0.10', site: 'Amsterdam' },
       protocol: 'TCP',
       firewalls: ['FW-EDGE'],
+      crossings: [{ firewall: 'FW-EDGE', ingress: 'pop', egress: 'lan' }],
       routed: true,
     });
     expect(Array.isArray(parsed.findings)).toBe(true);
+  });
+});
+
+describe('rendering for a terminal (SPEC §7)', () => {
+  /** Names with ESC, C1 CSI and line breaks, as a hand-made file might carry them. */
+  function trickyInput(): ExportInput {
+    const { plan } = input();
+    const names: Record<string, string> = { pop: 'Home\u001b[2J\u0085users', fw: 'FW\u009bEDGE\r\nX' };
+    const tricky = { ...plan, nodes: plan.nodes.map((n) => ({ ...n, name: names[n.id] ?? n.name })) };
+    return { plan: tricky, analysis: analyzePlan(tricky) };
+  }
+
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the test looks for
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+  it('writes no control character but line ends to a terminal, from every export of the table', () => {
+    for (const format of PLAN_EXPORTS) {
+      const text = format.render({ ...trickyInput(), terminal: true });
+      expect(text.replace(/\r?\n/g, ''), format.id).not.toMatch(CONTROL);
+    }
+    const csv = PORT_MATRIX_CSV.render({ ...trickyInput(), terminal: true });
+    expect(csv).toContain('\r\nFW\\x9bEDGE\\x0d\\x0aX,Home\\x1b[2J\\x85users,any,');
+  });
+
+  it('writes the names exactly to a file or a pipe', () => {
+    const csv = PORT_MATRIX_CSV.render(trickyInput());
+    expect(csv).toContain('\r\n"FW\u009bEDGE\r\nX",Home\u001b[2J\u0085users,any,');
+    const json = JSON.parse(FLOWS_JSON.render(trickyInput()));
+    const pop3 = json.flows.find((f: { source: { id: string } }) => f.source.id === 'pop');
+    expect(pop3.source.name).toBe('Home\u001b[2J\u0085users');
+    expect(pop3.firewalls).toEqual(['FW\u009bEDGE\r\nX']);
+    expect(FLOWS_JSON.render(trickyInput())).toContain('\u0085');
+  });
+
+  it('writes the same text to a terminal as to a file when no name holds a control character', () => {
+    for (const format of PLAN_EXPORTS) {
+      expect(format.render({ ...input(), terminal: true }), format.id).toBe(format.render(input()));
+    }
   });
 });

@@ -14,11 +14,18 @@ import type { Plan } from '../model/types';
 import { allFlowsCsv, portMatrixCsv } from './csv';
 import { flowsJson } from './flowsJson';
 import { fileStem, planFileName } from './planFile';
+import { escapeJsonForTerminal } from './terminalText';
 
 /** What every export is made from: the plan and the engine's analysis of that same plan. */
 export interface ExportInput {
   readonly plan: Plan;
   readonly analysis: Analysis;
+  /**
+   * The text goes to a terminal: names then carry no control characters
+   * (SPEC §7), each written visibly instead. Files, pipes and downloads get
+   * the exact text.
+   */
+  readonly terminal?: boolean;
 }
 
 /** A file's content: text (saved as UTF-8 with no byte order mark) or bytes. */
@@ -78,7 +85,7 @@ export const PORT_MATRIX_CSV: PlanExport = {
   subject: 'the port matrix',
   mimeType: CSV_TYPE,
   fileName: (plan) => exportFileName(plan.name, 'port-matrix', 'csv'),
-  render: ({ plan, analysis }) => portMatrixCsv(portMatrixRows(plan, analysis)),
+  render: ({ plan, analysis, terminal }) => portMatrixCsv(portMatrixRows(plan, analysis), { terminal }),
   inMenu: true,
   besideMatrix: true,
 };
@@ -91,7 +98,7 @@ export const ALL_FLOWS_CSV: PlanExport = {
   subject: 'all flows',
   mimeType: CSV_TYPE,
   fileName: (plan) => exportFileName(plan.name, 'all-flows', 'csv'),
-  render: ({ plan, analysis }) => allFlowsCsv(allFlowsRows(plan, analysis)),
+  render: ({ plan, analysis, terminal }) => allFlowsCsv(allFlowsRows(plan, analysis), { terminal }),
   inMenu: true,
   besideMatrix: true,
   cliOption: '--all',
@@ -105,7 +112,8 @@ export const PLAN_FILE: PlanExport = {
   subject: 'the plan',
   mimeType: 'application/json',
   fileName: planFileName,
-  render: ({ plan }) => serializePlan(plan),
+  render: ({ plan, terminal }) =>
+    terminal ? escapeJsonForTerminal(serializePlan(plan)) : serializePlan(plan),
   inMenu: true,
   besideMatrix: false,
 };
@@ -118,7 +126,7 @@ export const FLOWS_JSON: PlanExport = {
   subject: 'the flows and findings',
   mimeType: 'application/json',
   fileName: (plan) => exportFileName(plan.name, 'flows', 'json'),
-  render: ({ plan, analysis }) => flowsJson(plan, analysis),
+  render: ({ plan, analysis, terminal }) => flowsJson(plan, analysis, { terminal }),
   inMenu: false,
   besideMatrix: false,
   cliOption: '--json',

@@ -33,13 +33,9 @@ function example(name: string): Plan {
   return loaded(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
 }
 
-/**
- * A generated organization as a version 2 plan. The generator still writes
- * site connectors between servers, as version 1 did, so its plan is read
- * through the migration.
- */
+/** A generated organization (a version 2 plan), as loading a file of it gives it. */
 function organization(options: Parameters<typeof generatePlan>[0]): Plan {
-  const result = loadPlan({ ...generatePlan(options), version: 1 });
+  const result = loadPlan(generatePlan(options));
   if (!result.ok) throw new Error(result.error);
   return result.plan;
 }

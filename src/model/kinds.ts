@@ -152,6 +152,16 @@ export const PROTOCOL_LABEL: Readonly<Record<ClientProtocol, string>> = {
   web: 'Web (OWA)',
 };
 
+/**
+ * Protocols as finding messages name them: the client protocols, and the
+ * newsfeeds a news host exchanges with a server's Internet News Service
+ * (KB 174199).
+ */
+export const FINDING_PROTOCOL_LABEL: Readonly<Record<ClientProtocol | 'newsfeed', string>> = {
+  ...PROTOCOL_LABEL,
+  newsfeed: 'NNTP newsfeeds',
+};
+
 /** Client protocols in full, as the inspector offers them. */
 export const PROTOCOL_NAME: Readonly<Record<ClientProtocol, string>> = {
   mapi: 'Exchange (MAPI) over RPC',

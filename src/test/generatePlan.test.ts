@@ -22,10 +22,29 @@ describe('generatePlan', () => {
   it('has every kind of node, both connector types, clients of every protocol and auth', () => {
     const plan = generatePlan({ nodes: 1000 });
     const kinds = new Set(plan.nodes.map((n) => n.type));
-    expect([...kinds].sort()).toEqual(['client', 'firewall', 'network', 'server', 'smtpHost']);
+    expect([...kinds].sort()).toEqual([
+      'client',
+      'dns',
+      'firewall',
+      'network',
+      'newsHost',
+      'owa',
+      'server',
+      'smtpHost',
+    ]);
     expect(new Set(plan.connectors.map((k) => k.type))).toEqual(new Set(['site', 'x400']));
-    const clients = plan.nodes.flatMap((n) => (n.type === 'client' ? [`${n.protocol}/${n.auth}`] : []));
+    const clients = plan.nodes.flatMap((n) =>
+      n.type === 'client' && n.protocol !== 'admin' && n.protocol !== 'web'
+        ? [`${n.protocol}/${n.auth}`]
+        : [],
+    );
     expect(new Set(clients).size).toBe(5 * 3);
+    const others = plan.nodes.flatMap((n) => (n.type === 'client' ? [n.protocol] : []));
+    expect(others).toContain('admin');
+    expect(others).toContain('web');
+    // Site connectors both from one bridgehead to chosen targets and from every server to every server.
+    const halves = plan.connectors.flatMap((k) => (k.type === 'site' ? [k.bridgeheadA === null] : []));
+    expect(new Set(halves)).toEqual(new Set([true, false]));
     const versions = new Set(plan.nodes.flatMap((n) => (n.type === 'server' ? [n.exchange] : [])));
     expect(versions).toEqual(new Set(['4.0', '5.0', '5.5']));
   });

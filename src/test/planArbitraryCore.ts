@@ -14,7 +14,14 @@
  */
 import fc from 'fast-check';
 import { ID_MAX_LENGTH } from '../model/ids';
-import { CLIENT_AUTHS, CLIENT_PROTOCOLS, EXCHANGE_VERSIONS, SMTP_DIRECTIONS } from '../model/types';
+import type { RpcPortRange } from '../model/types';
+import {
+  CLIENT_AUTHS,
+  CLIENT_PROTOCOLS,
+  EXCHANGE_VERSIONS,
+  NEWS_FEEDS,
+  SMTP_DIRECTIONS,
+} from '../model/types';
 
 const ID_CHARACTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.'];
 
@@ -34,10 +41,23 @@ export const staticPortArbitrary = fc.option(portArbitrary, { nil: null });
 /** The RFC1006 port: often the default 102, else any port. */
 export const rfc1006PortArbitrary = fc.oneof(fc.constant(102), portArbitrary);
 
+/** The LDAP port: often the default 389, else any port. */
+export const ldapPortArbitrary = fc.oneof(fc.constant(389), portArbitrary);
+
+/** A restricted RPC range (from ≤ to, both 1024–65535), or `null` (not restricted). */
+export const rpcPortsArbitrary: fc.Arbitrary<RpcPortRange | null> = fc.option(
+  fc
+    .tuple(fc.integer({ min: 1024, max: 65535 }), fc.integer({ min: 1024, max: 65535 }))
+    .map(([x, y]) => ({ from: Math.min(x, y), to: Math.max(x, y) })),
+  { nil: null },
+);
+
 export interface SettingsOptions {
   /** The values a static RPC port takes (null for dynamic). */
   staticPort?: fc.Arbitrary<number | null>;
   rfc1006Port?: fc.Arbitrary<number>;
+  ldapPort?: fc.Arbitrary<number>;
+  rpcPorts?: fc.Arbitrary<RpcPortRange | null>;
   /** Build plain objects, as JSON.parse makes them (fast-check may otherwise build null-prototype records). */
   plainObjects?: boolean;
 }
@@ -59,8 +79,13 @@ export function serverSettings(options: SettingsOptions = {}) {
       },
       recordOptions,
     ),
-    staticPorts: fc.record({ directory: staticPort, store: staticPort, mta: staticPort }, recordOptions),
+    staticPorts: fc.record(
+      { directory: staticPort, store: staticPort, mta: staticPort, systemAttendant: staticPort },
+      recordOptions,
+    ),
     rfc1006Port: options.rfc1006Port ?? rfc1006PortArbitrary,
+    ldapPort: options.ldapPort ?? ldapPortArbitrary,
+    rpcPorts: options.rpcPorts ?? rpcPortsArbitrary,
   };
 }
 
@@ -70,12 +95,23 @@ export function clientSettings() {
     protocol: fc.constantFrom(...CLIENT_PROTOCOLS),
     auth: fc.constantFrom(...CLIENT_AUTHS),
     sendsMail: fc.boolean(),
+    notifications: fc.boolean(),
   };
 }
 
 /** The fields of an SMTP host beyond id, name and site. */
 export function smtpHostSettings() {
   return { direction: fc.constantFrom(...SMTP_DIRECTIONS) };
+}
+
+/** The fields of a news host beyond id, name, site and server. */
+export function newsHostSettings() {
+  return { feed: fc.constantFrom(...NEWS_FEEDS) };
+}
+
+/** The fields of a firewall beyond id, name and site. */
+export function firewallSettings() {
+  return { nat: fc.boolean() };
 }
 
 /**
