@@ -218,5 +218,9 @@ function Cell({ children, muted }: { children: string; muted?: boolean }) {
 
 /** An address in the matrix: monospaced like the port; empty when the endpoint has none (ADDRESS_MISSING). */
 function AddressCell({ address }: { address: string }) {
-  return <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1 font-mono text-slate-600">{address}</td>;
+  return (
+    <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1 font-mono text-slate-600">
+      {address}
+    </td>
+  );
 }
