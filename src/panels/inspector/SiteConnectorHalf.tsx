@@ -32,8 +32,11 @@ export function SiteConnectorHalf({ connector, half }: { connector: SiteConnecto
   const servers = usePlanner(
     useShallow((s) => s.plan.nodes.filter((n): n is ServerNode => n.type === 'server')),
   );
-  const siteNames = usePlanner(useShallow((s) => s.plan.sites.map((x) => [x.id, x.name || x.id] as const)));
-  const siteName = (siteId: string) => siteNames.find(([sid]) => sid === siteId)?.[1] ?? siteId;
+  const sites = usePlanner((s) => s.plan.sites);
+  const siteName = (siteId: string) => {
+    const site = sites.find((x) => x.id === siteId);
+    return site ? site.name || site.id : siteId;
+  };
   const ownName = siteName(own);
   const otherName = siteName(other);
   const ownServers = servers.filter((s) => s.site === own);
@@ -87,9 +90,11 @@ export function SiteConnectorHalf({ connector, half }: { connector: SiteConnecto
           <label htmlFor={`${id}-one`} className="text-[12.5px] text-slate-800">
             Specific server
           </label>
+        </div>
+        <div className="pl-5">
           <select
             aria-label={`Bridgehead server in ${ownName}`}
-            className={`${CONTROL} ml-auto w-auto max-w-[60%]`}
+            className={CONTROL}
             value={bridgehead ?? ''}
             disabled={bridgehead === null}
             onChange={(e) => set({ [bridgeheadKey]: e.target.value })}
