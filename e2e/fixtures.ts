@@ -3,7 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** The palette's items, by their accessible names (issue point 10). */
-export type PaletteItem = 'Exchange server' | 'Client' | 'Firewall' | 'Network' | 'SMTP host' | 'Site';
+export type PaletteItem =
+  | 'Exchange server'
+  | 'Client'
+  | 'Firewall'
+  | 'Network'
+  | 'SMTP host'
+  | 'OWA server'
+  | 'DNS server'
+  | 'News host'
+  | 'Site';
 
 /** The items of the toolbar's Export menu, by their accessible names. */
 export type ExportItem =
@@ -20,7 +29,7 @@ export interface CanvasPoint {
 }
 
 /** The kinds a plan node's accessible name starts with ("Firewall FW01, 2 ports"). */
-const NODE_KINDS = '(?:Exchange server|Client|Firewall|Network|SMTP host)';
+const NODE_KINDS = '(?:Exchange server|Client|Firewall|Network|SMTP host|OWA server|DNS server|News host)';
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -96,7 +105,7 @@ export class PlannerPage {
     return this.canvas.getByRole('group', { name: new RegExp(`^Link (?:${x} – ${y}|${y} – ${x})(?:,|$)`) });
   }
 
-  /** The Site or X.400 connector between two servers. */
+  /** The X.400 connector between two servers, or the Site connector between two sites. */
   connector(a: string, b: string): Locator {
     const [x, y] = [escapeRegExp(a), escapeRegExp(b)];
     return this.canvas.getByRole('group', {

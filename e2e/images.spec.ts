@@ -11,7 +11,7 @@ const MARKUP_PLAN = '<script>alert(4)</script> plan';
 /** A plan whose every name is markup: a POP3 client through a firewall to a server. */
 const markupPlan = {
   format: 'exchange-port-plan',
-  version: 1,
+  version: 2,
   name: MARKUP_PLAN,
   sites: [{ id: 's1', name: '<b>Site</b>', position: { x: 360, y: 0 }, size: { width: 320, height: 220 } }],
   nodes: [
@@ -137,7 +137,7 @@ test('Export plan downloads the plan file, which Import plan opens again as the 
   const exported = await planner.exportFile('Export plan');
   expect(exported.name).toBe('contoso-benelux.plan.json');
   const document = JSON.parse(exported.bytes.toString('utf8'));
-  expect(document).toMatchObject({ format: 'exchange-port-plan', version: 1, name: 'Contoso Benelux' });
+  expect(document).toMatchObject({ format: 'exchange-port-plan', version: 2, name: 'Contoso Benelux' });
   const server = document.nodes.find((n: { name: string }) => n.name === 'EXAMS01');
   expect(server.staticPorts.mta).toBe(6010);
 

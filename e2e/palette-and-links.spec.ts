@@ -4,7 +4,8 @@ import { expect, test } from './fixtures';
 // Room for a client, a firewall and a site side by side at full size.
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-const HEADER = 'Firewall,Source,Source site,Destination,Destination site,Protocol,Port,Service,Reason';
+const HEADER =
+  'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason';
 
 test('a node dropped on an empty canvas lands where it was let go', async ({ planner }) => {
   await planner.start({ empty: true });
@@ -75,11 +76,12 @@ test('POP3 with SSL through a firewall: 995 and 25 on both firewall edges, in th
 
   const matrix = await planner.matrixTable();
   expect(matrix.header.join(',')).toBe(HEADER);
-  expect(matrix.rows.map((r) => r.slice(0, 8))).toEqual([
-    [firewall, client, '', server, site, 'TCP', '25', 'SMTP'],
-    [firewall, client, '', server, site, 'TCP', '995', 'POP3 over SSL'],
+  // Nodes drawn from the palette have no address yet: the address columns are empty.
+  expect(matrix.rows.map((r) => r.slice(0, 10))).toEqual([
+    [firewall, client, '', '', server, '', site, 'TCP', '25', 'SMTP'],
+    [firewall, client, '', '', server, '', site, 'TCP', '995', 'POP3 over SSL'],
   ]);
-  for (const r of matrix.rows) expect(r[8]).toMatch(/KB 176466/);
+  for (const r of matrix.rows) expect(r[10]).toMatch(/KB 176466/);
   await planner.screenshot('pop3-ssl-scenario');
 
   // The downloaded CSV holds the same rows, with the header and CRLF line ends of SPEC §6.

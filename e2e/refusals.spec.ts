@@ -50,7 +50,7 @@ test.describe('port fields', () => {
     planner,
   }) => {
     const before = await planner.matrixRows();
-    expect(before.map((r) => r[6])).toContain('6001');
+    expect(before.map((r) => r[8])).toContain('6001');
 
     await planner.selectNode('EXAMS01');
     const directory = planner.inspector.getByLabel('Directory (DS) port');
@@ -81,8 +81,8 @@ test.describe('port fields', () => {
 
     // A valid entry is applied at once: the field does reach the plan.
     await directory.fill('6100');
-    await expect.poll(async () => (await planner.matrixRows()).map((r) => r[6])).toContain('6100');
-    expect((await planner.matrixRows()).map((r) => r[6])).not.toContain('6001');
+    await expect.poll(async () => (await planner.matrixRows()).map((r) => r[8])).toContain('6100');
+    expect((await planner.matrixRows()).map((r) => r[8])).not.toContain('6001');
   });
 });
 

@@ -25,7 +25,7 @@ test('a copied share link opened in a second browser shows the same plan and the
   const matrix = await planner.matrixTable();
 
   const url = await planner.copyShareLink();
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#plan=1\.[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#plan=2\.[A-Za-z0-9_-]+$/);
   await expect(page.getByRole('dialog', { name: 'Share this plan' })).toContainText(lengthText(url));
   await planner.screenshot('share-link');
 
@@ -80,12 +80,12 @@ const refusals = [
   },
   {
     what: 'a link with changed characters',
-    fragment: (url: string) => url.replace(/#plan=1\.(.{20})(.{6})/, (_, a: string) => `#plan=1.${a}AAAAAA`),
+    fragment: (url: string) => url.replace(/#plan=2\.(.{20})(.{6})/, (_, a: string) => `#plan=2.${a}AAAAAA`),
     message: /The share link is damaged or incomplete/,
   },
   {
     what: 'a link from a newer version',
-    fragment: (url: string) => url.replace('#plan=1.', '#plan=7.'),
+    fragment: (url: string) => url.replace('#plan=2.', '#plan=7.'),
     message: /made by a newer version/,
   },
   {

@@ -48,6 +48,15 @@ function bothWays(a: string, b: string, ports: [string, string][], fw: string): 
   ]);
 }
 
+/** Two servers of one site on one LAN: RPC both ways, crossing no firewall (the directory port is dynamic). */
+function intrasitePair(a: string, b: string): string[] {
+  return [
+    ['135', 'RPC endpoint mapper'],
+    ['1024-65535', 'Directory (RPC)'],
+    ['6003', 'MTA (RPC)'],
+  ].flatMap(([port, service]) => [`${a}>${b} ${port} ${service} []`, `${b}>${a} ${port} ${service} []`]);
+}
+
 /** The flows each scenario example must produce, all of them, with the firewalls they cross. */
 const SCENARIO_FLOWS: Record<string, string[]> = {
   pop3: [
@@ -89,6 +98,31 @@ const SCENARIO_FLOWS: Record<string, string[]> = {
     'FW-WAN',
   ),
   'x400-connector': bothWays('ex1', 'ex2', [['102', 'X.400 (RFC1006)']], 'FW-WAN'),
+  'owa-dmz': [
+    'web>owa1 443 HTTP over SSL (Outlook Web Access) [FW-EDGE]',
+    'owa1>ex1 135 RPC endpoint mapper [FW-INNER]',
+    'owa1>ex1 6001 Directory (RPC) [FW-INNER]',
+    'owa1>ex1 6002 Information Store (RPC) [FW-INNER]',
+    'ex1>owa1 1024-65535 RPC replies to Outlook Web Access [FW-INNER]',
+  ],
+  // Any server of each site sends to all servers of the other: every pair across the WAN, both ways.
+  'multi-server-site-connector': [
+    ...intrasitePair('ex1', 'ex2'),
+    ...intrasitePair('ex3', 'ex4'),
+    ...(['ex1', 'ex2'] as const).flatMap((a) =>
+      (['ex3', 'ex4'] as const).flatMap((b) =>
+        bothWays(
+          a,
+          b,
+          [
+            ['135', 'RPC endpoint mapper'],
+            ['6003', 'MTA (RPC)'],
+          ],
+          'FW-WAN',
+        ),
+      ),
+    ),
+  ],
 };
 
 describe('public/examples/index.json', () => {

@@ -9,7 +9,7 @@ import {
   PROTOCOL_TRAITS,
   SITE_KIND,
 } from '../model/kinds';
-import type { ClientNode, Plan, PlanNode, Position, ServerNode } from '../model/types';
+import type { ClientNode, NewsFeed, Plan, PlanNode, Position, ServerNode } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX } from '../store/layout';
 import { canvasFacts, type FindingMark, type PortBadge } from './derive';
 
@@ -86,8 +86,16 @@ const PLAN_NODE_HANDLES: NodeHandle[] = (
   width: HANDLE_SIZE,
   height: HANDLE_SIZE,
 }));
-/** Sites have no handles: nothing links to a site. */
-const SITE_HANDLES: NodeHandle[] = [];
+/**
+ * A site has one handle nobody can grab, at its top centre: React Flow draws
+ * an edge only between handles, and a Site Connector joins two sites. The
+ * connector's own geometry runs from border to border, so the handle's place
+ * does not show.
+ */
+export const SITE_HANDLE_ID = 'site';
+const SITE_HANDLES: NodeHandle[] = [
+  { id: SITE_HANDLE_ID, type: 'source', position: Side.Top, x: 0, y: 0, width: 1, height: 1 },
+];
 export type CanvasNode = SiteFlowNode | PlanFlowNode;
 export type LinkEdge = Edge<LinkData, 'link'>;
 export type ConnectorEdge = Edge<ConnectorData, 'connector'>;
@@ -115,6 +123,13 @@ export interface CanvasView {
   nodes: CanvasNode[];
   edges: CanvasEdge[];
 }
+
+/** A news host's feed, short, on its node (kinds.ts has no words for feeds yet). */
+const NEWS_FEED_LABEL: Readonly<Record<NewsFeed, string>> = {
+  inbound: 'Newsfeed inbound',
+  outbound: 'Newsfeed outbound',
+  both: 'Newsfeed both ways',
+};
 
 export function serverDetail(server: ServerNode): string {
   return server.servicePack > 0
@@ -246,12 +261,34 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         case 'firewall':
           portCount = facts.portCountByFirewall.get(planNode.id) ?? 0;
           detail = portCountText(portCount);
+          if (planNode.nat) note = 'Translates addresses (NAT)';
           break;
         case 'network':
           detail = NODE_KINDS.network.label;
+          note = planNode.address;
           break;
         case 'smtpHost':
           detail = DIRECTION_LABEL[planNode.direction];
+          note = planNode.address;
+          break;
+        case 'owa': {
+          detail = `Outlook Web Access ${planNode.exchange}`;
+          const [first] = planNode.servers;
+          note =
+            first === undefined
+              ? 'No server chosen'
+              : `opens ${nodeName.get(first) ?? first}${planNode.servers.length > 1 ? ` +${planNode.servers.length - 1}` : ''}`;
+          break;
+        }
+        case 'dns':
+          detail = NODE_KINDS.dns.label;
+          note = planNode.address;
+          break;
+        case 'newsHost':
+          detail = NEWS_FEED_LABEL[planNode.feed];
+          note = planNode.server
+            ? `feeds ${nodeName.get(planNode.server) ?? planNode.server}`
+            : 'No server chosen';
           break;
       }
       const node: PlanFlowNode = {
@@ -299,9 +336,13 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
     for (const connector of plan.connectors) {
       const label = CONNECTOR_LABEL[connector.type];
       let ports: string | null = null;
+      let ends: string;
       if (connector.type === 'x400') {
         const distinct = [...new Set([rfc1006.get(connector.a), rfc1006.get(connector.b)])];
         ports = distinct.filter((p) => p !== undefined).join(' ≠ ');
+        ends = `${nodeName.get(connector.a) ?? connector.a} – ${nodeName.get(connector.b) ?? connector.b}`;
+      } else {
+        ends = `${siteName.get(connector.a) ?? connector.a} – ${siteName.get(connector.b) ?? connector.b}`;
       }
       const edge: ConnectorEdge = {
         id: connector.id,
@@ -310,7 +351,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         target: connector.b,
         selected: selection.has(connector.id),
         zIndex: edgeZ(connector.id, emphasis),
-        ariaLabel: `${label} ${nodeName.get(connector.a) ?? connector.a} – ${nodeName.get(connector.b) ?? connector.b}${ports ? `, port ${ports}` : ''}`,
+        ariaLabel: `${label} ${ends}${ports ? `, port ${ports}` : ''}`,
         data: {
           label,
           ports,
@@ -318,6 +359,10 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
           tone: toneOf(connector.id, emphasis),
         },
       };
+      if (connector.type === 'site') {
+        edge.sourceHandle = SITE_HANDLE_ID;
+        edge.targetHandle = SITE_HANDLE_ID;
+      }
       edges.push(keepEdge(edge, edgeCacheNext));
     }
 

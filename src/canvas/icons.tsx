@@ -34,6 +34,24 @@ const PATHS: Record<DrawableKind, React.ReactNode> = {
       <path d="m3.5 6 8.5 7 8.5-7" />
     </>
   ),
+  owa: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18M12 3c2.5 2.6 3.6 5.6 3.6 9s-1.1 6.4-3.6 9c-2.5-2.6-3.6-5.6-3.6-9S9.5 5.6 12 3Z" />
+    </>
+  ),
+  dns: (
+    <>
+      <rect x="3" y="4" width="18" height="16" rx="1.5" />
+      <path d="M7 9h4M7 12h6M7 15h3M15.5 9.5l2 2-2 2" />
+    </>
+  ),
+  newsHost: (
+    <>
+      <path d="M5 4h11a1 1 0 0 1 1 1v14a1 1 0 0 0 2 0V8h1v11a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a1 1 0 0 1 1-1Z" />
+      <path d="M8 8h5M8 11h5M8 14h5M8 17h3" />
+    </>
+  ),
   site: (
     <>
       <rect x="3" y="3" width="18" height="18" rx="2" strokeDasharray="3 2.5" />
@@ -68,5 +86,8 @@ export const KIND_TILE: Record<DrawableKind, string> = {
   firewall: 'bg-orange-50 text-orange-700 border-orange-200',
   network: 'bg-emerald-50 text-emerald-700 border-emerald-200',
   smtpHost: 'bg-violet-50 text-violet-700 border-violet-200',
+  owa: 'bg-sky-50 text-sky-700 border-sky-200',
+  dns: 'bg-amber-50 text-amber-700 border-amber-200',
+  newsHost: 'bg-rose-50 text-rose-700 border-rose-200',
   site: 'bg-slate-50 text-slate-600 border-slate-300',
 };

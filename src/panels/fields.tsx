@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { PLAN_LIMITS } from '../model/types';
+import { type EntryText, readAddressText, readInterfaceText } from './entryText';
 import { portToText, readPortText } from './portText';
 
 /** Shared look of the inspector's controls: compact, slate, blue focus ring. */
@@ -161,19 +162,31 @@ export function PortField({
   value,
   onChange,
   allowEmpty,
-}: FieldFrame & { value: number | null; onChange: (port: number | null) => void; allowEmpty: boolean }) {
+  refuse,
+}: FieldFrame & {
+  value: number | null;
+  onChange: (port: number | null) => void;
+  allowEmpty: boolean;
+  /** A further rule for a port that is a port: why this one cannot be stored here, or null. */
+  refuse?: (port: number | null) => string | null;
+}) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const [text, setText] = useState(() => portToText(value));
   const [shown, setShown] = useState(value);
+  const readText = (t: string) => {
+    const read = readPortText(t, allowEmpty);
+    const refusal = read.ok && refuse ? refuse(read.port) : null;
+    return refusal ? { ok: false as const, reason: refusal } : read;
+  };
   // The plan changed underneath (undo, another edit): show the new value unless the box already says it.
   if (value !== shown) {
     setShown(value);
-    const typed = readPortText(text, allowEmpty);
+    const typed = readText(text);
     if (!typed.ok || typed.port !== value) setText(portToText(value));
   }
-  const typed = readPortText(text, allowEmpty);
+  const typed = readText(text);
   const error = typed.ok ? null : typed.reason;
   return (
     <div>
@@ -193,7 +206,7 @@ export function PortField({
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
-          const read = readPortText(next, allowEmpty);
+          const read = readText(next);
           if (read.ok && read.port !== value) {
             setShown(read.port);
             onChange(read.port);
@@ -201,7 +214,7 @@ export function PortField({
         }}
         onBlur={() => {
           // A valid entry is tidied ("  6001" → "6001"); an invalid one stays for the person to fix.
-          const read = readPortText(text, allowEmpty);
+          const read = readText(text);
           if (read.ok) setText(portToText(read.port));
         }}
       />
@@ -212,6 +225,131 @@ export function PortField({
       ) : null}
       <Notes helpId={helpId} help={help} note={note} />
     </div>
+  );
+}
+
+/**
+ * A text box checked by `read` (an address, an interface name). A valid entry
+ * is applied as it is typed, so the analysis follows at once, and tidied to
+ * its stored form when the box is left; an invalid one is never applied. Its
+ * reason shows once the person leaves the box (or presses Enter), and from
+ * then on as they type, so a half-typed address is not called wrong.
+ */
+export function EntryField({
+  label,
+  help,
+  note,
+  value,
+  onChange,
+  read,
+  placeholder,
+}: FieldFrame & {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  read: (text: string) => EntryText;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  const [checked, setChecked] = useState(false);
+  // The plan changed underneath (undo, another edit): show the new value unless the box already means it.
+  if (value !== shown) {
+    setShown(value);
+    const typed = read(text);
+    if (!typed.ok || typed.value !== value) setText(value ?? '');
+  }
+  const typed = read(text);
+  const error = !typed.ok && checked ? typed.reason : null;
+  const settle = () => {
+    setChecked(true);
+    const now = read(text);
+    if (now.ok) setText(now.value ?? '');
+  };
+  return (
+    <div>
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        className={`${CONTROL} font-mono ${error ? 'border-red-500 bg-red-50 focus-visible:border-red-500 focus-visible:ring-red-500/40' : ''}`}
+        value={text}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && errorId, hasNotes(help, note) && helpId)}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          const now = read(next);
+          if (now.ok && now.value !== value) {
+            setShown(now.value);
+            onChange(now.value);
+          }
+        }}
+        onBlur={settle}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') settle();
+        }}
+      />
+      {error ? (
+        <p id={errorId} className="mt-0.5 text-[11px] font-medium text-red-700">
+          {error}; not applied.
+        </p>
+      ) : null}
+      <Notes helpId={helpId} help={help} note={note} />
+    </div>
+  );
+}
+
+/** The address of an endpoint or network (SPEC §2, v2), stored in canonical form. */
+export function AddressField({
+  value,
+  onChange,
+  help = 'An IPv4 or IPv6 address, a CIDR block such as 10.1.0.0/16, or any. Firewall rules name it.',
+}: {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  help?: ReactNode;
+}) {
+  return (
+    <EntryField
+      label="Address"
+      value={value}
+      onChange={onChange}
+      read={readAddressText}
+      placeholder="none — e.g. 10.1.0.10"
+      help={help}
+    />
+  );
+}
+
+/** A firewall's interface or zone name on one link (SPEC §2, v2). */
+export function InterfaceField({
+  label,
+  value,
+  onChange,
+  help,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  help?: ReactNode;
+}) {
+  return (
+    <EntryField
+      label={label}
+      value={value}
+      onChange={onChange}
+      read={readInterfaceText}
+      placeholder="unnamed — e.g. outside"
+      help={help}
+    />
   );
 }
 

@@ -1,6 +1,25 @@
-import { DEFAULT_CLIENT_PROTOCOL, DEFAULT_EXCHANGE_VERSION, NODE_DEFAULTS } from '../model/defaults';
+import {
+  DEFAULT_CLIENT_PROTOCOL,
+  DEFAULT_EXCHANGE_VERSION,
+  LINK_DEFAULTS,
+  NODE_DEFAULTS,
+  SITE_CONNECTOR_DEFAULTS,
+} from '../model/defaults';
 import { type DrawableKind, type IdKind, idPrefixOf, KINDS } from '../model/kinds';
-import type { ConnectorType, NodeType, Plan, PlanNode, Position, Site, Size } from '../model/types';
+import type {
+  Connector,
+  ConnectorType,
+  Link,
+  NodeType,
+  OwaNode,
+  Plan,
+  PlanNode,
+  Position,
+  ServerNode,
+  Site,
+  SiteConnector,
+  Size,
+} from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX, SITE_HEADER, withLayout } from './layout';
 
 export { DEFAULT_SITE_SIZE, NODE_BOX };
@@ -15,7 +34,7 @@ export type EditResult = { ok: true; plan: Plan; id: string } | { ok: false; err
 
 function allIds(plan: Plan): Set<string> {
   const ids = new Set<string>();
-  for (const list of [plan.sites, plan.nodes, plan.links, plan.connectors]) {
+  for (const list of [plan.sites, plan.nodes, plan.links, plan.connectors, plan.notes]) {
     for (const item of list) ids.add(item.id);
   }
   return ids;
@@ -71,11 +90,32 @@ export function newNode(plan: Plan, type: NodeType, position: Position, site?: s
     case 'smtpHost':
       return { ...base, type, ...NODE_DEFAULTS.smtpHost };
     case 'firewall':
-      return { ...base, type };
+      return { ...base, type, ...NODE_DEFAULTS.firewall };
     case 'network':
-      return { ...base, type };
+      return { ...base, type, ...NODE_DEFAULTS.network };
+    case 'owa': {
+      // Like a new client, a new OWA server opens the first server that can serve it (5.0 or later, KB 198920).
+      const server = plan.nodes.find((n) => n.type === 'server' && n.exchange !== '4.0');
+      return {
+        ...base,
+        type,
+        exchange: OWA_EXCHANGE_VERSION,
+        ...NODE_DEFAULTS.owa,
+        servers: server ? [server.id] : [],
+      };
+    }
+    case 'dns':
+      return { ...base, type, ...NODE_DEFAULTS.dns };
+    case 'newsHost': {
+      const server = plan.nodes.find((n) => n.type === 'server');
+      return { ...base, type, ...NODE_DEFAULTS.newsHost, server: server?.id ?? null };
+    }
   }
 }
+
+/** A new OWA server runs the version a new Exchange server runs (OWA came with 5.0, so never 4.0). */
+const OWA_EXCHANGE_VERSION: OwaNode['exchange'] =
+  DEFAULT_EXCHANGE_VERSION === '4.0' ? '5.5' : DEFAULT_EXCHANGE_VERSION;
 
 function siteBox(site: Site): { x: number; y: number; width: number; height: number } {
   const position = site.position ?? { x: 0, y: 0 };
@@ -173,18 +213,31 @@ export function updateSite(plan: Plan, id: string, patch: Partial<Site>): Plan {
   return { ...plan, sites: plan.sites.map((s) => (s.id === id ? { ...s, ...patch, id: s.id } : s)) };
 }
 
-export function updateConnector(
-  plan: Plan,
-  id: string,
-  patch: { type?: ConnectorType; name?: string },
-): Plan {
+/** What the inspector may change on a connector: its name, and a site connector's two halves. */
+export type ConnectorPatch = { name?: string } & Partial<
+  Pick<SiteConnector, 'bridgeheadA' | 'targetsA' | 'bridgeheadB' | 'targetsB'>
+>;
+
+/**
+ * Applies a change to one connector; it keeps its id, type and ends. The
+ * halves of a site connector are patched only on a site connector.
+ */
+export function updateConnector(plan: Plan, id: string, patch: ConnectorPatch): Plan {
+  const { name, ...halves } = patch;
   return {
     ...plan,
-    connectors: plan.connectors.map((c) => (c.id === id ? { ...c, ...patch, id: c.id } : c)),
+    connectors: plan.connectors.map((c): Connector => {
+      if (c.id !== id) return c;
+      const named = name === undefined ? c : { ...c, name };
+      return named.type === 'site' ? { ...named, ...halves, id: c.id } : { ...named, id: c.id };
+    }),
   };
 }
 
-export function updateLink(plan: Plan, id: string, patch: { name?: string }): Plan {
+/** What the inspector may change on a link: its name and, at a firewall end, that end's interface. */
+export type LinkPatch = Partial<Pick<Link, 'name' | 'aInterface' | 'bInterface'>>;
+
+export function updateLink(plan: Plan, id: string, patch: LinkPatch): Plan {
   return { ...plan, links: plan.links.map((l) => (l.id === id ? { ...l, ...patch, id: l.id } : l)) };
 }
 
@@ -214,10 +267,17 @@ export function addLink(plan: Plan, a: string, b: string): EditResult {
     };
   }
   const id = nextId(plan, 'link');
-  return { ok: true, plan: { ...plan, links: [...plan.links, { id, a, b }] }, id };
+  return { ok: true, plan: { ...plan, links: [...plan.links, { id, a, b, ...LINK_DEFAULTS }] }, id };
 }
 
-/** Adds a messaging connector; both ends must be servers, in different sites, not already connected. */
+/**
+ * Adds a messaging connector drawn between two servers of different sites.
+ * An X.400 connector joins the two servers. A Site Connector joins their
+ * sites (SPEC §2, v2); because the person joined these two servers, each
+ * half sends from its server to the other one, as a version 1 connector
+ * between them did (SPEC §2.1). The inspector widens a half to "Any server"
+ * or "All servers".
+ */
 export function addConnector(plan: Plan, type: ConnectorType, a: string, b: string): EditResult {
   const serverA = plan.nodes.find((n) => n.id === a);
   const serverB = plan.nodes.find((n) => n.id === b);
@@ -231,17 +291,94 @@ export function addConnector(plan: Plan, type: ConnectorType, a: string, b: stri
       error: `${serverA.name} and ${serverB.name} are in the same site; connectors join servers of different sites.`,
     };
   }
-  const duplicate = plan.connectors.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
-  if (duplicate) return { ok: false, error: `${serverA.name} and ${serverB.name} already have a connector.` };
+  return type === 'site'
+    ? addSiteConnector(plan, serverA, serverB)
+    : addX400Connector(plan, serverA, serverB);
+}
+
+function addX400Connector(plan: Plan, serverA: ServerNode, serverB: ServerNode): EditResult {
+  const [a, b] = [serverA.id, serverB.id];
+  const duplicate = plan.connectors.find(
+    (c) => c.type === 'x400' && ((c.a === a && c.b === b) || (c.a === b && c.b === a)),
+  );
+  if (duplicate) {
+    return { ok: false, error: `${serverA.name} and ${serverB.name} already have an X.400 connector.` };
+  }
   const id = nextId(plan, 'connector');
-  return { ok: true, plan: { ...plan, connectors: [...plan.connectors, { id, type, a, b }] }, id };
+  const connector: Connector = { id, type: 'x400', a, b };
+  return { ok: true, plan: { ...plan, connectors: [...plan.connectors, connector] }, id };
+}
+
+function siteLabel(plan: Plan, id: string): string {
+  const site = plan.sites.find((s) => s.id === id);
+  return site ? site.name || site.id : id;
+}
+
+function addSiteConnector(plan: Plan, serverA: ServerNode, serverB: ServerNode): EditResult {
+  const [a, b] = [serverA.site, serverB.site];
+  const duplicate = plan.connectors.find(
+    (c) => c.type === 'site' && ((c.a === a && c.b === b) || (c.a === b && c.b === a)),
+  );
+  if (duplicate) {
+    return {
+      ok: false,
+      error: `${siteLabel(plan, a)} and ${siteLabel(plan, b)} already have a site connector: select it to change its bridgeheads and target servers.`,
+    };
+  }
+  const id = nextId(plan, 'connector');
+  const connector: SiteConnector = {
+    id,
+    type: 'site',
+    a,
+    b,
+    ...SITE_CONNECTOR_DEFAULTS,
+    bridgeheadA: serverA.id,
+    targetsA: [serverB.id],
+    bridgeheadB: serverB.id,
+    targetsB: [serverA.id],
+  };
+  return { ok: true, plan: { ...plan, connectors: [...plan.connectors, connector] }, id };
+}
+
+/** Adds a site connector between two sites with both halves at Exchange's defaults: any server sends, to all servers. */
+export function addSiteConnectorBetween(plan: Plan, a: string, b: string): EditResult {
+  if (a === b) return { ok: false, error: 'A site connector joins two different sites.' };
+  for (const end of [a, b]) {
+    if (!plan.sites.some((s) => s.id === end))
+      return { ok: false, error: `"${end}" is not a site of this plan.` };
+  }
+  const duplicate = plan.connectors.find(
+    (c) => c.type === 'site' && ((c.a === a && c.b === b) || (c.a === b && c.b === a)),
+  );
+  if (duplicate) {
+    return {
+      ok: false,
+      error: `${siteLabel(plan, a)} and ${siteLabel(plan, b)} already have a site connector.`,
+    };
+  }
+  const id = nextId(plan, 'connector');
+  const connector: SiteConnector = {
+    id,
+    type: 'site',
+    a,
+    b,
+    ...SITE_CONNECTOR_DEFAULTS,
+    targetsA: [],
+    targetsB: [],
+  };
+  return { ok: true, plan: { ...plan, connectors: [...plan.connectors, connector] }, id };
 }
 
 /**
- * Deletes sites, nodes, links and connectors by id. Deleting a site deletes
- * what is drawn inside it; deleting a node deletes its links and connectors,
- * and clients that used a deleted server are left without one (the finding
- * CLIENT_WITHOUT_SERVER then says so).
+ * Deletes sites, nodes, links and connectors by id, and keeps every
+ * reference of the rest naming something that exists (SPEC §2):
+ * - deleting a site deletes what is drawn inside it and its site connectors;
+ * - deleting a node deletes its links and X.400 connectors;
+ * - a reference to a deleted node is cleared: a client, news host or
+ *   server's smart host or DNS becomes "none" (the findings then say so), an
+ *   OWA server or a site connector half drops it from its list, and a half
+ *   whose bridgehead was deleted sends from any server of its site;
+ * - review notes about what is deleted go with it (Undo brings them back).
  */
 export function deleteElements(plan: Plan, ids: Iterable<string>): Plan {
   const gone = new Set(ids);
@@ -251,14 +388,63 @@ export function deleteElements(plan: Plan, ids: Iterable<string>): Plan {
   const removedNodes = new Set(
     plan.nodes.filter((n) => gone.has(n.id) || (n.site && removedSites.has(n.site))).map((n) => n.id),
   );
+  const alive = (id: string | null) => (id !== null && removedNodes.has(id) ? null : id);
+  const kept = (list: string[]) =>
+    list.some((id) => removedNodes.has(id)) ? list.filter((id) => !removedNodes.has(id)) : list;
   const nodes = plan.nodes
     .filter((n) => !removedNodes.has(n.id))
-    .map((n) => (n.type === 'client' && n.server && removedNodes.has(n.server) ? { ...n, server: null } : n));
+    .map((n): PlanNode => {
+      switch (n.type) {
+        case 'client': {
+          const server = alive(n.server);
+          const smtpServer = alive(n.smtpServer);
+          return server === n.server && smtpServer === n.smtpServer ? n : { ...n, server, smtpServer };
+        }
+        case 'server': {
+          const smartHost = alive(n.smartHost);
+          const dns = alive(n.dns);
+          return smartHost === n.smartHost && dns === n.dns ? n : { ...n, smartHost, dns };
+        }
+        case 'owa': {
+          const servers = kept(n.servers);
+          return servers === n.servers ? n : { ...n, servers };
+        }
+        case 'newsHost': {
+          const server = alive(n.server);
+          return server === n.server ? n : { ...n, server };
+        }
+        default:
+          return n;
+      }
+    });
   const links = plan.links.filter((l) => !gone.has(l.id) && !removedNodes.has(l.a) && !removedNodes.has(l.b));
-  const connectors = plan.connectors.filter(
-    (c) => !gone.has(c.id) && !removedNodes.has(c.a) && !removedNodes.has(c.b),
-  );
-  return { ...plan, sites, nodes, links, connectors };
+  const connectors = plan.connectors
+    .filter((c) => {
+      if (gone.has(c.id)) return false;
+      if (c.type === 'site') return !removedSites.has(c.a) && !removedSites.has(c.b);
+      return !removedNodes.has(c.a) && !removedNodes.has(c.b);
+    })
+    .map((c): Connector => {
+      if (c.type !== 'site') return c;
+      const next = {
+        ...c,
+        bridgeheadA: alive(c.bridgeheadA),
+        targetsA: kept(c.targetsA),
+        bridgeheadB: alive(c.bridgeheadB),
+        targetsB: kept(c.targetsB),
+      };
+      const same =
+        next.bridgeheadA === c.bridgeheadA &&
+        next.targetsA === c.targetsA &&
+        next.bridgeheadB === c.bridgeheadB &&
+        next.targetsB === c.targetsB;
+      return same ? c : next;
+    });
+  const remaining = new Set([...sites, ...nodes, ...links, ...connectors].map((o) => o.id));
+  const notes = plan.notes.some((n) => gone.has(n.id) || (n.about !== null && !remaining.has(n.about)))
+    ? plan.notes.filter((n) => !gone.has(n.id) && (n.about === null || remaining.has(n.about)))
+    : plan.notes;
+  return { ...plan, sites, nodes, links, connectors, notes };
 }
 
 export interface NodeMove {

@@ -7,8 +7,11 @@ import {
   addLink,
   addNode,
   addSite,
+  addSiteConnectorBetween,
+  type ConnectorPatch,
   deleteElements,
   type EditResult,
+  type LinkPatch,
   moveNodes,
   type NodeMove,
   updateConnector,
@@ -44,11 +47,14 @@ export interface PlanSlice {
   addNode: (type: NodeType, position: Position) => EditResult;
   addSite: (position: Position, size?: Size) => EditResult;
   addLink: (a: string, b: string) => EditResult;
+  /** A connector drawn between two servers of different sites (a Site Connector joins their sites). */
   addConnector: (type: ConnectorType, a: string, b: string) => EditResult;
+  /** A Site Connector between two sites, both halves at Exchange's defaults. */
+  addSiteConnector: (a: string, b: string) => EditResult;
   updateNode: (id: string, patch: Partial<PlanNode>) => void;
   updateSite: (id: string, patch: Partial<Site>) => void;
-  updateLink: (id: string, patch: { name?: string }) => void;
-  updateConnector: (id: string, patch: { type?: ConnectorType; name?: string }) => void;
+  updateLink: (id: string, patch: LinkPatch) => void;
+  updateConnector: (id: string, patch: ConnectorPatch) => void;
   /** Moves nodes and sites; one drag is one call, so one undo step. */
   moveNodes: (moves: readonly NodeMove[]) => void;
   /** Deletes by id (and what depends on it); clears the selection of what is gone. */
@@ -88,6 +94,7 @@ export const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (s
     addSite: (position, size) => attempt(addSite(get().plan, position, size)),
     addLink: (a, b) => attempt(addLink(get().plan, a, b)),
     addConnector: (type, a, b) => attempt(addConnector(get().plan, type, a, b)),
+    addSiteConnector: (a, b) => attempt(addSiteConnectorBetween(get().plan, a, b)),
     updateNode: (id, patch) =>
       edit(`node:${id}`, find(get().plan.nodes, id), patch, (plan) => updateNode(plan, id, patch)),
     updateSite: (id, patch) =>

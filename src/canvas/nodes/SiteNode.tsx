@@ -1,7 +1,7 @@
-import { type NodeProps, NodeResizer, type OnResizeEnd } from '@xyflow/react';
+import { Handle, type NodeProps, NodeResizer, type OnResizeEnd, Position } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { usePlanner } from '../../store/store';
-import type { SiteFlowNode } from '../adapter';
+import { SITE_HANDLE_ID, type SiteFlowNode } from '../adapter';
 import { KindIcon } from '../icons';
 
 const MIN_SIZE = { width: 220, height: 140 };
@@ -30,6 +30,14 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
         onResizeEnd={onResizeEnd}
         color="#3b82f6"
         handleClassName="epp-resize-handle"
+      />
+      {/* Where a Site Connector is attached; nobody draws from it (links join nodes, not sites). */}
+      <Handle
+        id={SITE_HANDLE_ID}
+        type="source"
+        position={Position.Top}
+        isConnectable={false}
+        className="pointer-events-none !h-px !w-px !min-h-0 !min-w-0 !border-0 !bg-transparent"
       />
       <div
         className={`h-full w-full rounded-xl border bg-blue-50/40 ${

@@ -2,17 +2,20 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareStrings } from '../../engine/compare';
 import { AUTH_NAME, NODE_KINDS, PROTOCOL_NAME } from '../../model/kinds';
-import type { ClientAuth, ClientNode, ClientProtocol, ServerNode } from '../../model/types';
+import type { ClientAuth, ClientNode, ClientProtocol, OwaNode, ServerNode } from '../../model/types';
 import { CLIENT_AUTHS, CLIENT_PROTOCOLS } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
-import { CheckboxField, type Choice, SelectField, TextField } from '../fields';
+import { AddressField, CheckboxField, type Choice, SelectField, TextField } from '../fields';
 import { flowsOfNode, portLines } from './flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
 import { PortLinesList } from './PortLinesList';
+import { NodeSelectField, useNodesOf } from './pickers';
 import { authShortfall, canSendMail, optionText, protocolShortfall, usesAuth } from './versionSupport';
 
 const NO_SERVER = '';
+const OWA_TYPES = ['owa'] as const;
+const MAIL_SERVER_TYPES = ['server', 'smtpHost'] as const;
 
 /** The plan's servers by name; a new array only when a server changes. */
 function useServers(): ServerNode[] {
@@ -31,8 +34,12 @@ function useServers(): ServerNode[] {
 export function ClientForm({ node: client }: { node: ClientNode }) {
   const updateNode = usePlanner((s) => s.updateNode);
   const servers = useServers();
+  const owas = useNodesOf(OWA_TYPES);
   const analysis = useAnalysis();
-  const server = servers.find((s) => s.id === client.server) ?? null;
+  const web = client.protocol === 'web';
+  // A browser reaches an OWA server; every other client an Exchange server (SPEC §2).
+  const server = web ? null : (servers.find((s) => s.id === client.server) ?? null);
+  const targets: readonly (ServerNode | OwaNode)[] = web ? owas : servers;
   const update = (patch: Partial<ClientNode>) => updateNode(client.id, patch);
   const lines = useMemo(
     () => portLines(analysis.flows, flowsOfNode(analysis.flows, client.id)),
@@ -49,11 +56,17 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
   }));
   const serverChoices: Choice<string>[] = [
     { value: NO_SERVER, text: '— none —' },
-    ...servers.map((s) => ({ value: s.id, text: `${s.name || s.id} (Exchange ${s.exchange})` })),
+    ...targets.map((s) => ({
+      value: s.id,
+      text: `${s.name || s.id} (${web ? 'OWA' : 'Exchange'} ${s.exchange})`,
+    })),
   ];
-  // A reference to a node that is not a server (a loaded plan may hold one) stays visible rather than silently becoming "none".
-  if (client.server !== null && !server)
-    serverChoices.push({ value: client.server, text: `${client.server} (not a server)` });
+  // A reference to a node of the wrong kind (a loaded plan, a changed protocol) stays visible rather than silently becoming "none".
+  if (client.server !== null && !targets.some((t) => t.id === client.server))
+    serverChoices.push({
+      value: client.server,
+      text: `${client.server} (not ${web ? 'an OWA server' : 'an Exchange server'})`,
+    });
 
   const auth = usesAuth(client.protocol);
   const sends = canSendMail(client.protocol);
@@ -62,13 +75,18 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
     <div className="space-y-3">
       <FormHeader kind={NODE_KINDS.client.heading} name={client.name} />
       <TextField label="Name" value={client.name} onChange={(name) => update({ name })} />
+      <AddressField
+        value={client.address}
+        onChange={(address) => update({ address })}
+        help="Where these users are: an address, a block such as 10.20.0.0/16, or any (the Internet). Firewall rules name it."
+      />
       <SelectField
         label="Protocol"
         value={client.protocol}
         choices={protocolChoices}
         onChange={(protocol) => update({ protocol })}
         note={protocolShortfall(client.protocol, server)}
-        help="POP3 and LDAP came with Exchange 5.0, IMAP4 with 5.5 (KB 176466)."
+        help="POP3 and LDAP came with Exchange 5.0, IMAP4 with 5.5 (KB 176466). A browser uses an OWA server (KB 240753)."
       />
       <SelectField
         label="Authentication"
@@ -79,12 +97,14 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
         note={auth ? authShortfall(client.protocol, client.auth, server) : null}
         help={
           !auth
-            ? 'MAPI clients authenticate over RPC.'
-            : client.protocol === 'nntp'
-              ? 'SSL moves NNTP to TCP 563 (KB 175440; KB 176466 gives no SSL port for NNTP).'
-              : client.protocol === 'ldap'
-                ? 'SSL moves LDAP to TCP 636. Exchange 5.0 accepts only simple LDAP authentication (KB 175440).'
-                : 'SSL moves the protocol to its SSL port (995 for POP3, 993 for IMAP4); Basic and NTLM use the plain one.'
+            ? 'MAPI clients and the Administrator program authenticate over RPC.'
+            : web
+              ? 'SSL moves the browser to TCP 443, else 80. OWA cannot pass NTLM on to Exchange: use Basic over SSL (KB 175891).'
+              : client.protocol === 'nntp'
+                ? 'SSL moves NNTP to TCP 563 (KB 175440; KB 176466 gives no SSL port for NNTP).'
+                : client.protocol === 'ldap'
+                  ? 'SSL moves LDAP to TCP 636. Exchange 5.0 accepts only simple LDAP authentication (KB 175440).'
+                  : 'SSL moves the protocol to its SSL port (995 for POP3, 993 for IMAP4); Basic and NTLM use the plain one.'
         }
       />
       <SelectField
@@ -93,7 +113,11 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
         choices={serverChoices}
         onChange={(id) => update({ server: id === NO_SERVER ? null : id })}
         help={
-          servers.length === 0 ? 'The plan has no Exchange server yet: add one from the palette.' : undefined
+          targets.length > 0
+            ? undefined
+            : web
+              ? 'The plan has no OWA server yet: add one from the palette.'
+              : 'The plan has no Exchange server yet: add one from the palette.'
         }
       />
       <CheckboxField
@@ -105,6 +129,27 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
           sends
             ? 'Sending goes over SMTP (TCP 25) to the Internet Mail Service of the server (KB 176466).'
             : 'Only POP3 and IMAP4 clients send mail over SMTP.'
+        }
+      />
+      {sends && client.sendsMail ? (
+        <NodeSelectField
+          label="Sends mail to"
+          types={MAIL_SERVER_TYPES}
+          value={client.smtpServer}
+          noneText="— its own server —"
+          onChange={(smtpServer) => update({ smtpServer })}
+          help="The server or SMTP relay these users give their outgoing mail to (TCP 25)."
+        />
+      ) : null}
+      <CheckboxField
+        label="New-mail notifications"
+        checked={client.protocol === 'mapi' && client.notifications}
+        disabled={client.protocol !== 'mapi'}
+        onChange={(notifications) => update({ notifications })}
+        help={
+          client.protocol === 'mapi'
+            ? 'The firewalls let the server’s UDP notifications through (1024–65535 to the client, KB 264035); without them Outlook learns of new mail only when it polls.'
+            : 'Only MAPI clients get new-mail notifications.'
         }
       />
       <div>

@@ -1,61 +1,57 @@
 import { CONNECTOR_LABEL, EDGE_KINDS } from '../../model/kinds';
-import type { Connector, ConnectorType } from '../../model/types';
-import { CONNECTOR_TYPES } from '../../model/types';
+import type { Connector, SiteConnector, X400Connector } from '../../model/types';
 import { usePlanner } from '../../store/store';
-import { type Choice, Facts, SelectField, TextField } from '../fields';
+import { Facts, TextField } from '../fields';
 import { DeleteButton, FormHeader } from './formParts';
-
-const CONNECTOR_CHOICES: readonly Choice<ConnectorType>[] = CONNECTOR_TYPES.map((type) => ({
-  value: type,
-  text: CONNECTOR_LABEL[type],
-}));
+import { SiteConnectorHalf } from './SiteConnectorHalf';
 
 export function ConnectorForm({ connector }: { connector: Connector }) {
+  return connector.type === 'x400' ? (
+    <X400ConnectorForm connector={connector} />
+  ) : (
+    <SiteConnectorForm connector={connector} />
+  );
+}
+
+function ConnectorName({ connector }: { connector: Connector }) {
   const updateConnector = usePlanner((s) => s.updateConnector);
+  return (
+    <TextField
+      label="Name"
+      value={connector.name ?? ''}
+      placeholder="optional"
+      onChange={(name) => updateConnector(connector.id, { name })}
+    />
+  );
+}
+
+function X400ConnectorForm({ connector }: { connector: X400Connector }) {
   const a = usePlanner((s) => s.plan.nodes.find((n) => n.id === connector.a));
   const b = usePlanner((s) => s.plan.nodes.find((n) => n.id === connector.b));
   const nameOf = (n: typeof a, id: string) => (n ? n.name || n.id : id);
   const portOf = (n: typeof a) => (n?.type === 'server' ? n.rfc1006Port : null);
-  const x400 = connector.type === 'x400';
   const portA = portOf(a);
   const portB = portOf(b);
-  const mismatch = x400 && portA !== null && portB !== null && portA !== portB;
+  const mismatch = portA !== null && portB !== null && portA !== portB;
   return (
     <div className="space-y-3">
       <FormHeader
-        kind={EDGE_KINDS.connector.heading}
+        kind={CONNECTOR_LABEL.x400}
         name={connector.name || `${nameOf(a, connector.a)} — ${nameOf(b, connector.b)}`}
       />
-      <TextField
-        label="Name"
-        value={connector.name ?? ''}
-        placeholder="optional"
-        onChange={(name) => updateConnector(connector.id, { name })}
-      />
-      <SelectField
-        label="Connector type"
-        value={connector.type}
-        choices={CONNECTOR_CHOICES}
-        onChange={(type) => updateConnector(connector.id, { type })}
-        help={
-          x400
-            ? 'The MTAs talk RFC1006 over TCP: port 102 by default, no TCP 135 (KB 176466, scenario 6b).'
-            : 'The MTAs talk RPC: TCP 135 plus each MTA port (KB 176466, scenario 6a).'
-        }
-      />
+      <ConnectorName connector={connector} />
+      <p className="text-[11px] leading-snug text-slate-500">
+        The MTAs talk RFC1006 over TCP: port 102 by default, no TCP 135 (KB 176466, scenario 6b).
+      </p>
       <Facts
         rows={[
           [
             'Server A',
-            x400 && portA !== null
-              ? `${nameOf(a, connector.a)} · RFC1006 port ${portA}`
-              : nameOf(a, connector.a),
+            portA !== null ? `${nameOf(a, connector.a)} · RFC1006 port ${portA}` : nameOf(a, connector.a),
           ],
           [
             'Server B',
-            x400 && portB !== null
-              ? `${nameOf(b, connector.b)} · RFC1006 port ${portB}`
-              : nameOf(b, connector.b),
+            portB !== null ? `${nameOf(b, connector.b)} · RFC1006 port ${portB}` : nameOf(b, connector.b),
           ],
         ]}
       />
@@ -64,6 +60,32 @@ export function ConnectorForm({ connector }: { connector: Connector }) {
           The RFC1006 ports differ: every MTA on an X.400 connector must use the same port (KB 161931).
         </p>
       ) : null}
+      <DeleteButton ids={[connector.id]} />
+    </div>
+  );
+}
+
+/**
+ * A Site Connector joins two sites, and each site configures its own half,
+ * as Exchange's property pages do: the messaging bridgehead of the local
+ * site (any server, or one) and the target servers of the remote site (all,
+ * or a list) (KB 176466, scenario 6a).
+ */
+function SiteConnectorForm({ connector }: { connector: SiteConnector }) {
+  const siteA = usePlanner((s) => s.plan.sites.find((x) => x.id === connector.a));
+  const siteB = usePlanner((s) => s.plan.sites.find((x) => x.id === connector.b));
+  const nameA = siteA ? siteA.name || siteA.id : connector.a;
+  const nameB = siteB ? siteB.name || siteB.id : connector.b;
+  return (
+    <div className="space-y-3">
+      <FormHeader kind={EDGE_KINDS.connector.heading} name={connector.name || `${nameA} — ${nameB}`} />
+      <ConnectorName connector={connector} />
+      <p className="text-[11px] leading-snug text-slate-500">
+        {CONNECTOR_LABEL.site}: the MTAs talk RPC, TCP 135 and each MTA’s port, both ways — the called MTA
+        binds back to the caller (KB 176466 scenario 6a, KB 159298).
+      </p>
+      <SiteConnectorHalf connector={connector} half="A" />
+      <SiteConnectorHalf connector={connector} half="B" />
       <DeleteButton ids={[connector.id]} />
     </div>
   );

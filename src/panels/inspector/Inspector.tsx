@@ -9,10 +9,14 @@ import { Facts, TextField } from '../fields';
 import { countBySeverity } from '../findingGroups';
 import { ClientForm } from './ClientForm';
 import { ConnectorForm } from './ConnectorForm';
+import { DnsForm } from './DnsForm';
 import { FirewallForm } from './FirewallForm';
 import { DeleteButton } from './formParts';
 import { LinkForm } from './LinkForm';
 import { NetworkForm } from './NetworkForm';
+import { NewsHostForm } from './NewsHostForm';
+import { NotesAbout } from './NotesAbout';
+import { OwaForm } from './OwaForm';
 import { ServerForm } from './ServerForm';
 import { SiteForm } from './SiteForm';
 import { SmtpHostForm } from './SmtpHostForm';
@@ -24,6 +28,9 @@ const NODE_FORMS: { [T in NodeType]: ComponentType<{ node: NodeOfType<T> }> } = 
   firewall: FirewallForm,
   network: NetworkForm,
   smtpHost: SmtpHostForm,
+  owa: OwaForm,
+  dns: DnsForm,
+  newsHost: NewsHostForm,
 };
 
 /**
@@ -47,7 +54,10 @@ export function Inspector() {
         {selection.length === 0 ? (
           <PlanSummary />
         ) : selection.length === 1 && selection[0] !== undefined ? (
-          <ElementForm key={selection[0]} id={selection[0]} />
+          <div className="space-y-3">
+            <ElementForm key={selection[0]} id={selection[0]} />
+            <NotesAbout about={selection[0]} />
+          </div>
         ) : (
           <MultiSelection ids={selection} />
         )}
@@ -130,6 +140,7 @@ function PlanSummary() {
       <p className="text-[11px] font-semibold uppercase tracking-wide text-blue-700">Plan</p>
       <TextField label="Name" value={name} placeholder={UNTITLED_PLAN_NAME} onChange={renamePlan} />
       <Facts rows={rows} />
+      <NotesAbout about={null} />
       <div className="rounded border border-slate-200 bg-slate-50 px-2 py-2 text-xs leading-relaxed text-slate-600">
         {empty ? (
           <>

@@ -3,7 +3,7 @@ import { EDGE_KINDS } from '../../model/kinds';
 import type { Link } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
-import { Facts, TextField } from '../fields';
+import { Facts, InterfaceField, TextField } from '../fields';
 import { portLines } from './flowSummary';
 import { DeleteButton, FormHeader, useNodeName } from './formParts';
 import { PortLinesList } from './PortLinesList';
@@ -12,9 +12,9 @@ export function LinkForm({ link }: { link: Link }) {
   const updateLink = usePlanner((s) => s.updateLink);
   const a = useNodeName(link.a) ?? link.a;
   const b = useNodeName(link.b) ?? link.b;
-  const touchesFirewall = usePlanner((s) =>
-    s.plan.nodes.some((n) => n.type === 'firewall' && (n.id === link.a || n.id === link.b)),
-  );
+  const firewallA = usePlanner((s) => s.plan.nodes.some((n) => n.type === 'firewall' && n.id === link.a));
+  const firewallB = usePlanner((s) => s.plan.nodes.some((n) => n.type === 'firewall' && n.id === link.b));
+  const touchesFirewall = firewallA || firewallB;
   const analysis = useAnalysis();
   const using = analysis.flowsByLink.get(link.id) ?? [];
   const lines = useMemo(() => portLines(analysis.flows, using), [analysis, using]);
@@ -33,6 +33,22 @@ export function LinkForm({ link }: { link: Link }) {
           ['Flows', String(using.length)],
         ]}
       />
+      {firewallA ? (
+        <InterfaceField
+          label={`Interface of ${a}`}
+          value={link.aInterface}
+          onChange={(aInterface) => updateLink(link.id, { aInterface })}
+          help={`The interface or zone of ${a} toward ${b} (outside, dmz…), as its firewall rules name it.`}
+        />
+      ) : null}
+      {firewallB ? (
+        <InterfaceField
+          label={`Interface of ${b}`}
+          value={link.bInterface}
+          onChange={(bInterface) => updateLink(link.id, { bInterface })}
+          help={`The interface or zone of ${b} toward ${a} (outside, dmz…), as its firewall rules name it.`}
+        />
+      ) : null}
       {touchesFirewall ? (
         <div>
           <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">

@@ -1,7 +1,7 @@
 import { NODE_KINDS } from '../../model/kinds';
 import type { NetworkNode } from '../../model/types';
 import { usePlanner } from '../../store/store';
-import { Facts, TextField } from '../fields';
+import { AddressField, Facts, TextField } from '../fields';
 import { DeleteButton, FormHeader } from './formParts';
 
 function useSiteName(id: string | undefined): string | null {
@@ -23,6 +23,11 @@ export function NetworkForm({ node }: { node: NetworkNode }) {
         value={node.name}
         onChange={(name) => updateNode(node.id, { name })}
         help="A LAN, WAN, router or switch: traffic passes through it unfiltered."
+      />
+      <AddressField
+        value={node.address}
+        onChange={(address) => updateNode(node.id, { address })}
+        help="Its block, such as 10.1.0.0/16: the address range behind it."
       />
       <Facts rows={[['Drawn in site', site ?? '—']]} />
       <DeleteButton ids={[node.id]} />

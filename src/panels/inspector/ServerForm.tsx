@@ -1,20 +1,35 @@
 import { useMemo } from 'react';
 import { STATIC_PORT_REGISTRY } from '../../engine/registry';
 import type { StaticPortKind } from '../../engine/versions';
+import { DEFAULT_LDAP_PORT } from '../../model/defaults';
 import { NODE_KINDS, SERVICE_LABEL } from '../../model/kinds';
+import { LAST_SERVICE_PACK } from '../../model/schema';
 import type { ExchangeVersion, ServerNode, ServerServices, StaticPorts } from '../../model/types';
 import { EXCHANGE_VERSIONS } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
-import { CheckboxField, type Choice, PortField, Section, SelectField, TextField } from '../fields';
+import {
+  AddressField,
+  CheckboxField,
+  type Choice,
+  PortField,
+  Section,
+  SelectField,
+  TextField,
+} from '../fields';
 import { flowsOfNode } from './flowSummary';
 import { DeleteButton, FormHeader } from './formParts';
-import { mtaPortShortfall, protocolShortfall, rfc1006Shortfall } from './versionSupport';
+import { NodeSelectField } from './pickers';
+import { RpcRangeFields } from './RpcRangeFields';
+import { ldapPortShortfall, mtaPortShortfall, protocolShortfall, rfc1006Shortfall } from './versionSupport';
 
-const SERVICE_PACKS: readonly Choice<string>[] = [0, 1, 2, 3, 4].map((sp) => ({
-  value: String(sp),
-  text: sp === 0 ? 'None (SP0)' : `Service Pack ${sp}`,
-}));
+/** The service packs each version had (SPEC §2: 0–5 for 4.0, 0–2 for 5.0, 0–4 for 5.5). */
+function servicePackChoices(exchange: ExchangeVersion): Choice<string>[] {
+  return Array.from({ length: LAST_SERVICE_PACK[exchange] + 1 }, (_, sp) => ({
+    value: String(sp),
+    text: sp === 0 ? 'None (SP0)' : `Service Pack ${sp}`,
+  }));
+}
 
 const VERSION_CHOICES: readonly Choice<ExchangeVersion>[] = EXCHANGE_VERSIONS.map((v) => ({
   value: v,
@@ -44,6 +59,10 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
   const siteChoices: Choice<string>[] = sites.map((s) => ({ value: s.id, text: s.name || s.id }));
   if (!sites.some((s) => s.id === server.site)) siteChoices.unshift({ value: server.site, text: '— none —' });
 
+  // A version that had fewer service packs keeps the last one it had (5.5 SP4 becomes 5.0 SP2).
+  const setVersion = (exchange: ExchangeVersion) =>
+    update({ exchange, servicePack: Math.min(server.servicePack, LAST_SERVICE_PACK[exchange]) });
+
   return (
     <div className="space-y-3">
       <FormHeader kind={NODE_KINDS.server.heading} name={server.name} />
@@ -55,17 +74,18 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
         onChange={(site) => update({ site })}
         help="Servers of one site talk RPC to each other; connectors join sites (KB 176466, scenarios 5 and 6)."
       />
+      <AddressField value={server.address} onChange={(address) => update({ address })} />
       <div className="grid grid-cols-2 gap-2">
         <SelectField
           label="Exchange version"
           value={server.exchange}
           choices={VERSION_CHOICES}
-          onChange={(exchange) => update({ exchange })}
+          onChange={setVersion}
         />
         <SelectField
           label="Service pack"
           value={String(server.servicePack)}
-          choices={SERVICE_PACKS}
+          choices={servicePackChoices(server.exchange)}
           onChange={(sp) => update({ servicePack: Number(sp) })}
         />
       </div>
@@ -82,6 +102,26 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
           />
         ))}
       </Section>
+
+      {server.services.internetMail ? (
+        <Section title="Internet Mail Service">
+          <NodeSelectField
+            label="Smart host"
+            types={['smtpHost']}
+            value={server.smartHost}
+            noneText="— none: deliver by DNS —"
+            onChange={(smartHost) => update({ smartHost })}
+            help="Forward all outgoing mail to this SMTP host (KB 182339); then only it is reached on TCP 25."
+          />
+          <NodeSelectField
+            label="DNS server"
+            types={['dns']}
+            value={server.dns}
+            onChange={(dns) => update({ dns })}
+            help="Without a smart host, the Internet Mail Service looks up mail hosts over UDP 53 (KB 182821)."
+          />
+        </Section>
+      ) : null}
 
       <Section title="Static RPC ports">
         <p className="text-[11px] leading-snug text-slate-500">
@@ -109,6 +149,30 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
           onChange={(p) => setStatic('mta', p)}
           note={mtaPortShortfall(server)}
           help={<RegistryHelp kind="mta" />}
+        />
+        <PortField
+          label="System Attendant (SA) port"
+          allowEmpty
+          value={server.staticPorts.systemAttendant}
+          onChange={(p) => setStatic('systemAttendant', p)}
+          help={<RegistryHelp kind="systemAttendant" />}
+        />
+      </Section>
+
+      <Section title="RPC dynamic range">
+        <RpcRangeFields server={server} onChange={(rpcPorts) => update({ rpcPorts })} />
+      </Section>
+
+      <Section title="Directory (LDAP)">
+        <PortField
+          label="LDAP port"
+          allowEmpty={false}
+          value={server.ldapPort}
+          onChange={(p) => {
+            if (p !== null) update({ ldapPort: p });
+          }}
+          note={ldapPortShortfall(server)}
+          help={`Default ${DEFAULT_LDAP_PORT}, for Basic and NTLM; LDAP over SSL stays on 636. Moved on 5.5 to share a computer with another directory (KB 224447).`}
         />
       </Section>
 

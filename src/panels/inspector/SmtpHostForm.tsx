@@ -1,7 +1,7 @@
 import { DIRECTION_CHOICES, NODE_KINDS } from '../../model/kinds';
 import type { SmtpHostNode } from '../../model/types';
 import { usePlanner } from '../../store/store';
-import { SelectField, TextField } from '../fields';
+import { AddressField, SelectField, TextField } from '../fields';
 import { DeleteButton, FormHeader } from './formParts';
 
 export function SmtpHostForm({ node }: { node: SmtpHostNode }) {
@@ -10,6 +10,11 @@ export function SmtpHostForm({ node }: { node: SmtpHostNode }) {
     <div className="space-y-3">
       <FormHeader kind={NODE_KINDS.smtpHost.heading} name={node.name} />
       <TextField label="Name" value={node.name} onChange={(name) => updateNode(node.id, { name })} />
+      <AddressField
+        value={node.address}
+        onChange={(address) => updateNode(node.id, { address })}
+        help="The hosts' address or block, or any for the Internet. Firewall rules name it."
+      />
       <SelectField
         label="Direction"
         value={node.direction}

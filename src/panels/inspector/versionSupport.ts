@@ -7,15 +7,21 @@
  */
 import {
   LDAP_NTLM_SINCE,
+  LDAP_PORT_SINCE,
+  mtaRepliesOnStaticPort,
+  OWA_SINCE,
   offersAuth,
+  offersLdapPort,
+  offersOwa,
   offersProtocol,
   offersStaticPort,
   PROTOCOL_SINCE,
+  STATIC_MTA_REPLY_FIXED,
   STATIC_PORT_SINCE,
   type VersionOf,
   versionPointText,
 } from '../../engine/versions';
-import { DEFAULT_RFC1006_PORT } from '../../model/defaults';
+import { DEFAULT_LDAP_PORT, DEFAULT_RFC1006_PORT } from '../../model/defaults';
 import { PROTOCOL_TRAITS } from '../../model/kinds';
 import type { ClientAuth, ClientProtocol } from '../../model/types';
 
@@ -59,4 +65,28 @@ export function usesAuth(protocol: ClientProtocol): boolean {
 /** Only POP3 and IMAP4 clients send mail (SPEC §2). */
 export function canSendMail(protocol: ClientProtocol): boolean {
   return PROTOCOL_TRAITS[protocol].sendsMail;
+}
+
+/** KB 224447: only Exchange 5.5 lets the directory's LDAP port move from 389. */
+export function ldapPortShortfall(server: VersionOf & { ldapPort: number }): string | null {
+  return offersLdapPort(server) || server.ldapPort === DEFAULT_LDAP_PORT
+    ? null
+    : `needs Exchange ${versionPointText(LDAP_PORT_SINCE)} to differ from ${DEFAULT_LDAP_PORT}`;
+}
+
+/** KB 198920: Outlook Web Access opens mailboxes on Exchange 5.0 and 5.5 only. */
+export function owaServerShortfall(server: VersionOf): string | null {
+  return offersOwa(server) ? null : `needs Exchange ${OWA_SINCE} (server is ${server.exchange})`;
+}
+
+/**
+ * KB 191594: a 5.5 server before Service Pack 2 with a static MTA port does
+ * not bind back on it, so a Site Connector through a firewall fails.
+ */
+export function mtaReplyShortfall(
+  server: VersionOf & { staticPorts: { mta: number | null } },
+): string | null {
+  return server.staticPorts.mta === null || mtaRepliesOnStaticPort(server)
+    ? null
+    : `needs ${versionPointText(STATIC_MTA_REPLY_FIXED)} to reply on its static MTA port through a firewall`;
 }

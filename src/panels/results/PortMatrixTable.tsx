@@ -182,8 +182,10 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
               >
                 <Cell>{row.firewall}</Cell>
                 <Cell>{row.source}</Cell>
+                <AddressCell address={row.sourceAddress} />
                 <Cell muted>{row.sourceSite}</Cell>
                 <Cell>{row.destination}</Cell>
+                <AddressCell address={row.destinationAddress} />
                 <Cell muted>{row.destinationSite}</Cell>
                 <Cell muted>{row.protocol}</Cell>
                 <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1 font-mono">
@@ -210,6 +212,15 @@ function Cell({ children, muted }: { children: string; muted?: boolean }) {
   return (
     <td className={`whitespace-nowrap border-b border-slate-100 px-2 py-1 ${muted ? 'text-slate-500' : ''}`}>
       {children}
+    </td>
+  );
+}
+
+/** An address in the matrix: monospaced like the port; empty when the endpoint has none (ADDRESS_MISSING). */
+function AddressCell({ address }: { address: string }) {
+  return (
+    <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1 font-mono text-slate-600">
+      {address}
     </td>
   );
 }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixRow } from '../../engine/types';
-import { firewall, network } from '../../test/factories';
+import { firewall, makePlan, network } from '../../test/factories';
 import { firewallChoices, isRange, rowsOfFirewall } from './matrixView';
 
 const row = (firewallId: string | null, port: string): MatrixRow => ({
   firewall: firewallId ?? '',
   source: 's',
+  sourceAddress: '',
   sourceSite: '',
   destination: 'd',
+  destinationAddress: '',
   destinationSite: '',
   protocol: 'TCP',
   port,
@@ -19,20 +21,14 @@ const row = (firewallId: string | null, port: string): MatrixRow => ({
 
 describe('firewallChoices', () => {
   it('lists only firewalls, by name in code point order', () => {
-    const plan = {
-      format: 'exchange-port-plan' as const,
-      version: 1 as const,
-      name: '',
-      sites: [],
+    const plan = makePlan({
       nodes: [
         firewall('f1', { name: 'fw-b' }),
         network('n'),
         firewall('f2', { name: 'FW-A' }),
         firewall('f3', { name: 'FW-Z' }),
       ],
-      links: [],
-      connectors: [],
-    };
+    });
     expect(firewallChoices(plan).map((f) => f.name)).toEqual(['FW-A', 'FW-Z', 'fw-b']);
   });
 });
