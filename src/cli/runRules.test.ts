@@ -38,6 +38,16 @@ describe('rules command', () => {
     expect(await runRulesCli(['examples/pop3.json', '--format', 'nftables'], t.io)).toBe(0);
     expect(t.out()).toMatch(/^#!\/usr\/sbin\/nft -f\n/);
     expect(t.out()).toMatch(/\n {4}.* tcp dport \S+ counter accept comment "/);
+    // Every endpoint of the example has an address, so nothing waits to be filled in.
+    expect(t.err()).toBe('');
+    expect(t.out()).not.toContain('placeholder');
+  });
+
+  it('warns on standard error about an endpoint without an address, and still exits 0', async () => {
+    const plan = JSON.parse(readFileSync(join(EXAMPLES, 'pop3.json'), 'utf8'));
+    for (const node of plan.nodes) if (node.id === 'ex1') delete node.address;
+    const t = fakeIo({ 'plan.json': JSON.stringify(plan) });
+    expect(await runRulesCli(['plan.json', '--format', 'nftables'], t.io)).toBe(0);
     expect(t.err()).toContain('warning ADDRESS_MISSING');
   });
 

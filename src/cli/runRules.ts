@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { analyzePlan } from '../engine/analyze';
-import { escapeControlCharacters } from '../io/csv';
+import { escapeControlCharacters } from '../io/terminalText';
 import { loadPlan } from '../model/load';
 import { PLAN_LIMITS } from '../model/types';
 import { RULE_FORMATS, ruleFormat, ruleSetOf } from '../rules/formats';
