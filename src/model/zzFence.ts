@@ -1,1 +1,0 @@
-import * as x from '../engine/analyze'; export const y = x;
