@@ -4,8 +4,9 @@ import type { PlannerState } from './store';
 
 /**
  * What the plan list and the storage warning show of the plans kept in the
- * browser. Written only by persistence.ts, which keeps it in step with the
- * library; never part of an undo step, and never itself stored.
+ * browser. Written only by the persistence actions (persistence.ts and the
+ * modules it puts together), which keep it in step with the library; never
+ * part of an undo step, and never itself stored.
  */
 export interface LibrarySlice {
   /** The stored plans, most recently saved first. */

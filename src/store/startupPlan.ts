@@ -2,7 +2,7 @@ import type { PlanLibrary, PlanView } from '../io/planLibrary';
 import { UNTITLED_PLAN_NAME } from '../model/defaults';
 import type { Plan } from '../model/types';
 
-/** Which of the person's own plans the planner opens when the page loads (a share link comes first, in persistence.ts). */
+/** Which of the person's own plans the planner opens when the page loads (a share link comes first, in startupOpening.ts). */
 export type StartupChoice =
   /** A plan of the list (the one open last time, else the most recent one that opens). */
   | { kind: 'stored'; id: string; plan: Plan; view: PlanView | null }
