@@ -112,8 +112,8 @@ export function RulesView() {
             onChange={(e) => setRulesFormat(e.target.value)}
           >
             {RULE_FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id} — {f.label}
+              <option key={f.id} value={f.id} title={f.label}>
+                {f.id}
               </option>
             ))}
           </select>
