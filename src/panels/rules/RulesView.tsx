@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { firewallRulesZip, zipOfFiles } from '../../io/exports';
 import { filesAsText, RULE_FORMATS, type RuleFormat, ruleFormat } from '../../rules/formats';
 import type { GeneratedFile } from '../../rules/platform';
@@ -27,8 +27,12 @@ const SELECT =
  * the canvas, the nodes still without an address, and copy and download.
  */
 export function RulesView() {
-  const plan = usePlanner((s) => s.plan);
-  const analysis = useAnalysis();
+  const current = usePlanner((s) => s.plan);
+  const currentAnalysis = useAnalysis();
+  // The rules follow the plan a moment after the canvas and the matrix, so typing in the inspector stays quick.
+  const shownPlan = useMemo(() => ({ plan: current, analysis: currentAnalysis }), [current, currentAnalysis]);
+  const { plan, analysis } = useDeferredValue(shownPlan);
+  const stale = plan !== current;
   const notify = usePlanner((s) => s.notify);
   const firewallId = useId();
   const formatId = useId();
@@ -138,7 +142,7 @@ export function RulesView() {
           <MissingAddresses fw={fw} />
           <RuleList fw={fw} analysis={analysis} />
         </div>
-        <div className="min-h-0 min-w-0 flex-1 overflow-auto">
+        <div className="min-h-0 min-w-0 flex-1 overflow-auto" aria-busy={stale}>
           <RulesText
             files={files}
             format={format}
