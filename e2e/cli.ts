@@ -38,3 +38,28 @@ export async function cliCsv(planFile: string, options: { all?: boolean } = {}):
   }
   return result.stdout;
 }
+
+/**
+ * Runs the rules command (SPEC §9) on a plan file, as
+ * `npm run --silent rules -- PLAN.json ARGS…` would, and insists it read the
+ * plan (status 0, or 1 when the plan has an error finding).
+ */
+export async function cliRules(planFile: string, args: readonly string[]): Promise<Buffer> {
+  const result = await new Promise<CliResult>((resolve, reject) => {
+    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['src/cli/rules.ts', planFile, ...args], {
+      cwd: ROOT,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`rules ${planFile} ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
+  }
+  return result.stdout;
+}

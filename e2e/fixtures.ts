@@ -19,6 +19,7 @@ export type ExportItem =
   | 'Export port matrix CSV'
   | 'Export all flows CSV'
   | 'Export plan'
+  | `Export ${string} firewall rules (ZIP)`
   | 'Export PNG'
   | 'Export SVG';
 
@@ -232,8 +233,8 @@ export class PlannerPage {
     return [];
   }
 
-  /** Opens a results tab (Findings or Port matrix). */
-  async openTab(name: 'Findings' | 'Port matrix'): Promise<void> {
+  /** Opens a results tab (Findings, Port matrix or Firewall rules). */
+  async openTab(name: 'Findings' | 'Port matrix' | 'Firewall rules'): Promise<void> {
     const tab = this.page.getByRole('tab', { name, exact: true });
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');

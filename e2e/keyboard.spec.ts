@@ -63,6 +63,7 @@ test('the results tabs move with the arrow keys, Home and End', async ({ planner
   await planner.start();
   const findings = page.getByRole('tab', { name: 'Findings', exact: true });
   const matrix = page.getByRole('tab', { name: 'Port matrix', exact: true });
+  const rules = page.getByRole('tab', { name: 'Firewall rules', exact: true });
   await expect(findings).toHaveAttribute('aria-selected', 'true');
 
   await findings.focus();
@@ -77,7 +78,12 @@ test('the results tabs move with the arrow keys, Home and End', async ({ planner
   await expect(findings).toBeFocused();
   await expect(planner.findings).toBeVisible();
 
+  // The last tab is the firewall rules made from the matrix.
   await page.keyboard.press('End');
+  await expect(rules).toHaveAttribute('aria-selected', 'true');
+  await expect(rules).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Firewall rules' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
   await expect(matrix).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(findings).toHaveAttribute('aria-selected', 'true');

@@ -12,8 +12,10 @@ export interface EditChoice {
   serverId: string;
   serverName: string;
   fieldLabel: string;
-  /** The port typed in the first repetition; each repetition types the next one. */
+  /** The port typed in the first repetition; each repetition types the next one (ten are free). */
   firstPort: number;
+  /** A firewall the edited port's flows cross: its rules change with the edit. */
+  firewallName: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export function chosenEdit(plan: Plan, visibleIds: readonly string[]): EditChoic
     for (let p = flow.ports.from; p <= flow.ports.to && p - flow.ports.from < 10; p++) used.add(p);
   }
   let firstPort = 7771;
-  while ([0, 1, 2, 3, 4].some((i) => used.has(firstPort + i))) firstPort += 10;
+  while ([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].some((i) => used.has(firstPort + i))) firstPort += 10;
 
   for (const id of visibleIds) {
     const server = servers.get(id);
@@ -47,13 +49,21 @@ export function chosenEdit(plan: Plan, visibleIds: readonly string[]): EditChoic
     for (const field of FIELDS) {
       // A 4.0 server before SP4 cannot have a static MTA port (KB 161931): not an edit a person would make.
       if (field.key === 'mta' && server.exchange === '4.0' && server.servicePack < 4) continue;
-      const crosses = analysis.flows.some(
+      const crossing = analysis.flows.find(
         (f) =>
           f.destination === id &&
           f.service === field.service &&
           f.links.some((l) => shownFirewallEdges.has(l)),
       );
-      if (crosses) return { serverId: id, serverName: server.name, fieldLabel: field.label, firstPort };
+      const firewall = plan.nodes.find((n) => n.id === crossing?.firewalls[0]);
+      if (crossing && firewall)
+        return {
+          serverId: id,
+          serverName: server.name,
+          fieldLabel: field.label,
+          firstPort,
+          firewallName: firewall.name,
+        };
     }
   }
   throw new Error('No server on screen has a static RPC port whose flows cross a firewall.');

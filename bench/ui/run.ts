@@ -11,6 +11,8 @@
  * 60 fps frame limit, to see headroom above it)  --profile (at the largest
  * size, a trace and a CPU profile of the planner's first render, of one
  * edit and of a drag, to show where the time goes; builds unminified).
+ * --rules-only (only the time from an inspector edit to the Firewall rules
+ * text, on the planner, without the bare page).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -33,7 +35,7 @@ import {
   viewportOf,
 } from './measure';
 import { startCpuProfile, traceTasks } from './profile';
-import { type Figures, printTable, type SizeResult } from './report';
+import { type Figures, printTable, rulesEditRow, type SizeResult } from './report';
 import { serveFolder } from './server';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,6 +49,7 @@ const SIZES = (option('sizes') ?? '250,500,1000').split(',').map(Number);
 const REPS = Number(option('reps') ?? 3);
 const UNCAPPED = process.argv.includes('--uncapped');
 const PROFILE = process.argv.includes('--profile');
+const RULES_ONLY = process.argv.includes('--rules-only');
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -112,6 +115,58 @@ async function profileOurs(
   return lines.join('\n');
 }
 
+/**
+ * The edit's time to the Firewall rules view: the view opened on a firewall
+ * its flows cross (nftables, the default format), then the same field edited
+ * again, `reps` times, from port `from` on; each time until the new port is in
+ * the rules text. The medians of those times.
+ */
+async function measureRulesEdit(
+  page: Page,
+  field: Locator,
+  edit: EditChoice,
+  from: number,
+  reps: number,
+): Promise<number> {
+  await page.getByRole('tab', { name: 'Firewall rules', exact: true }).click();
+  await page.getByLabel('Firewall', { exact: true }).selectOption({ label: edit.firewallName });
+  await page.getByRole('figure').first().waitFor();
+  const times: number[] = [];
+  for (let rep = 0; rep < reps; rep++)
+    times.push((await editLatency(page, field, String(from + rep), '#results-panel-rules')).dom);
+  return median(times);
+}
+
+/** Only the edit → rules text figure, for each size (`--rules-only`). */
+async function measureRulesOnly(browser: Browser, url: string, size: PlanOnDisk): Promise<number> {
+  const page = await openPage(browser, url);
+  try {
+    await page.locator('.react-flow__node').first().waitFor();
+    await firstRender(page, size.file);
+    const canvas = await canvasBox(page);
+    const visible = await visibleNodeIds(page, canvas);
+    const edit = chosenEdit(size.plan, visible);
+    await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
+    const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(edit.fieldLabel);
+    return await measureRulesEdit(page, field, edit, edit.firstPort, REPS);
+  } finally {
+    await closePage(page);
+  }
+}
+
+/** The nodes drawn wholly inside the canvas. */
+function visibleNodeIds(page: Page, canvas: Scene['canvas']): Promise<string[]> {
+  return page.evaluate((b) => {
+    const ids: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      if (r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height)
+        ids.push(el.dataset.id ?? '');
+    }
+    return ids;
+  }, canvas);
+}
+
 async function measureOurs(
   browser: Browser,
   url: string,
@@ -138,15 +193,7 @@ async function measureOurs(
   const pans: number[] = [];
   for (let rep = 0; rep < REPS; rep++) pans.push(await gestureFps(page, pane, 150));
 
-  const visible = await page.evaluate((b) => {
-    const ids: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const r = el.getBoundingClientRect();
-      if (r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height)
-        ids.push(el.dataset.id ?? '');
-    }
-    return ids;
-  }, scene.canvas);
+  const visible = await visibleNodeIds(page, scene.canvas);
   const edit: EditChoice = chosenEdit(size.plan, visible);
   await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
   const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(edit.fieldLabel);
@@ -159,6 +206,8 @@ async function measureOurs(
   const profile = profiled
     ? await profileOurs(browser, url, size.file, page, dragged, field, edit.firstPort + REPS)
     : null;
+  // After the profile's two edits (ports firstPort + REPS and + REPS + 1), on ports still free.
+  const rulesEdit = await measureRulesEdit(page, field, edit, edit.firstPort + REPS + 2, REPS);
   await closePage(page);
   if (profile) console.log(profile);
   return {
@@ -169,6 +218,7 @@ async function measureOurs(
       edit: median(edits.map((e) => e.dom)),
       editFrame: median(edits.map((e) => e.frame)),
       editWhat: `${edit.fieldLabel} of ${edit.serverName}`,
+      rulesEdit,
       drawn,
     },
     scene,
@@ -221,6 +271,7 @@ async function measureBare(
     edit: median(edits.map((e) => e.dom)),
     editFrame: median(edits.map((e) => e.frame)),
     editWhat: 'label of the dragged node',
+    rulesEdit: null,
     drawn,
   };
 }
@@ -271,6 +322,15 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ ...chromiumLaunchOptions, args, headless: true });
   const results: SizeResult[] = [];
   try {
+    if (RULES_ONLY) {
+      for (const size of sizes) {
+        const row = rulesEditRow(size.plan.nodes.length, await measureRulesOnly(browser, app.url, size));
+        console.log(
+          `${row.nodes} nodes: ${row.metric} ${row.ours} (median of ${REPS}); target ${row.target}`,
+        );
+      }
+      return;
+    }
     for (const size of sizes) {
       console.log(
         `Measuring ${size.plan.nodes.length} nodes (${size.drawnNodes} drawn with sites, ${size.edges} edges)…`,

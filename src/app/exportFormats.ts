@@ -1,8 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { type DiagramFormat, type DiagramSource, diagramImage, imageFileName } from '../canvas/imageExport';
-import { type ExportFormat, PLAN_EXPORTS } from '../io/exports';
+import { type ExportFormat, firewallRulesZip, PLAN_EXPORTS } from '../io/exports';
 import { planFileName } from '../io/planFile';
+import { usePanelState } from '../panels/panelState';
+import { RULE_FORMATS, ruleFormat } from '../rules/formats';
 
 /** A picture of the diagram: drawn from the canvas, later, and null for an empty plan. */
 export type DiagramExport = ExportFormat<Promise<Blob | null>>;
@@ -37,8 +39,21 @@ export function diagramExports(flow: DiagramSource): DiagramExport[] {
   });
 }
 
-/** What the toolbar's Export menu offers: the plan's exports for the menu, then the diagram pictures. */
+/**
+ * What the toolbar's Export menu offers: the plan's exports for the menu, the
+ * firewall rules of every firewall as a ZIP in the format chosen in the
+ * Firewall rules view (one entry, not six: the view is where a format is
+ * picked), then the diagram pictures.
+ */
 export function useMenuExports(): readonly ExportFormat[] {
   const flow = useReactFlow();
-  return useMemo(() => [...PLAN_EXPORTS.filter((f) => f.inMenu), ...diagramExports(flow)], [flow]);
+  const rulesFormat = usePanelState((s) => s.rulesFormat);
+  return useMemo(() => {
+    const format = ruleFormat(rulesFormat) ?? RULE_FORMATS[0];
+    return [
+      ...PLAN_EXPORTS.filter((f) => f.inMenu),
+      ...(format ? [firewallRulesZip(format)] : []),
+      ...diagramExports(flow),
+    ];
+  }, [flow, rulesFormat]);
 }

@@ -259,6 +259,21 @@ describe('emphasisOf', () => {
     expect([...(ids ?? [])].sort()).toEqual(['ex1', 'ex2', 'k1', 'l.lan.ex1', 'l.lan.ex2', 'lan']);
   });
 
+  it('emphasises the paths of every flow a firewall rule permits, and nothing when they are gone', () => {
+    const through = (analysis.flowsByFirewall.get('fw') ?? []).map((i) => analysis.flows[i] as Flow);
+    const fromPop = through.filter((f) => f.source === 'pop');
+    expect(fromPop.length).toBeGreaterThan(0);
+    const ids = emphasisOf(plan, analysis, [], {
+      kind: 'rule',
+      flowIds: fromPop.map((f) => f.id),
+      firewallId: 'fw',
+    });
+    for (const id of ['pop', 'fw', 'ex1', 'l.pop.fw', 'l.fw.lan', 'l.lan.ex1'])
+      expect(ids?.has(id)).toBe(true);
+    expect(ids?.has('out')).toBe(false);
+    expect(emphasisOf(plan, analysis, [], { kind: 'rule', flowIds: ['gone'], firewallId: 'fw' })).toBeNull();
+  });
+
   it("emphasises a finding's subjects", () => {
     const index = analysis.findings.findIndex((f) => f.code === 'CLIENT_WITHOUT_SERVER');
     const ids = emphasisOf(plan, analysis, [], { kind: 'finding', index });

@@ -5,7 +5,8 @@ import type { Highlight } from '../store/selectionSlice';
 
 /**
  * What the canvas emphasises (everything else is dimmed): the paths of the
- * flows through a selected firewall, of a highlighted flow (a matrix row), or
+ * flows through a selected firewall, of a highlighted flow (a matrix row) or
+ * firewall rule (the flows it permits), or
  * the subjects of a highlighted finding with the paths between them. `null`
  * when nothing is highlighted, so nothing is dimmed.
  */
@@ -38,6 +39,14 @@ export function emphasisOf(
     if (!flow) return null;
     addFlow(flow);
     if (highlight.firewallId) ids.add(highlight.firewallId);
+    return ids;
+  }
+
+  if (highlight?.kind === 'rule') {
+    const wanted = new Set(highlight.flowIds);
+    for (const flow of analysis.flows) if (wanted.has(flow.id)) addFlow(flow);
+    if (ids.size === 0) return null;
+    ids.add(highlight.firewallId);
     return ids;
   }
 

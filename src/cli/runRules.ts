@@ -3,8 +3,7 @@ import { analyzePlan } from '../engine/analyze';
 import { escapeControlCharacters } from '../io/terminalText';
 import { loadPlan } from '../model/load';
 import { PLAN_LIMITS } from '../model/types';
-import { RULE_FORMATS, ruleFormat, ruleSetOf } from '../rules/formats';
-import type { GeneratedFile } from '../rules/platform';
+import { filesAsText, RULE_FORMATS, ruleFormat, ruleSetOf } from '../rules/formats';
 import type { CliIo } from './runMatrix';
 import { EXIT_BAD_INPUT, EXIT_ERROR_FINDING, EXIT_OK, findingLine } from './runMatrix';
 
@@ -66,12 +65,6 @@ export function parseRulesArgs(argv: readonly string[]): ParsedArgs {
 
 function knownFormats(): string {
   return RULE_FORMATS.map((f) => f.id).join(', ');
-}
-
-/** Several files to one stream: each after a `#` line naming it (a comment in every multi-file format). */
-function concatenate(files: readonly GeneratedFile[]): string {
-  if (files.length === 1) return (files[0] as GeneratedFile).content;
-  return files.map((f) => `# ==> ${f.path} <==\n${f.content}`).join('\n');
 }
 
 /**
@@ -146,7 +139,7 @@ export async function runRulesCli(argv: readonly string[], io: RulesIo): Promise
   }
   const files = format.files(set, only);
   if (out === null) {
-    const content = concatenate(files);
+    const content = filesAsText(files);
     // Line breaks are the format's own; any other control character is shown, never sent to a terminal.
     io.stdout(io.stdoutIsTerminal ? content.split('\n').map(escapeControlCharacters).join('\n') : content);
   } else {

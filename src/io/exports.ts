@@ -7,10 +7,13 @@
  * The diagram pictures are entries of the same shape, added by the app: they
  * are drawn from the canvas, which this layer does not know.
  */
+import { strToU8, zipSync } from 'fflate';
 import { allFlowsRows, portMatrixRows } from '../engine/matrix';
 import type { Analysis } from '../engine/types';
 import { serializePlan } from '../model/serialize';
 import type { Plan } from '../model/types';
+import { type RuleFormat, ruleSetOf } from '../rules/formats';
+import type { GeneratedFile } from '../rules/platform';
 import { allFlowsCsv, portMatrixCsv } from './csv';
 import { flowsJson } from './flowsJson';
 import { fileStem, planFileName } from './planFile';
@@ -137,3 +140,35 @@ export const FLOWS_JSON: PlanExport = {
  * matrix first, as it is what most people come for.
  */
 export const PLAN_EXPORTS: readonly PlanExport[] = [PORT_MATRIX_CSV, ALL_FLOWS_CSV, PLAN_FILE, FLOWS_JSON];
+
+/** Files as one ZIP under their own paths (`def/NETWORK.net`), as the rules command's `--out` writes them. */
+export function zipOfFiles(files: readonly GeneratedFile[]): Blob {
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of files) entries[f.path] = strToU8(f.content);
+  // A fixed date, so the same plan gives the same bytes.
+  const zipped = zipSync(entries, { level: 6, mtime: new Date(2000, 0, 1) });
+  return new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+}
+
+/**
+ * The rules of every firewall in one format as a ZIP (SPEC §9): one file per
+ * firewall and file of the format, at the paths `rules --format F --out DIR`
+ * writes under DIR. Null (nothing saved) for a plan without a firewall.
+ */
+export function firewallRulesZip(format: RuleFormat): ExportFormat<Blob | Promise<null>> {
+  return {
+    id: `rules-${format.id}`,
+    label: `${format.id} firewall rules (ZIP)`,
+    description: `Every firewall's rules as ${format.label}; the format is the one chosen under Firewall rules`,
+    subject: `the ${format.id} rules of every firewall`,
+    mimeType: 'application/zip',
+    fileName: (plan) => exportFileName(plan.name, `${format.id}-rules`, 'zip'),
+    render: ({ plan, analysis }) => {
+      const set = ruleSetOf(plan, analysis);
+      return set.firewalls.length === 0 ? Promise.resolve(null) : zipOfFiles(format.files(set));
+    },
+    inMenu: true,
+    besideMatrix: false,
+    emptyText: 'The plan has no firewall: there are no firewall rules to export yet.',
+  };
+}

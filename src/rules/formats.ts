@@ -20,16 +20,41 @@ export interface RuleFormat {
   readonly label: string;
   /** The files for the firewalls whose ids are in `only` (every firewall when absent). */
   files(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[];
+  /** A line of its files that is a comment or remark, for a reader to tell from what the device runs. */
+  readonly comment: RegExp;
 }
 
+const HASH_COMMENT = /^\s*#/;
+/** Cisco: `!` lines, and the remarks of an access list (`access-list X remark …`, ` remark …`). */
+const CISCO_COMMENT = /^\s*(?:!|(?:access-list \S+ )?remark\b)/;
+
 export const RULE_FORMATS: readonly RuleFormat[] = [
-  { id: 'nftables', label: 'nftables script (nft -f)', files: nftablesFiles },
-  { id: 'iptables', label: 'iptables-restore and ip6tables-restore files', files: iptablesFiles },
-  { id: 'asa', label: 'Cisco ASA objects and access lists', files: asaFiles },
-  { id: 'ios', label: 'Cisco IOS extended named access lists', files: iosFiles },
-  { id: 'srx', label: 'Juniper SRX set commands', files: srxFiles },
-  { id: 'capirca', label: 'Capirca policy tree (def/, policies/pol/)', files: capircaFiles },
+  { id: 'nftables', label: 'nftables script (nft -f)', files: nftablesFiles, comment: HASH_COMMENT },
+  {
+    id: 'iptables',
+    label: 'iptables-restore and ip6tables-restore files',
+    files: iptablesFiles,
+    comment: HASH_COMMENT,
+  },
+  { id: 'asa', label: 'Cisco ASA objects and access lists', files: asaFiles, comment: CISCO_COMMENT },
+  { id: 'ios', label: 'Cisco IOS extended named access lists', files: iosFiles, comment: CISCO_COMMENT },
+  { id: 'srx', label: 'Juniper SRX set commands', files: srxFiles, comment: HASH_COMMENT },
+  {
+    id: 'capirca',
+    label: 'Capirca policy tree (def/, policies/pol/)',
+    files: capircaFiles,
+    comment: HASH_COMMENT,
+  },
 ];
+
+/**
+ * Several files as one text, each after a line `# ==> PATH <==` (a comment in
+ * every multi-file format): what the command line prints and the planner copies.
+ */
+export function filesAsText(files: readonly GeneratedFile[]): string {
+  if (files.length === 1) return (files[0] as GeneratedFile).content;
+  return files.map((f) => `# ==> ${f.path} <==\n${f.content}`).join('\n');
+}
 
 /** The format with this id, or undefined. */
 export function ruleFormat(id: string): RuleFormat | undefined {

@@ -1,9 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { PlannerState } from './store';
 
-/** What the canvas should emphasise besides the selection: a flow's path, or a finding's subjects. */
+/**
+ * What the canvas should emphasise besides the selection: a flow's path (a
+ * matrix row), the paths of the flows one firewall rule permits, or a finding's subjects.
+ */
 export type Highlight =
   | { kind: 'flow'; flowId: string; firewallId: string | null }
+  | { kind: 'rule'; flowIds: readonly string[]; firewallId: string }
   | { kind: 'finding'; index: number }
   | null;
 

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useRef } from 'react';
 import { useAnalysis } from '../../store/analysis';
 import { countBySeverity } from '../findingGroups';
 import { type ResultsTab, usePanelState } from '../panelState';
+import { RulesView } from '../rules/RulesView';
 import { tabAfterKey } from '../tabKeys';
 import { FindingsList } from './FindingsList';
 import { PortMatrixTable } from './PortMatrixTable';
@@ -9,14 +10,15 @@ import { PortMatrixTable } from './PortMatrixTable';
 const TABS: readonly { id: ResultsTab; name: string }[] = [
   { id: 'findings', name: 'Findings' },
   { id: 'matrix', name: 'Port matrix' },
+  { id: 'rules', name: 'Firewall rules' },
 ];
 
 const tabId = (tab: ResultsTab) => `results-tab-${tab}`;
 const panelId = (tab: ResultsTab) => `results-panel-${tab}`;
 
 /**
- * The engine's answer for the plan, behind two tabs (WAI-ARIA tabs pattern):
- * the findings and the port matrix. Counts sit in the tabs, hidden from
+ * The engine's answer for the plan, behind three tabs (WAI-ARIA tabs pattern):
+ * the findings, the port matrix and the firewall rules made from it. Counts sit in the tabs, hidden from
  * assistive technology so each tab's name stays exactly its title.
  */
 export function ResultsPanel() {
@@ -84,14 +86,14 @@ export function ResultsPanel() {
                     </span>
                   ) : null}
                 </span>
-              ) : (
+              ) : t.id === 'matrix' ? (
                 <span
                   aria-hidden="true"
                   className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold text-slate-600"
                 >
                   {ruleCount}
                 </span>
-              )}
+              ) : null}
             </button>
           );
         })}
@@ -105,7 +107,7 @@ export function ResultsPanel() {
             aria-labelledby={tabId(t.id)}
             className="min-h-0 flex-1 overflow-auto"
           >
-            {t.id === 'findings' ? <FindingsList /> : <PortMatrixTable />}
+            {t.id === 'findings' ? <FindingsList /> : t.id === 'matrix' ? <PortMatrixTable /> : <RulesView />}
           </div>
         ) : null,
       )}
