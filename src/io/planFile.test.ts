@@ -85,7 +85,7 @@ describe('readPlanFile', () => {
 
   it('reports a file that cannot be read instead of rejecting', async () => {
     const unreadable = fileOf('{}', 'gone.json');
-    unreadable.text = () => Promise.reject(new Error('NotReadableError'));
+    unreadable.arrayBuffer = () => Promise.reject(new Error('NotReadableError'));
     expect(await readPlanFile(unreadable)).toEqual({
       ok: false,
       error: 'The file "gone.json" cannot be imported: it could not be read: NotReadableError',
