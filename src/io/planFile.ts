@@ -6,13 +6,14 @@
 import { fileSizeMessage, loadPlan } from '../model/load';
 import type { LoadResult, Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
+import { isolate } from './bidi';
 import { decodePlanBytes } from './textDecoding';
 
 /** What `readPlanFile` needs of a browser `File` (a `Blob` with a name). */
 export type PlanFileInput = Blob & { readonly name?: string };
 
 function refuse(file: PlanFileInput, problem: string): LoadResult {
-  const name = typeof file.name === 'string' && file.name !== '' ? ` "${file.name}"` : '';
+  const name = typeof file.name === 'string' && file.name !== '' ? ` "${isolate(file.name)}"` : '';
   return { ok: false, error: `The file${name} cannot be imported: ${problem}` };
 }
 
