@@ -2,7 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.ts';
 
 /** Writes the Content-Security-Policy into the built index.html (not the dev server's, which needs inline scripts). */
 function contentSecurityPolicy(): Plugin {

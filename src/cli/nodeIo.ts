@@ -68,12 +68,42 @@ export async function readBytesWithLimit(path: string, maxBytes: number): Promis
 }
 
 /**
- * Reads a plan file (or a pipe) as text, decoded exactly as the planner
+ * Names of standard input. It is read from the process's own stream: opening
+ * /dev/stdin again fails when standard input is a socket (as a parent process
+ * that pipes in often makes it), with ENXIO.
+ */
+const STANDARD_INPUT = new Set(['-', '/dev/stdin']);
+
+/** All of a stream's bytes, refused as soon as they pass `maxBytes`. */
+export async function readStreamWithLimit(
+  stream: AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    length += bytes.length;
+    if (length > maxBytes) {
+      throw new Error(
+        `the plan is more than ${maxBytes / BYTES_PER_MB} MB; the limit is ${maxBytes / BYTES_PER_MB} MB`,
+      );
+    }
+    chunks.push(bytes);
+  }
+  return new Uint8Array(Buffer.concat(chunks, length));
+}
+
+/**
+ * Reads a plan file (standard input as `-` or `/dev/stdin`, a pipe) as text, decoded exactly as the planner
  * decodes an imported file (`decodePlanBytes`: byte-order marks, UTF-16, a
  * clear refusal of anything else).
  */
 export async function readFileWithLimit(path: string, maxBytes: number): Promise<string> {
-  const decoded = decodePlanBytes(await readBytesWithLimit(path, maxBytes));
+  const bytes = STANDARD_INPUT.has(path)
+    ? await readStreamWithLimit(process.stdin, maxBytes)
+    : await readBytesWithLimit(path, maxBytes);
+  const decoded = decodePlanBytes(bytes);
   if (!decoded.ok) throw new Error(decoded.error);
   return decoded.text;
 }
