@@ -124,6 +124,8 @@ export function decodeShareFragment(fragment: string): LoadResult {
 
 function decode(fragment: string): LoadResult {
   let value = findPlanParameter(fragment);
+  // A fragment that starts with "plan" but has no readable "plan=": a link a program mangled.
+  if (value === undefined && isShareFragment(fragment)) return damaged('its start "plan=" is mangled');
   if (value === undefined) {
     return {
       ok: false,
