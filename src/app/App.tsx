@@ -8,6 +8,7 @@ import { ShareLinkButton } from '../panels/toolbar/ShareLinkButton';
 import { Toolbar } from '../panels/toolbar/Toolbar';
 import { useMenuExports } from './exportFormats';
 import { Notices } from './Notices';
+import { OtherTabBanner } from './OtherTabBanner';
 import { PlanFileDrop } from './PlanFileDrop';
 import { PlanList } from './PlanList';
 import { ResultsSplit } from './ResultsSplit';
@@ -35,6 +36,7 @@ export function App() {
           <UndoRedo />
         </Toolbar>
         <StorageWarning />
+        <OtherTabBanner />
         <ViewportAutosave />
         <div className="flex min-h-0 flex-1">
           <div className="w-[184px] shrink-0 border-r border-slate-200">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { usePlanner } from '../store/store';
 
 /** An information notice goes away by itself; an error stays until dismissed or replaced. */
@@ -29,7 +29,7 @@ export function Notices() {
         {notice?.kind === 'error' && (
           <div className={`${box} border-red-200 bg-red-50 text-red-800`}>
             <span aria-hidden="true" className="mt-0.5 h-2 w-2 shrink-0 rounded-full bg-red-600" />
-            <span className="min-w-0 flex-1">{notice.text}</span>
+            <span className="min-w-0 flex-1">{withBdi(notice.text)}</span>
             <Dismiss onClick={() => notify(null)} />
           </div>
         )}
@@ -38,7 +38,7 @@ export function Notices() {
         {notice?.kind === 'info' && (
           <div className={`${box} border-slate-200 bg-white text-slate-700`}>
             <span aria-hidden="true" className="mt-0.5 h-2 w-2 shrink-0 rounded-full bg-blue-500" />
-            <span className="min-w-0 flex-1">{notice.text}</span>
+            <span className="min-w-0 flex-1">{withBdi(notice.text)}</span>
             <Dismiss onClick={() => notify(null)} />
           </div>
         )}
@@ -57,5 +57,17 @@ function Dismiss({ onClick }: { onClick: () => void }) {
     >
       ×
     </button>
+  );
+}
+
+/**
+ * A notice's text with each name that `isolate` set between U+2068 and
+ * U+2069 drawn as a `<bdi>` instead: the same isolation, and no invisible
+ * characters in what is read aloud or copied.
+ */
+function withBdi(text: string): ReactNode[] {
+  return text.split(/(\u2068[^\u2068\u2069]*\u2069)/).map((part, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+    part.startsWith('\u2068') ? <bdi key={i}>{part.slice(1, -1)}</bdi> : part,
   );
 }

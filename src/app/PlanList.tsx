@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isolate } from '../io/bidi';
 import type { RemovedPlan } from '../io/planLibrary';
 import { UNTITLED_PLAN_NAME } from '../model/defaults';
 import { PlanListMenu } from '../panels/toolbar/PlanListMenu';
@@ -37,7 +38,10 @@ export function PlanList() {
         if (!removed) return;
         setDeleted(removed);
         const name = removed.entry.name || UNTITLED_PLAN_NAME;
-        notify({ kind: 'info', text: `Deleted the plan "${name}". Undo delete in Plans brings it back.` });
+        notify({
+          kind: 'info',
+          text: `Deleted the plan "${isolate(name)}". Undo delete in Plans brings it back.`,
+        });
       }}
       deleted={deleted ? { name: deleted.entry.name } : null}
       onUndoDelete={() => {
@@ -45,7 +49,7 @@ export function PlanList() {
         storage.restore(deleted);
         setDeleted(null);
         const name = deleted.entry.name || UNTITLED_PLAN_NAME;
-        notify({ kind: 'info', text: `Brought back the plan "${name}".` });
+        notify({ kind: 'info', text: `Brought back the plan "${isolate(name)}".` });
       }}
     />
   );

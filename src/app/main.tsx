@@ -1,3 +1,5 @@
+// First: no zod schema may be defined before it (zodConfig.ts).
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { loadFirstVisitExample } from '../io/firstVisitExample';
 import { plannerPersistence } from '../store/persistence';
+import { usePlanner } from '../store/store';
 
 /**
  * Hands the fragment in the address bar to `open`. A share link it opened
@@ -24,7 +25,8 @@ let started = false;
  * example), which is where undo history begins; writes a pending save when
  * the page is hidden or closed, since a timer may never run then; and opens
  * share links pasted into the address bar of the open planner (which changes
- * only the fragment).
+ * only the fragment); and tells the persistence when another tab changed the
+ * stored plans.
  */
 export function usePlannerLifecycle(): void {
   useEffect(() => {
@@ -38,6 +40,15 @@ export function usePlannerLifecycle(): void {
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') flush();
+    });
+    // Another tab saved or deleted a plan: the open one may need a choice (store/otherTabs.ts).
+    window.addEventListener('storage', (event) => {
+      if (event.storageArea !== window.localStorage) return;
+      persistence.storageChanged(event.key, event.newValue);
+    });
+    // Leaving while that choice is open would drop this tab's version unseen: the browser asks first.
+    window.addEventListener('beforeunload', (event) => {
+      if (usePlanner.getState().otherTabChange) event.preventDefault();
     });
     window.addEventListener('hashchange', () => {
       void openFromAddress((hash) => persistence.openShareLink(hash));

@@ -12,6 +12,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { VIEW_ZOOM } from '../io/planLibrary';
 import { usePlanner } from '../store/store';
 import type { CanvasEdge, CanvasNode, Dimensions } from './adapter';
 import { addItemAt } from './addItem';
@@ -285,8 +286,8 @@ export function PlanCanvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         panOnScroll
         onlyRenderVisibleElements={nodes.length > LARGE_PLAN_NODES}
-        minZoom={0.05}
-        maxZoom={2.5}
+        minZoom={VIEW_ZOOM.min}
+        maxZoom={VIEW_ZOOM.max}
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />

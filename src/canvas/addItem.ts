@@ -1,3 +1,4 @@
+import { isolate } from '../io/bidi';
 import type { DrawableKind } from '../model/kinds';
 import type { Plan, Position } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX, withLayout } from '../store/layout';
@@ -74,12 +75,12 @@ export function addItemAt(kind: DrawableKind, centre: Position, visible?: Rect):
     if (site && created) {
       store.notify({
         kind: 'info',
-        text: `${added.name} is in a new site, ${site.name}: every Exchange server belongs to one site.`,
+        text: `${isolate(added.name)} is in a new site, ${isolate(site.name)}: every Exchange server belongs to one site.`,
       });
     } else if (site && siteAt(before, centre)?.id !== site.id) {
       store.notify({
         kind: 'info',
-        text: `${added.name} was put in site ${site.name}: every Exchange server belongs to one site.`,
+        text: `${isolate(added.name)} was put in site ${isolate(site.name)}: every Exchange server belongs to one site.`,
       });
     }
   }

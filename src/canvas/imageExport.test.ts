@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageFileName, imageFrame } from './imageExport';
+import { imageFileName, imageFrame, xmlSafeText } from './imageExport';
 
 describe('imageFrame', () => {
   it('draws the plan at full size with a 40 px margin, its top-left corner moved to the margin', () => {
@@ -25,5 +25,14 @@ describe('imageFileName', () => {
   it('names the image after the plan file', () => {
     expect(imageFileName('contoso-benelux.plan.json', 'png')).toBe('contoso-benelux.png');
     expect(imageFileName('plan.json', 'svg')).toBe('plan.svg');
+  });
+});
+
+describe('xmlSafeText', () => {
+  it('writes the characters a name may hold but XML may not as U+FFFD, and keeps the rest', () => {
+    expect(xmlSafeText('<text>non\uFFFEchar\uFFFF</text>')).toBe('<text>non\uFFFDchar\uFFFD</text>');
+    const kept = '\u202Eevil \u{1D11E} Z\u0301\u0302 \t\n\r \uE000 \uFFFD';
+    expect(xmlSafeText(kept)).toBe(kept);
+    expect(xmlSafeText('a\u0000b\u001bc\ud800')).toBe('a\uFFFDb\uFFFDc\uFFFD');
   });
 });

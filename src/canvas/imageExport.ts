@@ -6,7 +6,7 @@
  * port badges (the controls and the minimap are outside it).
  */
 import type { ReactFlowInstance, Rect } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+import { toSvg } from 'html-to-image';
 import { usePlanner } from '../store/store';
 
 export type DiagramFormat = 'png' | 'svg';
@@ -60,8 +60,38 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
-async function dataUrlBlob(url: string): Promise<Blob> {
-  return (await fetch(url)).blob();
+/** Characters XML 1.0 does not allow in a document (SPEC §2 names may hold U+FFFE and U+FFFF). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** `text` with every character XML does not allow written as U+FFFD, the replacement character. */
+export function xmlSafeText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
+/** Draws an SVG document on a white canvas of `width` × `height` at `pixelRatio`, as a PNG. */
+async function svgToPng(svg: string, width: number, height: number, pixelRatio: number): Promise<Blob> {
+  const image = new Image();
+  image.decoding = 'sync';
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  try {
+    await image.decode();
+  } catch {
+    throw new Error('the browser could not draw the diagram');
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * pixelRatio);
+  canvas.height = Math.round(height * pixelRatio);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('the browser gave no canvas to draw on');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be written'))),
+      'image/png',
+    ),
+  );
 }
 
 /**
@@ -183,10 +213,12 @@ export async function diagramImage(format: DiagramFormat, flow: DiagramSource): 
       filter: keep,
       style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: frame.transform },
     };
-    if (format === 'png') return await dataUrlBlob(await toPng(viewport, options));
+    // Both formats start from the SVG, made valid XML first: a name may hold characters (U+FFFE,
+    // U+FFFF) that a plan allows but XML does not, and a browser refuses to draw such an SVG.
     const url = await toSvg(viewport, options);
-    const svg = compactSvgStyles(decodeURIComponent(url.slice(url.indexOf(',') + 1)));
-    return new Blob([svg], { type: 'image/svg+xml' });
+    const svg = xmlSafeText(decodeURIComponent(url.slice(url.indexOf(',') + 1)));
+    if (format === 'png') return await svgToPng(svg, frame.width, frame.height, pixelRatio);
+    return new Blob([compactSvgStyles(svg)], { type: 'image/svg+xml' });
   } finally {
     if (view) void flow.setViewport(view);
     if (setAside) {

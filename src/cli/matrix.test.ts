@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 describe('npm run matrix (the real command)', () => {
@@ -21,5 +22,26 @@ describe('npm run matrix (the real command)', () => {
     ).toBe(true);
     expect(result.stdout.endsWith('\r\n')).toBe(true);
     expect(result.stderr).toMatch(/^error RFC1006_PORT_MISMATCH /m);
+  }, 60_000);
+});
+
+describe('npm run matrix reading a pipe', () => {
+  it('reads the plan from /dev/stdin and writes exactly the CSV it writes for the file', () => {
+    const plan = readFileSync('public/examples/combined.json');
+    const fromFile = spawnSync(
+      'node_modules/.bin/tsx',
+      ['src/cli/matrix.ts', 'public/examples/combined.json'],
+      {
+        timeout: 60_000,
+      },
+    );
+    const fromPipe = spawnSync('node_modules/.bin/tsx', ['src/cli/matrix.ts', '/dev/stdin'], {
+      input: plan,
+      timeout: 60_000,
+    });
+    expect(fromPipe.stderr.toString()).not.toMatch(/ESPIPE|cannot be read/);
+    expect(fromPipe.status).toBe(1);
+    expect(fromPipe.stdout.length).toBeGreaterThan(200);
+    expect(Buffer.compare(fromPipe.stdout, fromFile.stdout)).toBe(0);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileWithLimit } from './nodeIo';
+import { readFileWithLimit, readStreamWithLimit } from './nodeIo';
 
 let dir = '';
 beforeAll(async () => {
@@ -34,5 +34,16 @@ describe('readFileWithLimit', () => {
 
   it('says when the path is a directory', async () => {
     await expect(readFileWithLimit(dir, 100)).rejects.toThrow('it is a directory, not a file');
+  });
+});
+
+describe('readStreamWithLimit', () => {
+  it('reads a stream in chunks, and refuses one past the limit', async () => {
+    async function* chunks() {
+      yield Buffer.from('{"a":');
+      yield '1}';
+    }
+    expect(Buffer.from(await readStreamWithLimit(chunks(), 7)).toString()).toBe('{"a":1}');
+    await expect(readStreamWithLimit(chunks(), 6)).rejects.toThrow('the limit is');
   });
 });

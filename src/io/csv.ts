@@ -27,13 +27,27 @@ const CRLF = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * Where a spreadsheet that splits on semicolons or tabs (or reads a line
+ * break inside a cell as the end of a row) would start a new cell inside
+ * this one: after a `;`, a tab or a line break, past any spaces. Quoting does
+ * not protect there: a quote opens a quoted cell only at the start of a
+ * field, and under another separator the quoted cell starts mid-field.
+ */
+const FORMULA_AFTER_SEPARATOR = /([;\t\r\n][ \u00a0]*)(?=[=+\-@])/g;
+
+/**
  * Neutralises a cell a spreadsheet would run as a formula by prefixing `'`,
- * before any quoting. Papa.unparse's own `escapeFormulae` is not used: its
- * pattern (`/^[=+\-@\t\r].*$/`) fails on a cell that also contains a line
- * break, and it always quotes an escaped cell, which RFC 4180 does not need.
+ * before any quoting: at its start (SPEC §6), and (v2) at every place inside
+ * it where a spreadsheet that splits on semicolons or tabs would start a
+ * cell, so that no part of it becomes a formula there either (checked with
+ * LibreOffice in spreadsheetSafety.test.ts). Papa.unparse's own
+ * `escapeFormulae` is not used: its pattern (`/^[=+\-@\t\r].*$/`) fails on a
+ * cell that also contains a line break, and it always quotes an escaped
+ * cell, which RFC 4180 does not need.
  */
 export function escapeFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const inner = cell.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /**

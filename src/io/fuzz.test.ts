@@ -281,7 +281,7 @@ function fileOf(text: string): Blob & { name: string } {
   return Object.assign(new Blob([text], { type: 'application/json' }), { name: 'shared.json' });
 }
 
-const FILE_PREFIX = 'The file "shared.json" cannot be imported: ';
+const FILE_PREFIX = 'The file "\u2068shared.json\u2069" cannot be imported: ';
 /** After the prefix: a path (`nodes[3].staticPorts.mta: `) or one of loadPlan's named problems. */
 const NAMED_PROBLEM =
   /^(not a plan: |not valid JSON: |the plan file is |format: |version: |[A-Za-z]\w*(\[\d+\])?(\.\w+|\[\d+\])*: )\S/;

@@ -40,7 +40,7 @@ describe('readPlanFile', () => {
     };
     expect(await readPlanFile(big)).toEqual({
       ok: false,
-      error: 'The file "big.json" cannot be imported: the plan file is 6.0 MB; the limit is 5 MB',
+      error: 'The file "\u2068big.json\u2069" cannot be imported: the plan file is 6.0 MB; the limit is 5 MB',
     });
     expect(read).toBe(false);
   });
@@ -61,19 +61,19 @@ describe('readPlanFile', () => {
   it('refuses what loadPlan refuses, with its message and the file name', async () => {
     expect(await readPlanFile(fileOf('{ "format": "something-else" }', 'other.json'))).toEqual({
       ok: false,
-      error: 'The file "other.json" cannot be imported: format: must be "exchange-port-plan"',
+      error: 'The file "\u2068other.json\u2069" cannot be imported: format: must be "exchange-port-plan"',
     });
     const broken = JSON.parse(serializePlan(plan)) as { nodes: { staticPorts?: { mta: unknown } }[] };
     (broken.nodes[0] as { staticPorts: { mta: unknown } }).staticPorts.mta = 70000;
     expect(await readPlanFile(fileOf(JSON.stringify(broken)))).toEqual({
       ok: false,
       error:
-        'The file "plan.json" cannot be imported: nodes[0].staticPorts.mta: must be an integer from 1 to 65535',
+        'The file "\u2068plan.json\u2069" cannot be imported: nodes[0].staticPorts.mta: must be an integer from 1 to 65535',
     });
     const result = await readPlanFile(fileOf('not json'));
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.error).toMatch(/^The file "plan.json" cannot be imported: not valid JSON: /);
+      expect(result.error).toMatch(/^The file "\u2068plan.json\u2069" cannot be imported: not valid JSON: /);
   });
 
   it('refuses a newer plan as made by a newer version', async () => {
@@ -85,10 +85,10 @@ describe('readPlanFile', () => {
 
   it('reports a file that cannot be read instead of rejecting', async () => {
     const unreadable = fileOf('{}', 'gone.json');
-    unreadable.text = () => Promise.reject(new Error('NotReadableError'));
+    unreadable.arrayBuffer = () => Promise.reject(new Error('NotReadableError'));
     expect(await readPlanFile(unreadable)).toEqual({
       ok: false,
-      error: 'The file "gone.json" cannot be imported: it could not be read: NotReadableError',
+      error: 'The file "\u2068gone.json\u2069" cannot be imported: it could not be read: NotReadableError',
     });
   });
 

@@ -6,12 +6,14 @@
 import { fileSizeMessage, loadPlan } from '../model/load';
 import type { LoadResult, Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
+import { isolate } from './bidi';
+import { decodePlanBytes } from './textDecoding';
 
 /** What `readPlanFile` needs of a browser `File` (a `Blob` with a name). */
 export type PlanFileInput = Blob & { readonly name?: string };
 
 function refuse(file: PlanFileInput, problem: string): LoadResult {
-  const name = typeof file.name === 'string' && file.name !== '' ? ` "${file.name}"` : '';
+  const name = typeof file.name === 'string' && file.name !== '' ? ` "${isolate(file.name)}"` : '';
   return { ok: false, error: `The file${name} cannot be imported: ${problem}` };
 }
 
@@ -24,14 +26,17 @@ function refuse(file: PlanFileInput, problem: string): LoadResult {
 export async function readPlanFile(file: PlanFileInput): Promise<LoadResult> {
   try {
     if (file.size > PLAN_LIMITS.fileBytes) return refuse(file, fileSizeMessage(file.size));
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch (error) {
       const reason = error instanceof Error && error.message !== '' ? `: ${error.message}` : '';
       return refuse(file, `it could not be read${reason}`);
     }
-    const loaded = loadPlan(text);
+    // The same decoding as the command line's (byte-order marks, UTF-16, a refusal of the rest).
+    const decoded = decodePlanBytes(bytes);
+    if (!decoded.ok) return refuse(file, decoded.error);
+    const loaded = loadPlan(decoded.text);
     return loaded.ok ? loaded : refuse(file, loaded.error);
   } catch {
     return refuse(file, 'it could not be read');

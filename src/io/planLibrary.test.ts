@@ -126,6 +126,18 @@ describe('plan library', () => {
     expect(library.loadView(id)).toBeNull();
     storage.setItem(`epp:v1:view:${id}`, 'not json');
     expect(library.loadView(id)).toBeNull();
+    storage.setItem(`epp:v1:view:${id}`, '{"x":1e308,"y":0,"zoom":1}');
+    expect(library.loadView(id)).toBeNull();
+    storage.setItem(`epp:v1:view:${id}`, '{"x":0,"y":-1e300,"zoom":1}');
+    expect(library.loadView(id)).toBeNull();
+  });
+
+  it('brings a tampered zoom into the canvas range, so the plan still shows', () => {
+    const { id } = library.create(planA);
+    storage.setItem(`epp:v1:view:${id}`, '{"x":10,"y":20,"zoom":1e-300}');
+    expect(library.loadView(id)).toEqual({ x: 10, y: 20, zoom: 0.05 });
+    storage.setItem(`epp:v1:view:${id}`, '{"x":10,"y":20,"zoom":1e300}');
+    expect(library.loadView(id)).toEqual({ x: 10, y: 20, zoom: 2.5 });
   });
 
   it('forgets a current id whose plan is gone', () => {
@@ -165,11 +177,11 @@ describe('plan library', () => {
   });
 
   it('duplicates a plan with its view under a new id', () => {
-    const { id } = library.create(planA, { x: 1, y: 2, zoom: 3 });
+    const { id } = library.create(planA, { x: 1, y: 2, zoom: 2 });
     const copy = library.duplicate(id);
     expect(copy).toEqual({ ok: true, id: 'p2' });
     expect(loadedPlan(library, 'p2')).toEqual({ ...planA, name: 'Amsterdam (copy)' });
-    expect(library.loadView('p2')).toEqual({ x: 1, y: 2, zoom: 3 });
+    expect(library.loadView('p2')).toEqual({ x: 1, y: 2, zoom: 2 });
     expect(loadedPlan(library, id)).toEqual(planA);
     const unnamed = library.create({ ...planA, name: '' });
     library.duplicate(unnamed.id);

@@ -35,7 +35,7 @@ import {
 import type { StorageLike } from './planLibraryStorage';
 import { type Failure, type SaveResult, type StorageAccess, storageAccess } from './planLibraryStorage';
 
-export type { PlanView } from './planLibraryEntries';
+export { type PlanView, VIEW_ZOOM } from './planLibraryEntries';
 export type { PlanEntry } from './planLibraryIndex';
 export {
   browserStorage,

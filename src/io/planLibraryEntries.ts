@@ -45,7 +45,24 @@ export function encodeView(view: PlanView): string {
   return JSON.stringify(view);
 }
 
-/** A stored viewport, or null when there is none or it is damaged. */
+/**
+ * The zoom range of the canvas. A stored view is brought into it on the way
+ * back, so a tampered or damaged entry (zoom 1e-300, or 1e300) cannot open a
+ * plan at a scale where nothing is drawn and the zoom controls cannot help.
+ */
+export const VIEW_ZOOM = { min: 0.05, max: 2.5 } as const;
+/**
+ * How far a stored view may pan: plan coordinates lie within ±1,000,000
+ * (SPEC §2), so at the largest zoom no drawing is further than this. A view
+ * beyond it shows nothing and is read as damaged (the plan is fitted instead).
+ */
+export const VIEW_MAX_OFFSET = 1_000_000 * VIEW_ZOOM.max * 2;
+
+/**
+ * A stored viewport, or null when there is none or it is damaged (not
+ * numbers, not finite, a zoom of zero or less, or panned past every drawing).
+ * A zoom outside the canvas's range is brought to its nearest end.
+ */
 export function decodeView(text: string | null): PlanView | null {
   if (text === null) return null;
   try {
@@ -53,7 +70,8 @@ export function decodeView(text: string | null): PlanView | null {
     const { x, y, zoom } = value;
     if (typeof x !== 'number' || typeof y !== 'number' || typeof zoom !== 'number') return null;
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(zoom) || zoom <= 0) return null;
-    return { x, y, zoom };
+    if (Math.abs(x) > VIEW_MAX_OFFSET || Math.abs(y) > VIEW_MAX_OFFSET) return null;
+    return { x, y, zoom: Math.min(VIEW_ZOOM.max, Math.max(VIEW_ZOOM.min, zoom)) };
   } catch {
     return null;
   }

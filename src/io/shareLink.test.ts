@@ -148,6 +148,32 @@ describe('decodeShareFragment', () => {
     expect(isShareFragment('#plan=garbage')).toBe(true);
   });
 
+  it('opens a link that a mail or chat program percent-encoded', () => {
+    const fragment = encodeShareFragment(small);
+    const encoded = [
+      `#${encodeURIComponent(fragment)}`,
+      `#plan%3D${fragment.slice('plan='.length)}`,
+      `#%20${fragment}`,
+      `#%20%20${encodeURIComponent(fragment)}%0A`,
+      `#\u200b${fragment}`,
+      `https://planner.example.org/#plan%3d${fragment.slice('plan='.length)}`,
+    ];
+    for (const link of encoded) {
+      expect(isShareFragment(link)).toBe(true);
+      expect(decodedPlan(link)).toStrictEqual(small);
+    }
+  });
+
+  it('refuses a mangled link that still looks like a plan link, never ignoring it', () => {
+    for (const link of ['#plan%3', '#plan:2.abc', '#Plan=2.abc', '#%20plan%3D', '#plan%3D2.%ZZ']) {
+      expect(isShareFragment(link)).toBe(true);
+      const result = decodeShareFragment(link);
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.error).toMatch(/damaged or incomplete|holds no Exchange Port Planner plan/);
+    }
+  });
+
   it('refuses a newer plan format as made by a newer version', () => {
     const payload = encodeShareFragment(small).slice('plan=2.'.length);
     for (const version of [3, 999]) {

@@ -60,18 +60,42 @@ export function shareUrl(plan: Plan, baseUrl: string): string {
   return `${base}#${encodeShareFragment(plan)}`;
 }
 
-/** Whether `fragment` (with or without `#`) is meant to be a share link, valid or not. */
+/**
+ * Whether `fragment` (with or without `#`) is meant to be a share link, valid
+ * or not: it has a `plan=` part, or it starts with "plan" (`#plan:2.…`,
+ * `#Plan=…`), so that a mangled link is refused with a message rather than
+ * ignored.
+ */
 export function isShareFragment(fragment: string): boolean {
-  return findPlanParameter(fragment) !== undefined;
+  return findPlanParameter(fragment) !== undefined || /^plan\b/i.test(fragmentText(fragment) ?? '');
+}
+
+/**
+ * The part after `#`, percent-decoded when it can be (mail and chat programs
+ * encode a pasted link: `#plan%3D2.…`, `#%20plan=…`), without the white space
+ * and invisible characters that copying leaves around it.
+ */
+function fragmentText(fragment: unknown): string | undefined {
+  if (typeof fragment !== 'string') return undefined;
+  const hash = fragment.indexOf('#');
+  let text = hash === -1 ? fragment : fragment.slice(hash + 1);
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // A broken escape is reported by decode, which looks at the value itself.
+    }
+  }
+  return text.replace(/^[\s\u200b\u200e\u200f\u2060\ufeff]+|[\s\u200b\u200e\u200f\u2060\ufeff]+$/g, '');
 }
 
 function findPlanParameter(fragment: unknown): string | undefined {
-  if (typeof fragment !== 'string') return undefined;
-  const hash = fragment.indexOf('#');
-  const text = (hash === -1 ? fragment : fragment.slice(hash + 1)).trim();
+  const text = fragmentText(fragment);
+  if (text === undefined) return undefined;
   const prefix = `${SHARE_FRAGMENT_KEY}=`;
   return text
     .split('&')
+    .map((part) => part.trim())
     .find((part) => part.startsWith(prefix))
     ?.slice(prefix.length);
 }
@@ -100,6 +124,8 @@ export function decodeShareFragment(fragment: string): LoadResult {
 
 function decode(fragment: string): LoadResult {
   let value = findPlanParameter(fragment);
+  // A fragment that starts with "plan" but has no readable "plan=": a link a program mangled.
+  if (value === undefined && isShareFragment(fragment)) return damaged('its start "plan=" is mangled');
   if (value === undefined) {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTERFACE_REASON, readAddressText, readInterfaceText } from './entryText';
+import { INTERFACE_REASON, readAddressText, readInterfaceText, readNameText } from './entryText';
 
 describe('readAddressText', () => {
   it('stores the canonical form of what is typed', () => {
@@ -40,5 +40,29 @@ describe('readInterfaceText', () => {
     for (const bad of ['out side', 'zone/1', 'a'.repeat(33)]) {
       expect(readInterfaceText(bad)).toEqual({ ok: false, reason: INTERFACE_REASON });
     }
+  });
+});
+
+describe('readNameText', () => {
+  it('keeps a name that holds nothing forbidden, right-to-left marks and combining marks included', () => {
+    for (const name of ['EXAMS01', 'שרת \u202Eevil', 'a\u0301\u0301\u0301', '𝄞 music', '\uFFFE']) {
+      expect(readNameText(name)).toEqual({ value: name, removed: null });
+    }
+  });
+
+  it('leaves out control characters and lone surrogates, and says which', () => {
+    expect(readNameText('EX\u001b[31mAMS')).toEqual({
+      value: 'EX[31mAMS',
+      removed: 'A name holds no control characters: U+001B was left out.',
+    });
+    expect(readNameText('a\u0000b\u000bc\u0085d')).toMatchObject({ value: 'abcd' });
+    expect(readNameText('x\ud800y\udc00z')).toEqual({
+      value: 'xyz',
+      removed: 'A name holds no broken characters (lone surrogates): one was left out.',
+    });
+  });
+
+  it('turns a pasted tab or line break into a space', () => {
+    expect(readNameText('Amsterdam\r\nLAN\tcore').value).toBe('Amsterdam  LAN core');
   });
 });

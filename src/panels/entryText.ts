@@ -6,6 +6,7 @@
  */
 import { canonicalAddress } from '../model/address';
 import { INTERFACE_PATTERN } from '../model/schema';
+import { codePointName, firstBadCharacter, isControlCharacter } from '../model/text';
 
 /** What a box holds after reading it: a value to store (`null`: none), or why it cannot be stored. */
 export type EntryText = { ok: true; value: string | null } | { ok: false; reason: string };
@@ -32,4 +33,36 @@ export function readInterfaceText(text: string): EntryText {
   return INTERFACE_PATTERN.test(trimmed)
     ? { ok: true, value: trimmed }
     : { ok: false, reason: INTERFACE_REASON };
+}
+
+/** A name as typed or pasted, made fit to store, and what was taken out (null: nothing). */
+export interface NameEntry {
+  value: string;
+  removed: string | null;
+}
+
+/**
+ * A name as typed or pasted (SPEC §2, v2: no control characters, no lone
+ * surrogates). A pasted tab or line break becomes a space, so two words stay
+ * two words; any other control character and a lone surrogate are dropped.
+ * `removed` says what went, for a message beside the box: a name is never
+ * stored with such a character, and the person is never left wondering why
+ * a keystroke did nothing.
+ */
+export function readNameText(text: string): NameEntry {
+  const first = firstBadCharacter(text);
+  if (!first) return { value: text, removed: null };
+  const removed =
+    first.kind === 'control'
+      ? `A name holds no control characters: ${codePointName(first.code)} was left out.`
+      : 'A name holds no broken characters (lone surrogates): one was left out.';
+  const value = Array.from(text, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    if (code === 0x09 || code === 0x0a || code === 0x0d) return ' ';
+    if (isControlCharacter(code)) return '';
+    // Array.from splits by code point: a lone surrogate is a one-unit string in the surrogate range.
+    if (c.length === 1 && code >= 0xd800 && code <= 0xdfff) return '';
+    return c;
+  }).join('');
+  return { value, removed };
 }

@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { PLAN_LIMITS } from '../model/types';
-import { type EntryText, readAddressText, readInterfaceText } from './entryText';
+import { type EntryText, readAddressText, readInterfaceText, readNameText } from './entryText';
 import { portToText, readPortText } from './portText';
 
 /** Shared look of the inspector's controls: compact, slate, blue focus ring. */
@@ -53,6 +53,8 @@ export function TextField({
 }: FieldFrame & { value: string; onChange: (value: string) => void; placeholder?: string }) {
   const id = useId();
   const helpId = `${id}-help`;
+  const removedId = `${id}-removed`;
+  const [removed, setRemoved] = useState<string | null>(null);
   return (
     <div>
       <label htmlFor={id} className={LABEL}>
@@ -66,9 +68,19 @@ export function TextField({
         maxLength={PLAN_LIMITS.nameLength}
         placeholder={placeholder}
         spellCheck={false}
-        aria-describedby={describedBy(hasNotes(help, note) && helpId)}
-        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(hasNotes(help, note) && helpId, removed && removedId)}
+        onChange={(e) => {
+          // A pasted control character never reaches the plan (SPEC §2); the person is told what went.
+          const entry = readNameText(e.target.value);
+          setRemoved(entry.removed);
+          onChange(entry.value);
+        }}
       />
+      {removed ? (
+        <p id={removedId} role="status" className="mt-0.5 text-[11px] leading-snug text-amber-700">
+          {removed}
+        </p>
+      ) : null}
       <Notes helpId={helpId} help={help} note={note} />
     </div>
   );

@@ -57,9 +57,11 @@ export function createAutosave({
 
   function save(): void {
     const plan = store.getState().plan;
+    const id = store.getState().openPlanId;
+    // Another tab saved this plan: nothing is written over its version until the person chooses (otherTabs.ts).
+    if (id !== null && store.getState().otherTabChange?.id === id) return;
     const view = pendingView;
     pendingView = null;
-    const id = store.getState().openPlanId;
     if (plan !== saved) {
       if (id === null) {
         const created = library.create(plan, view ?? undefined);

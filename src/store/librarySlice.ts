@@ -15,9 +15,29 @@ export interface LibrarySlice {
   openPlanId: string | null;
   /** Why the open plan is not being saved (storage full or unavailable), until a save succeeds again. */
   storageProblem: Failure | null;
+  /**
+   * Another tab saved (or deleted) the plan open here: until the person
+   * chooses (otherTabs.ts), this tab does not write over that version.
+   */
+  otherTabChange: OtherTabChange | null;
 }
 
-export const EMPTY_LIBRARY: LibrarySlice = { storedPlans: [], openPlanId: null, storageProblem: null };
+/** The open plan, as another tab of this browser left it in storage. */
+export interface OtherTabChange {
+  /** The library id of the plan. */
+  id: string;
+  /** The plan's name as the other tab saved it (empty when it deleted the plan). */
+  name: string;
+  /** The other tab deleted it. */
+  deleted: boolean;
+}
+
+export const EMPTY_LIBRARY: LibrarySlice = {
+  storedPlans: [],
+  openPlanId: null,
+  storageProblem: null,
+  otherTabChange: null,
+};
 
 export const createLibrarySlice: StateCreator<PlannerState, [], [], LibrarySlice> = () => ({
   ...EMPTY_LIBRARY,

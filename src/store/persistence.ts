@@ -15,6 +15,7 @@ import {
 } from '../io/planLibrary';
 import type { LoadResult } from '../model/types';
 import { type AutosaveOptions, createAutosave } from './autosave';
+import { createOtherTabs } from './otherTabs';
 import { createPlanListActions } from './planListActions';
 import type { PersistenceContext } from './planOpening';
 import { openShareLink } from './shareLinkOpening';
@@ -52,6 +53,12 @@ export interface Persistence {
   viewChanged(view: PlanView): void;
   /** Writes a pending save now. */
   flush(): void;
+  /** Another tab of this browser changed the stored plans (otherTabs.ts). */
+  storageChanged(key: string | null, newValue: string | null): void;
+  /** The open plan was saved by another tab: open that version here. */
+  openOtherTabVersion(): void;
+  /** The open plan was saved by another tab: keep this tab's version as a new plan of the list. */
+  keepMineAsCopy(): void;
 }
 
 /** The library, the store, and the autosave's pause and timers (injected for tests). */
@@ -60,6 +67,7 @@ export type PersistenceOptions = AutosaveOptions;
 export function createPersistence(options: PersistenceOptions): Persistence {
   const autosave = createAutosave(options);
   const context: PersistenceContext = { library: options.library, store: options.store, autosave };
+  const otherTabs = createOtherTabs(context);
   return {
     async start(hash, loadExample) {
       autosave.watch();
@@ -73,6 +81,9 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     ...createPlanListActions(context),
     viewChanged: autosave.viewChanged,
     flush: autosave.flush,
+    storageChanged: otherTabs.storageChanged,
+    openOtherTabVersion: otherTabs.openTheirs,
+    keepMineAsCopy: otherTabs.keepMineAsCopy,
   };
 }
 

@@ -32,7 +32,7 @@ function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps
       <EdgeLabelRenderer>
         <div className="epp-label nodrag nopan" style={{ left: middle.x, top: middle.y }}>
           <div
-            className={`shrink-0 rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap ${
+            className={`shrink-0 overflow-hidden rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap ${
               error
                 ? 'border-red-300 bg-red-50 text-red-700'
                 : selected
@@ -40,7 +40,7 @@ function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps
                   : 'border-violet-300 bg-violet-50 text-violet-800'
             } ${dim ? 'opacity-25' : ''}`}
           >
-            {data.label}
+            <bdi>{data.label}</bdi>
             {data.ports && <span className="ml-1 font-mono tabular-nums">· {data.ports}</span>}
           </div>
         </div>

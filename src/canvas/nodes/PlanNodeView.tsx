@@ -50,9 +50,14 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
       >
         <KindIcon kind={type} className="h-4 w-4" />
       </span>
-      <span className="min-w-0 flex-1 leading-tight">
-        <span className="block text-[12px] font-semibold break-words text-slate-900" title={data.name}>
-          {shorten(data.name, NAME_CHARS) || '(no name)'}
+      {/* Clipped, with room for accents: a name of stacked combining marks draws inside its own box,
+          never over the node's neighbours; <bdi> keeps a right-to-left override inside the name. */}
+      <span className="min-w-0 flex-1 overflow-hidden leading-[1.3]">
+        <span
+          className="block overflow-hidden text-[12px] font-semibold break-words text-slate-900"
+          title={data.name}
+        >
+          <bdi>{shorten(data.name, NAME_CHARS) || '(no name)'}</bdi>
         </span>
         {firewall ? (
           <span
@@ -63,13 +68,13 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
             {data.detail}
           </span>
         ) : (
-          <span className="block text-[11px] break-words text-slate-600" title={data.detail}>
-            {shorten(data.detail, LINE_CHARS)}
+          <span className="block overflow-hidden text-[11px] break-words text-slate-600" title={data.detail}>
+            <bdi>{shorten(data.detail, LINE_CHARS)}</bdi>
           </span>
         )}
         {data.note !== null && (
-          <span className="block text-[11px] break-words text-slate-400" title={data.note}>
-            {shorten(data.note, LINE_CHARS)}
+          <span className="block overflow-hidden text-[11px] break-words text-slate-400" title={data.note}>
+            <bdi>{shorten(data.note, LINE_CHARS)}</bdi>
           </span>
         )}
       </span>

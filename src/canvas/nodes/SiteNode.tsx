@@ -46,8 +46,8 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
       >
         <div className="flex items-center gap-1.5 rounded-t-xl border-b border-slate-200/80 bg-white/70 px-3 py-1.5">
           <KindIcon kind="site" className="h-3.5 w-3.5 text-slate-500" />
-          <span className="truncate text-[12px] font-semibold text-slate-700" title={data.name}>
-            {data.name || '(no name)'}
+          <span className="truncate text-[12px] leading-[1.3] font-semibold text-slate-700" title={data.name}>
+            <bdi>{data.name || '(no name)'}</bdi>
           </span>
           <span className="ml-auto shrink-0 text-[11px] text-slate-500">
             Site · {data.serverCount === 1 ? '1 server' : `${data.serverCount} servers`}

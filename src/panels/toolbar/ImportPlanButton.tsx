@@ -1,4 +1,5 @@
 import { type ChangeEvent, useState } from 'react';
+import { isolate } from '../../io/bidi';
 import { type PlanFileInput, readPlanFile } from '../../io/planFile';
 import { usePlanner } from '../../store/store';
 
@@ -16,8 +17,8 @@ export async function importPlanFile(file: PlanFileInput): Promise<boolean> {
     return false;
   }
   setPlan(loaded.plan);
-  const name = loaded.plan.name ? `"${loaded.plan.name}"` : 'the plan';
-  const from = file.name ? ` from ${file.name}` : '';
+  const name = loaded.plan.name ? `"${isolate(loaded.plan.name)}"` : 'the plan';
+  const from = file.name ? ` from ${isolate(file.name)}` : '';
   notify({ kind: 'info', text: `Imported ${name}${from}. Undo brings back the previous plan.` });
   return true;
 }

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { PlanEntry } from '../../io/planLibrary';
 import { UNTITLED_PLAN_NAME } from '../../model/defaults';
 import { PLAN_LIMITS } from '../../model/types';
+import { readNameText } from '../entryText';
 import { BUTTON } from '../fields';
 import { ChevronDown } from './menuParts';
 import { useMenuButton } from './useMenuButton';
@@ -242,6 +243,7 @@ function PlanRow({
 
 function RenameInput({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
   const [value, setValue] = useState(name);
+  const [removed, setRemoved] = useState<string | null>(null);
   const done = useRef(false);
   const finish = (result: string | null) => {
     if (done.current) return;
@@ -258,7 +260,14 @@ function RenameInput({ name, onDone }: { name: string; onDone: (name: string | n
       maxLength={PLAN_LIMITS.nameLength}
       spellCheck={false}
       onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setValue(e.target.value)}
+      // A pasted control character never reaches the plan name (SPEC §2); the field's title says what went.
+      onChange={(e) => {
+        const entry = readNameText(e.target.value);
+        setValue(entry.value);
+        setRemoved(entry.removed);
+      }}
+      title={removed ?? undefined}
+      aria-description={removed ?? undefined}
       onBlur={() => finish(value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {

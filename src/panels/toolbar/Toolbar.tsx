@@ -1,7 +1,8 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { UNTITLED_PLAN_NAME } from '../../model/defaults';
 import { PLAN_LIMITS } from '../../model/types';
 import { usePlanner } from '../../store/store';
+import { readNameText } from '../entryText';
 import { ImportPlanButton } from './ImportPlanButton';
 import { TemplatesMenu } from './TemplatesMenu';
 
@@ -30,6 +31,7 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
   const name = usePlanner((s) => s.plan.name);
   const renamePlan = usePlanner((s) => s.renamePlan);
   const nameId = useId();
+  const [removed, setRemoved] = useState<string | null>(null);
   return (
     <header className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 text-[13px]">
       <div className="flex items-center gap-2">
@@ -50,9 +52,25 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
           maxLength={PLAN_LIMITS.nameLength}
           placeholder={UNTITLED_PLAN_NAME}
           spellCheck={false}
-          onChange={(e) => renamePlan(e.target.value)}
+          onChange={(e) => {
+            // A pasted control character never reaches the plan name (SPEC §2); the title says what went.
+            const entry = readNameText(e.target.value);
+            setRemoved(entry.removed);
+            renamePlan(entry.value);
+          }}
+          title={removed ?? undefined}
+          aria-describedby={removed ? `${nameId}-removed` : undefined}
           className="w-56 min-w-0 rounded border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
         />
+        {removed ? (
+          <span
+            id={`${nameId}-removed`}
+            role="status"
+            className="max-w-64 truncate text-[11px] text-amber-700"
+          >
+            {removed}
+          </span>
+        ) : null}
       </div>
       <div className="flex items-center gap-1.5">
         <TemplatesMenu />
