@@ -41,6 +41,8 @@ export function emphasisOf(
     return ids;
   }
 
+  if (highlight?.kind === 'change') return new Set(highlight.ids);
+
   if (highlight?.kind === 'finding') {
     const finding = analysis.findings[highlight.index];
     if (!finding) return null;

@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { PlannerState } from './store';
 
-/** What the canvas should emphasise besides the selection: a flow's path, or a finding's subjects. */
+/** What the canvas should emphasise besides the selection: a flow's path, a finding's subjects, a change. */
 export type Highlight =
   | { kind: 'flow'; flowId: string; firewallId: string | null }
   | { kind: 'finding'; index: number }
+  /** A change of compare mode: the ids it touches (ghost ids for what only the compared plan has). */
+  | { kind: 'change'; ids: string[] }
   | null;
 
 export interface Notice {

@@ -1,7 +1,10 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
 import { countBySeverity } from '../findingGroups';
 import { type ResultsTab, usePanelState } from '../panelState';
+import { ChangesPanel, useChangeCount } from '../review/ChangesPanel';
+import { NotesPanel } from '../review/NotesPanel';
 import { tabAfterKey } from '../tabKeys';
 import { FindingsList } from './FindingsList';
 import { PortMatrixTable } from './PortMatrixTable';
@@ -9,6 +12,8 @@ import { PortMatrixTable } from './PortMatrixTable';
 const TABS: readonly { id: ResultsTab; name: string }[] = [
   { id: 'findings', name: 'Findings' },
   { id: 'matrix', name: 'Port matrix' },
+  { id: 'notes', name: 'Notes' },
+  { id: 'changes', name: 'Changes' },
 ];
 
 const tabId = (tab: ResultsTab) => `results-tab-${tab}`;
@@ -25,6 +30,8 @@ export function ResultsPanel() {
   const analysis = useAnalysis();
   const counts = countBySeverity(analysis.findings);
   const ruleCount = [...analysis.flowsByFirewall.values()].reduce((n, list) => n + list.length, 0);
+  const openNotes = usePlanner((s) => s.plan.notes.reduce((n, note) => n + (note.resolved ? 0 : 1), 0));
+  const changeCount = useChangeCount();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
@@ -85,12 +92,9 @@ export function ResultsPanel() {
                   ) : null}
                 </span>
               ) : (
-                <span
-                  aria-hidden="true"
-                  className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold text-slate-600"
-                >
-                  {ruleCount}
-                </span>
+                <TabCount
+                  count={t.id === 'matrix' ? ruleCount : t.id === 'notes' ? openNotes : changeCount}
+                />
               )}
             </button>
           );
@@ -105,10 +109,31 @@ export function ResultsPanel() {
             aria-labelledby={tabId(t.id)}
             className="min-h-0 flex-1 overflow-auto"
           >
-            {t.id === 'findings' ? <FindingsList /> : <PortMatrixTable />}
+            {t.id === 'findings' ? (
+              <FindingsList />
+            ) : t.id === 'matrix' ? (
+              <PortMatrixTable />
+            ) : t.id === 'notes' ? (
+              <NotesPanel />
+            ) : (
+              <ChangesPanel />
+            )}
           </div>
         ) : null,
       )}
     </section>
+  );
+}
+
+/** A tab's count, hidden from assistive technology (the panel says it in words); none for null. */
+function TabCount({ count }: { count: number | null }) {
+  if (count === null) return null;
+  return (
+    <span
+      aria-hidden="true"
+      className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold text-slate-600"
+    >
+      {count}
+    </span>
   );
 }
