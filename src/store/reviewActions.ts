@@ -10,13 +10,10 @@ import { browserStorage } from '../io/planLibraryStorage';
 import { decodeSharedReview } from '../io/shareLink';
 import { UNTITLED_PLAN_NAME } from '../model/defaults';
 import type { Plan } from '../model/types';
-import type { ComparedSource } from './reviewSlice';
+import { baselineLabel, type ComparedSource, reviewDateText } from './reviewSlice';
 import { usePlanner } from './store';
 
-/** How a review date is written: "3 May 2025, 14:02" in the person's time zone. */
-export function reviewDateText(ms: number): string {
-  return new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { reviewDateText };
 
 function compareWith(plan: Plan, source: ComparedSource, label: string): void {
   const store = usePlanner.getState();
@@ -37,7 +34,7 @@ export function compareWithBaseline(): boolean {
     });
     return false;
   }
-  compareWith(baseline.plan, 'baseline', `the review of ${reviewDateText(baseline.reviewedAt)}`);
+  compareWith(baseline.plan, 'baseline', baselineLabel(baseline.reviewedAt));
   return true;
 }
 

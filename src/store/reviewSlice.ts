@@ -44,6 +44,14 @@ export const GHOST_PREFIX = 'ghost:';
 export const ghostId = (id: string) => `${GHOST_PREFIX}${id}`;
 export const isGhostId = (id: string) => id.startsWith(GHOST_PREFIX);
 
+/** How a review date is written: "3 May 2025, 14:02" in the person's time zone. */
+export function reviewDateText(ms: number): string {
+  return new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** How compare mode names a review baseline. */
+export const baselineLabel = (reviewedAt: number) => `the review of ${reviewDateText(reviewedAt)}`;
+
 export const createReviewSlice: StateCreator<PlannerState, [], [], ReviewSlice> = (set) => ({
   compared: null,
   baseline: null,

@@ -38,7 +38,9 @@ export function ShareLinkButton() {
 
   // Every press makes the link afresh, from the plan as it is now, and shows it.
   const share = async () => {
-    const url = shareUrl(usePlanner.getState().plan, `${window.location.origin}${window.location.pathname}`);
+    // A plan marked as reviewed carries its baseline, so the reviewer sees what changed since.
+    const { plan, baseline } = usePlanner.getState();
+    const url = shareUrl(plan, `${window.location.origin}${window.location.pathname}`, baseline ?? undefined);
     const copied = (await copyToClipboard(url)) ? 'copied' : 'not-copied';
     setLink({ url, copied });
     show();
