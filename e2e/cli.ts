@@ -38,3 +38,18 @@ export async function cliCsv(planFile: string, options: { all?: boolean } = {}):
   }
   return result.stdout;
 }
+
+/** Runs `npm run --silent diff -- OLD NEW` (SPEC §10) and keeps its standard output as bytes. */
+export function runDiff(oldFile: string, newFile: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['src/cli/diff.ts', oldFile, newFile], { cwd: ROOT });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}

@@ -11,7 +11,7 @@ export function ChangeLegend() {
   return (
     <section
       aria-label="Change legend"
-      className="absolute top-2 right-2 z-10 max-w-[260px] rounded-md border border-slate-300 bg-white/95 px-2.5 py-1.5 text-[11px] shadow-sm"
+      className="absolute right-2 bottom-5 z-10 max-w-[260px] rounded-md border border-slate-300 bg-white/95 px-2.5 py-1.5 text-[11px] shadow-sm"
     >
       <p className="mb-1 font-semibold text-slate-800">Changes since {label}</p>
       <ul className="space-y-0.5">

@@ -18,7 +18,7 @@ export function ReviewButtons() {
   return (
     <div className="flex items-center gap-1.5">
       <button type="button" className={BUTTON} onClick={requestNote}>
-        Add note
+        New note
       </button>
       {comparing ? (
         <button

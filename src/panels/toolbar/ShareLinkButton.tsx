@@ -48,7 +48,12 @@ export function ShareLinkButton() {
 
   return (
     <div className="relative">
-      <button {...buttonProps} type="button" className={BUTTON} onClick={() => void share()}>
+      <button
+        {...buttonProps}
+        type="button"
+        className={`${BUTTON} whitespace-nowrap`}
+        onClick={() => void share()}
+      >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
           <path
             d="M6.5 9.5a3 3 0 0 0 4.2 0l2.3-2.3a3 3 0 0 0-4.2-4.2l-.9.9M9.5 6.5a3 3 0 0 0-4.2 0L3 8.8a3 3 0 0 0 4.2 4.2l.9-.9"

@@ -51,7 +51,7 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
           placeholder={UNTITLED_PLAN_NAME}
           spellCheck={false}
           onChange={(e) => renamePlan(e.target.value)}
-          className="w-56 min-w-0 rounded border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
+          className="w-40 min-w-0 rounded xl:w-56 border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
         />
       </div>
       <div className="flex items-center gap-1.5">
