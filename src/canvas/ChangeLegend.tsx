@@ -11,10 +11,12 @@ export function ChangeLegend() {
   return (
     <section
       aria-label="Change legend"
-      className="absolute right-2 bottom-5 z-10 max-w-[260px] rounded-md border border-slate-300 bg-white/95 px-2.5 py-1.5 text-[11px] shadow-sm"
+      className="absolute right-2 bottom-5 z-10 max-w-[300px] rounded-md border border-slate-300 bg-white/95 px-2.5 py-1.5 text-[11px] shadow-sm"
     >
-      <p className="mb-1 font-semibold text-slate-800">Changes since {label}</p>
-      <ul className="space-y-0.5">
+      <p className="mb-1 truncate font-semibold text-slate-800" title={`Changes since ${label}`}>
+        Changes since {label}
+      </p>
+      <ul className="grid grid-cols-2 gap-x-3 gap-y-0.5">
         {ORDER.map((kind) => {
           const style = CHANGE_STYLE[kind];
           return (
@@ -36,9 +38,7 @@ export function ChangeLegend() {
               >
                 {style.symbol}
               </span>
-              <span className="text-slate-700">
-                {kind === 'removed' ? 'Removed (drawn where it was)' : style.word}
-              </span>
+              <span className="text-slate-700">{style.word}</span>
             </li>
           );
         })}

@@ -17,30 +17,55 @@ export function ReviewButtons() {
   const openCompare = usePanelState((s) => s.openCompareDialog);
   return (
     <div className="flex items-center gap-1.5">
-      <button type="button" className={BUTTON} onClick={requestNote}>
-        New note
+      <button type="button" className={BUTTON} aria-label="New note" title="New note" onClick={requestNote}>
+        <Icon d="M6 2h4l-.8 5 2.3 2v1.5H8.8L8 15l-.8-4.5H4.5V9l2.3-2z" />
+        <span className="hidden xl:inline">New note</span>
       </button>
       {comparing ? (
         <button
           type="button"
           className={`${BUTTON} border-[#0072B2] bg-[#0072B2]/10 text-[#00466e]`}
+          aria-label="Stop comparing"
+          title="Stop comparing (Escape)"
           onClick={() => usePlanner.getState().stopCompare()}
         >
-          Stop comparing
+          <Icon d="M4 4l8 8M12 4l-8 8" />
+          <span className="hidden xl:inline">Stop comparing</span>
         </button>
       ) : (
-        <button type="button" className={BUTTON} aria-haspopup="dialog" onClick={openCompare}>
-          Compare with…
+        <button
+          type="button"
+          className={BUTTON}
+          aria-haspopup="dialog"
+          aria-label="Compare with…"
+          title="Compare with…"
+          onClick={openCompare}
+        >
+          <Icon d="M2 3h5v10H2zM9 3h5v10H9zM4 6h1M4 9h1M11 6h1M11 9h1" />
+          <span className="hidden xl:inline">Compare with…</span>
         </button>
       )}
       <button
         type="button"
         className={BUTTON}
-        title={baseline ? `Last marked as reviewed on ${reviewDateText(baseline.reviewedAt)}` : undefined}
+        aria-label="Mark as reviewed"
+        title={
+          baseline ? `Mark as reviewed (last on ${reviewDateText(baseline.reviewedAt)})` : 'Mark as reviewed'
+        }
         onClick={() => markReviewed()}
       >
-        Mark as reviewed
+        <Icon d="M3 8.5l3 3 7-7" />
+        <span className="hidden xl:inline">Mark as reviewed</span>
       </button>
     </div>
+  );
+}
+
+/** A 16px line icon; below the widest screens the review buttons show only these (their names stay). */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
   );
 }
