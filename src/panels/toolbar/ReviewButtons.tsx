@@ -19,7 +19,7 @@ export function ReviewButtons() {
     <div className="flex items-center gap-1.5">
       <button type="button" className={BUTTON} aria-label="New note" title="New note" onClick={requestNote}>
         <Icon d="M6 2h4l-.8 5 2.3 2v1.5H8.8L8 15l-.8-4.5H4.5V9l2.3-2z" />
-        <span className="hidden xl:inline">New note</span>
+        <span className="hidden 2xl:inline">New note</span>
       </button>
       {comparing ? (
         <button
@@ -30,7 +30,7 @@ export function ReviewButtons() {
           onClick={() => usePlanner.getState().stopCompare()}
         >
           <Icon d="M4 4l8 8M12 4l-8 8" />
-          <span className="hidden xl:inline">Stop comparing</span>
+          <span className="hidden 2xl:inline">Stop comparing</span>
         </button>
       ) : (
         <button
@@ -42,7 +42,7 @@ export function ReviewButtons() {
           onClick={openCompare}
         >
           <Icon d="M2 3h5v10H2zM9 3h5v10H9zM4 6h1M4 9h1M11 6h1M11 9h1" />
-          <span className="hidden xl:inline">Compare with…</span>
+          <span className="hidden 2xl:inline">Compare with…</span>
         </button>
       )}
       <button
@@ -55,13 +55,13 @@ export function ReviewButtons() {
         onClick={() => markReviewed()}
       >
         <Icon d="M3 8.5l3 3 7-7" />
-        <span className="hidden xl:inline">Mark as reviewed</span>
+        <span className="hidden 2xl:inline">Mark as reviewed</span>
       </button>
     </div>
   );
 }
 
-/** A 16px line icon; below the widest screens the review buttons show only these (their names stay). */
+/** A 16px line icon; below 1536px the review buttons show only these (their names stay). */
 function Icon({ d }: { d: string }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
