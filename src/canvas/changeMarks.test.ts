@@ -58,7 +58,7 @@ describe('compare mode on the canvas', () => {
     expect(nodes.find((n) => n.id === 'ex1')?.ariaLabel).toMatch(/, changed$/);
     expect(nodes.find((n) => n.id === 'fw')?.ariaLabel).toMatch(/, firewall rules changed$/);
     // The firewall edge toward the server carries the rows whose address changed.
-    expect((edges.find((e) => e.id === 'l.fw.ex1')?.data as LinkData).change).toBe('rules');
+    expect((edges.find((e) => e.id === 'l.fw.ex1')?.data as LinkData | undefined)?.change).toBe('rules');
   });
 
   it('draws what only the compared plan had as ghosts at their old place, not selectable', () => {
