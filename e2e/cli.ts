@@ -45,10 +45,22 @@ export async function cliCsv(planFile: string, options: { all?: boolean } = {}):
  * plan (status 0, or 1 when the plan has an error finding).
  */
 export async function cliRules(planFile: string, args: readonly string[]): Promise<Buffer> {
-  const result = await new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['src/cli/rules.ts', planFile, ...args], {
-      cwd: ROOT,
-    });
+  const result = await runTsx(['src/cli/rules.ts', planFile, ...args]);
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`rules ${planFile} ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** Runs `npm run --silent diff -- OLD NEW` (SPEC §10) and keeps its standard output as bytes. */
+export function runDiff(oldFile: string, newFile: string): Promise<CliResult> {
+  return runTsx(['src/cli/diff.ts', oldFile, newFile]);
+}
+
+/** Runs one of the command-line entry points from the sources and keeps what it wrote. */
+function runTsx(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(`${ROOT}node_modules/.bin/tsx`, [...args], { cwd: ROOT });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -58,8 +70,4 @@ export async function cliRules(planFile: string, args: readonly string[]): Promi
       resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
     );
   });
-  if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`rules ${planFile} ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
-  }
-  return result.stdout;
 }

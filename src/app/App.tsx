@@ -3,7 +3,10 @@ import { Palette } from '../canvas/Palette';
 import { PlanCanvas } from '../canvas/PlanCanvas';
 import { Inspector } from '../panels/inspector/Inspector';
 import { ResultsPanel } from '../panels/results/ResultsPanel';
+import { CompareDialog } from '../panels/review/CompareDialog';
+import { ReviewOverlay } from '../panels/review/ReviewOverlay';
 import { ExportMenu } from '../panels/toolbar/ExportMenu';
+import { ReviewButtons } from '../panels/toolbar/ReviewButtons';
 import { ShareLinkButton } from '../panels/toolbar/ShareLinkButton';
 import { Toolbar } from '../panels/toolbar/Toolbar';
 import { useMenuExports } from './exportFormats';
@@ -30,6 +33,7 @@ export function App() {
     <ReactFlowProvider>
       <div className="flex h-screen min-h-0 flex-col bg-slate-100 text-[13px] text-slate-900 antialiased">
         <Toolbar>
+          <ReviewButtons />
           <PlanList />
           <ShareLinkButton />
           <AppExportMenu />
@@ -47,6 +51,7 @@ export function App() {
               top={
                 <>
                   <PlanCanvas />
+                  <ReviewOverlay />
                   <PlanFileDrop />
                   <Notices />
                 </>
@@ -59,6 +64,7 @@ export function App() {
           </div>
         </div>
       </div>
+      <CompareDialog />
     </ReactFlowProvider>
   );
 }

@@ -22,7 +22,8 @@ export function redo(): void {
 
 /**
  * Planner-wide keys: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo,
- * Escape clears the selection and the highlight, Ctrl/Cmd+A on the canvas
+ * Escape clears the selection and the highlight (with neither, it leaves
+ * compare mode), Ctrl/Cmd+A on the canvas
  * selects everything. Delete and Backspace belong to the canvas.
  */
 export function useShortcuts(): void {
@@ -40,6 +41,8 @@ export function useShortcuts(): void {
         redo();
       } else if (event.key === 'Escape') {
         const store = usePlanner.getState();
+        // What is picked goes first; with nothing picked, Escape leaves compare mode.
+        if (store.selection.length === 0 && !store.highlight) store.stopCompare();
         if (store.selection.length > 0) store.select([]);
         if (store.highlight) store.setHighlight(null);
       } else if (

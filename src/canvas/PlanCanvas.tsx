@@ -13,9 +13,11 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { VIEW_ZOOM } from '../io/planLibrary';
+import { isGhostId } from '../store/reviewSlice';
 import { usePlanner } from '../store/store';
 import type { CanvasEdge, CanvasNode, Dimensions } from './adapter';
 import { addItemAt } from './addItem';
+import { ChangeLegend } from './ChangeLegend';
 import { ConnectMenu, type ConnectRequest } from './ConnectMenu';
 import { commitMoves } from './commitMoves';
 import { PALETTE_DRAG_TYPE, paletteKindOf } from './dragData';
@@ -219,7 +221,11 @@ export function PlanCanvas() {
   const focusRequest = usePlanner((s) => s.focusRequest);
   useEffect(() => {
     if (!focusRequest) return;
-    const ids = nodesToFocus(usePlanner.getState().plan, focusRequest.ids);
+    // Ghosts (what only a compared plan has) are brought into view as they are.
+    const ids = [
+      ...nodesToFocus(usePlanner.getState().plan, focusRequest.ids),
+      ...focusRequest.ids.filter(isGhostId),
+    ];
     if (ids.length > 0)
       void fitView({ nodes: ids.map((id) => ({ id })), duration: 350, maxZoom: 1.2, padding: 0.4 });
   }, [focusRequest, fitView]);
@@ -294,6 +300,7 @@ export function PlanCanvas() {
         <Controls position="bottom-left" showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}
+      <ChangeLegend />
       <SelectionActions />
       {connectRequest && <ConnectMenu request={connectRequest} onClose={() => setConnectRequest(null)} />}
     </section>

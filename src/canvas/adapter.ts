@@ -9,8 +9,20 @@ import {
   PROTOCOL_TRAITS,
   SITE_KIND,
 } from '../model/kinds';
-import type { ClientNode, NewsFeed, Plan, PlanNode, Position, ServerNode } from '../model/types';
+import type {
+  ClientNode,
+  Connector,
+  Link,
+  NewsFeed,
+  Plan,
+  PlanNode,
+  Position,
+  ServerNode,
+  Site,
+} from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX } from '../store/layout';
+import { ghostId } from '../store/reviewSlice';
+import { CHANGE_WORDS, type ChangeKind, type ChangeMarks } from './changeMarks';
 import { canvasFacts, type FindingMark, type PortBadge } from './derive';
 
 /**
@@ -23,13 +35,26 @@ import { canvasFacts, type FindingMark, type PortBadge } from './derive';
 /** How a node or edge stands against a highlight: nothing highlighted, on the highlighted paths, or not. */
 export type Tone = 'normal' | 'emphasis' | 'dim';
 
-export interface SiteData extends Record<string, unknown> {
+/** The review notes about one object, for its pin. */
+export interface NotePin {
+  open: number;
+  resolved: number;
+}
+
+/** What compare mode and review notes add to every node and edge. */
+interface ReviewData {
+  /** How it changed since the compared plan; null outside compare mode or when unchanged. */
+  change: ChangeKind | null;
+  notes: NotePin | null;
+}
+
+export interface SiteData extends Record<string, unknown>, ReviewData {
   name: string;
   serverCount: number;
   tone: Tone;
 }
 
-export interface PlanNodeData extends Record<string, unknown> {
+export interface PlanNodeData extends Record<string, unknown>, ReviewData {
   name: string;
   /** Second line: version, protocol, port count… */
   detail: string;
@@ -41,7 +66,7 @@ export interface PlanNodeData extends Record<string, unknown> {
   tone: Tone;
 }
 
-export interface LinkData extends Record<string, unknown> {
+export interface LinkData extends Record<string, unknown>, ReviewData {
   /** Present for firewall edges (a link touching a firewall): the ports of the flows using it. */
   badges: PortBadge[] | null;
   /** On the path of a highlighted flow: that flow's port, which its badge stands out for. */
@@ -50,7 +75,7 @@ export interface LinkData extends Record<string, unknown> {
   tone: Tone;
 }
 
-export interface ConnectorData extends Record<string, unknown> {
+export interface ConnectorData extends Record<string, unknown>, ReviewData {
   label: string;
   /** X.400: the RFC1006 port(s) of the two MTAs. */
   ports: string | null;
@@ -117,6 +142,8 @@ export interface AdapterInput {
   highlightPort?: string | null;
   /** Sizes React Flow measured, so a rebuilt node is not measured again. */
   measured: ReadonlyMap<string, Dimensions>;
+  /** Compare mode: how things changed since the compared plan, and what it had that is gone. */
+  changes?: ChangeMarks | null;
 }
 
 export interface CanvasView {
@@ -149,6 +176,30 @@ export function portCountText(count: number): string {
 
 function findingsText(mark: FindingMark | null): string {
   return mark ? `, ${mark.count === 1 ? '1 finding' : `${mark.count} findings`}` : '';
+}
+
+function notePins(plan: Plan): Map<string, NotePin> {
+  const pins = new Map<string, NotePin>();
+  for (const note of plan.notes) {
+    if (note.about === null) continue;
+    const pin = pins.get(note.about) ?? { open: 0, resolved: 0 };
+    if (note.resolved) pin.resolved += 1;
+    else pin.open += 1;
+    pins.set(note.about, pin);
+  }
+  return pins;
+}
+
+/** The words a node or edge's accessible name ends with for its notes and its change. */
+function reviewText({ change, notes }: ReviewData): string {
+  const parts: string[] = [];
+  if (notes) {
+    if (notes.open > 0) parts.push(notes.open === 1 ? '1 open note' : `${notes.open} open notes`);
+    if (notes.resolved > 0)
+      parts.push(notes.resolved === 1 ? '1 resolved note' : `${notes.resolved} resolved notes`);
+  }
+  if (change) parts.push(CHANGE_WORDS[change]);
+  return parts.map((p) => `, ${p}`).join('');
 }
 
 function toneOf(id: string, emphasis: ReadonlySet<string> | null): Tone {
@@ -206,6 +257,12 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
     const { plan, analysis, selection, emphasis, measured } = input;
     const highlightPort = input.highlightPort ?? null;
     const facts = canvasFacts(plan, analysis);
+    const pins = notePins(plan);
+    const changes = input.changes ?? null;
+    const review = (id: string): ReviewData => ({
+      change: changes?.byId.get(id) ?? null,
+      notes: pins.get(id) ?? null,
+    });
     const sitePosition = new Map<string, Position>();
     const siteName = new Map<string, string>();
     const serverCount = new Map<string, number>();
@@ -222,9 +279,12 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
     const nodeCacheNext = new Map<string, CanvasNode>();
     const nodes: CanvasNode[] = [];
     // Parents come before their children, as React Flow requires.
+    for (const site of changes?.ghosts.sites ?? [])
+      nodes.push(keepNode(ghostSite(site, emphasis), nodeCacheNext));
     for (const site of plan.sites) {
       const size = site.size ?? DEFAULT_SITE_SIZE;
       const count = serverCount.get(site.id) ?? 0;
+      const extra = review(site.id);
       const node: SiteFlowNode = {
         id: site.id,
         type: 'site',
@@ -232,8 +292,8 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         width: size.width,
         height: size.height,
         selected: selection.has(site.id),
-        ariaLabel: `${SITE_KIND.label} ${site.name}, ${count === 1 ? '1 server' : `${count} servers`}`,
-        data: { name: site.name, serverCount: count, tone: toneOf(site.id, emphasis) },
+        ariaLabel: `${SITE_KIND.label} ${site.name}, ${count === 1 ? '1 server' : `${count} servers`}${reviewText(extra)}`,
+        data: { name: site.name, serverCount: count, tone: toneOf(site.id, emphasis), ...extra },
         handles: SITE_HANDLES,
       };
       const size2 = measured.get(site.id);
@@ -291,13 +351,22 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
             : 'No server chosen';
           break;
       }
+      const extra = review(planNode.id);
       const node: PlanFlowNode = {
         id: planNode.id,
         type: planNode.type,
         position: parent ? { x: at.x - parent.x, y: at.y - parent.y } : at,
         selected: selection.has(planNode.id),
-        ariaLabel: `${NODE_KINDS[planNode.type].label} ${planNode.name}, ${detail}${findingsText(mark)}`,
-        data: { name: planNode.name, detail, note, portCount, mark, tone: toneOf(planNode.id, emphasis) },
+        ariaLabel: `${NODE_KINDS[planNode.type].label} ${planNode.name}, ${detail}${findingsText(mark)}${reviewText(extra)}`,
+        data: {
+          name: planNode.name,
+          detail,
+          note,
+          portCount,
+          mark,
+          tone: toneOf(planNode.id, emphasis),
+          ...extra,
+        },
         handles: PLAN_NODE_HANDLES,
         initialWidth: NODE_BOX.width,
         initialHeight: NODE_BOX.height,
@@ -308,12 +377,28 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
       nodes.push(keepNode(node, nodeCacheNext));
     }
 
+    for (const ghost of changes?.ghosts.nodes ?? [])
+      nodes.push(keepNode(ghostNode(ghost, emphasis), nodeCacheNext));
+
     const edgeCacheNext = new Map<string, CanvasEdge>();
     const edges: CanvasEdge[] = [];
+    if (changes) {
+      const present = new Set([...plan.sites, ...plan.nodes].map((o) => o.id));
+      const end = (id: string) => (present.has(id) ? id : ghostId(id));
+      for (const link of changes.ghosts.links) {
+        edges.push(keepEdge(ghostLink(link, end(link.a), end(link.b), emphasis), edgeCacheNext));
+      }
+      for (const connector of changes.ghosts.connectors) {
+        edges.push(
+          keepEdge(ghostConnector(connector, end(connector.a), end(connector.b), emphasis), edgeCacheNext),
+        );
+      }
+    }
     for (const link of plan.links) {
       const badges = facts.badgesByLink.get(link.id) ?? null;
       const mark = facts.marks.get(link.id) ?? null;
       const ports = badges && badges.length > 0 ? `, ports ${badges.map((b) => b.text).join(', ')}` : '';
+      const extra = review(link.id);
       const edge: LinkEdge = {
         id: link.id,
         type: 'link',
@@ -321,12 +406,13 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         target: link.b,
         selected: selection.has(link.id),
         zIndex: edgeZ(link.id, emphasis),
-        ariaLabel: `Link ${nodeName.get(link.a) ?? link.a} – ${nodeName.get(link.b) ?? link.b}${ports}`,
+        ariaLabel: `Link ${nodeName.get(link.a) ?? link.a} – ${nodeName.get(link.b) ?? link.b}${ports}${reviewText(extra)}`,
         data: {
           badges,
           activePort: highlightPort && emphasis?.has(link.id) ? highlightPort : null,
           mark,
           tone: toneOf(link.id, emphasis),
+          ...extra,
         },
       };
       edges.push(keepEdge(edge, edgeCacheNext));
@@ -344,6 +430,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
       } else {
         ends = `${siteName.get(connector.a) ?? connector.a} – ${siteName.get(connector.b) ?? connector.b}`;
       }
+      const extra = review(connector.id);
       const edge: ConnectorEdge = {
         id: connector.id,
         type: 'connector',
@@ -351,12 +438,13 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
         target: connector.b,
         selected: selection.has(connector.id),
         zIndex: edgeZ(connector.id, emphasis),
-        ariaLabel: `${label} ${ends}${ports ? `, port ${ports}` : ''}`,
+        ariaLabel: `${label} ${ends}${ports ? `, port ${ports}` : ''}${reviewText(extra)}`,
         data: {
           label,
           ports,
           mark: facts.marks.get(connector.id) ?? null,
           tone: toneOf(connector.id, emphasis),
+          ...extra,
         },
       };
       if (connector.type === 'site') {
@@ -375,4 +463,101 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
     last = view;
     return view;
   };
+}
+
+/**
+ * What compare mode draws of an object only the compared plan had: at its
+ * old place, not selectable, movable or deletable (it is not in the plan).
+ */
+const GHOST = {
+  selectable: false,
+  draggable: false,
+  connectable: false,
+  deletable: false,
+  focusable: false,
+} as const;
+const GHOST_REVIEW: ReviewData = { change: 'removed', notes: null };
+
+function ghostSite(site: Site, emphasis: ReadonlySet<string> | null): SiteFlowNode {
+  const size = site.size ?? DEFAULT_SITE_SIZE;
+  const id = ghostId(site.id);
+  return {
+    id,
+    type: 'site',
+    position: site.position ?? { x: 0, y: 0 },
+    width: size.width,
+    height: size.height,
+    ...GHOST,
+    className: 'epp-ghost',
+    ariaLabel: `${SITE_KIND.label} ${site.name}, removed`,
+    data: { name: site.name, serverCount: 0, tone: toneOf(id, emphasis), ...GHOST_REVIEW },
+    handles: SITE_HANDLES,
+  };
+}
+
+function ghostNode(planNode: PlanNode, emphasis: ReadonlySet<string> | null): PlanFlowNode {
+  const id = ghostId(planNode.id);
+  const kind = NODE_KINDS[planNode.type].label;
+  return {
+    id,
+    type: planNode.type,
+    position: planNode.position ?? { x: 0, y: 0 },
+    ...GHOST,
+    className: 'epp-ghost',
+    ariaLabel: `${kind} ${planNode.name}, removed`,
+    data: {
+      name: planNode.name,
+      detail: 'Removed',
+      note: null,
+      portCount: null,
+      mark: null,
+      tone: toneOf(id, emphasis),
+      ...GHOST_REVIEW,
+    },
+    handles: PLAN_NODE_HANDLES,
+    initialWidth: NODE_BOX.width,
+    initialHeight: NODE_BOX.height,
+  };
+}
+
+function ghostLink(
+  link: Link,
+  source: string,
+  target: string,
+  emphasis: ReadonlySet<string> | null,
+): LinkEdge {
+  const id = ghostId(link.id);
+  return {
+    id,
+    type: 'link',
+    source,
+    target,
+    ...GHOST,
+    ariaLabel: `Link ${link.name ?? ''}, removed`,
+    data: { badges: null, activePort: null, mark: null, tone: toneOf(id, emphasis), ...GHOST_REVIEW },
+  };
+}
+
+function ghostConnector(
+  connector: Connector,
+  source: string,
+  target: string,
+  emphasis: ReadonlySet<string> | null,
+): ConnectorEdge {
+  const id = ghostId(connector.id);
+  const label = CONNECTOR_LABEL[connector.type];
+  const edge: ConnectorEdge = {
+    id,
+    type: 'connector',
+    source,
+    target,
+    ...GHOST,
+    ariaLabel: `${label}, removed`,
+    data: { label, ports: null, mark: null, tone: toneOf(id, emphasis), ...GHOST_REVIEW },
+  };
+  if (connector.type === 'site') {
+    edge.sourceHandle = SITE_HANDLE_ID;
+    edge.targetHandle = SITE_HANDLE_ID;
+  }
+  return edge;
 }

@@ -49,6 +49,7 @@ export function emphasisOf(
     ids.add(highlight.firewallId);
     return ids;
   }
+  if (highlight?.kind === 'change') return new Set(highlight.ids);
 
   if (highlight?.kind === 'finding') {
     const finding = analysis.findings[highlight.index];

@@ -15,6 +15,7 @@ import { UNTITLED_PLAN_NAME } from '../model/defaults';
 import type { LoadResult, Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
 import {
+  baselineKey,
   CURRENT_KEY,
   decodePlan,
   decodeView,
@@ -34,6 +35,7 @@ import {
 } from './planLibraryIndex';
 import type { StorageLike } from './planLibraryStorage';
 import { type Failure, type SaveResult, type StorageAccess, storageAccess } from './planLibraryStorage';
+import { loadBaseline, type StoredBaseline, saveBaseline } from './reviewBaseline';
 
 export { type PlanView, VIEW_ZOOM } from './planLibraryEntries';
 export type { PlanEntry } from './planLibraryIndex';
@@ -53,6 +55,8 @@ export interface RemovedPlan {
   entry: PlanEntry;
   planText: string | null;
   viewText: string | null;
+  /** Its review baseline (reviewBaseline.ts), if it had one. */
+  baselineText?: string | null;
   wasCurrent: boolean;
 }
 export type RemoveResult = { ok: true; removed: RemovedPlan } | Failure;
@@ -75,6 +79,10 @@ export interface PlanLibrary {
   remove(id: string): RemoveResult;
   /** Puts back what `remove` took away. */
   restore(removed: RemovedPlan): SaveResult;
+  /** The review baseline of a stored plan (reviewBaseline.ts), or null when it has none. */
+  loadBaseline(id: string): StoredBaseline | null;
+  /** Keeps `baseline` as the review baseline of the stored plan `id`. */
+  saveBaseline(id: string, baseline: StoredBaseline): SaveResult;
   /** The plan that was open, if it is still stored; setting it never throws. */
   currentId: string | null;
 }
@@ -164,11 +172,13 @@ function remove({ access }: LibraryContext, id: string): RemoveResult {
     entry,
     planText: access.read(planKey(id)),
     viewText: access.read(viewKey(id)),
+    baselineText: access.read(baselineKey(id)),
     wasCurrent: access.read(CURRENT_KEY) === id,
   };
   const result = access.attempt((store) => {
     store.removeItem(planKey(id));
     store.removeItem(viewKey(id));
+    store.removeItem(baselineKey(id));
     writeIndex(access, store, withoutEntry(id));
     if (removed.wasCurrent) store.removeItem(CURRENT_KEY);
   });
@@ -176,11 +186,12 @@ function remove({ access }: LibraryContext, id: string): RemoveResult {
 }
 
 function restore({ access }: LibraryContext, removed: RemovedPlan): SaveResult {
-  const { entry, planText, viewText } = removed;
+  const { entry, planText, viewText, baselineText } = removed;
   if (planText === null) return missing(entry.id);
   return access.attempt((store) => {
     store.setItem(planKey(entry.id), planText);
     if (viewText !== null) store.setItem(viewKey(entry.id), viewText);
+    if (baselineText) store.setItem(baselineKey(entry.id), baselineText);
     writeIndex(access, store, upsertEntry(entry));
     if (removed.wasCurrent) store.setItem(CURRENT_KEY, entry.id);
   });
@@ -207,6 +218,9 @@ export function createPlanLibrary(
     duplicate: (id) => duplicate(lib, id),
     remove: (id) => remove(lib, id),
     restore: (removed) => restore(lib, removed),
+    loadBaseline: (id) => loadBaseline(storage, id),
+    saveBaseline: (id, baseline) =>
+      access.read(planKey(id)) === null ? missing(id) : saveBaseline(storage, id, baseline),
     get currentId() {
       const id = access.read(CURRENT_KEY);
       return id !== null && access.read(planKey(id)) !== null ? id : null;

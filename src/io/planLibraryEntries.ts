@@ -5,6 +5,7 @@
  *   epp:v1:plan:<id>    the plan document of SPEC §2 (as a plan file, unindented)
  *   epp:v1:view:<id>    { x, y, zoom }
  *   epp:v1:current      the id of the plan that was open
+ *   epp:v1:baseline:<id> the plan as last marked reviewed (reviewBaseline.ts)
  */
 
 import { withDefaults } from '../model/defaults';
@@ -24,6 +25,7 @@ export const CURRENT_KEY = `${PREFIX}current`;
 export const PLAN_PREFIX = `${PREFIX}plan:`;
 export const planKey = (id: string) => `${PLAN_PREFIX}${id}`;
 export const viewKey = (id: string) => `${PREFIX}view:${id}`;
+export const baselineKey = (id: string) => `${PREFIX}baseline:${id}`;
 
 /**
  * The plan file document without the indentation of an exported file: a

@@ -19,6 +19,7 @@ import { compactPlan } from './compactPlan';
 import { crc32 } from './crc32';
 import { CompactFormError, expandCompactPlan } from './expandCompactPlan';
 import { expandCompactPlanV1 } from './expandCompactPlanV1';
+import { applyJsonDelta, JsonDeltaError, jsonDelta } from './jsonDelta';
 
 /** What a share fragment starts with. */
 export const SHARE_FRAGMENT_KEY = 'plan';
@@ -35,9 +36,29 @@ const EXPANDERS: Record<number, (compact: unknown) => Record<string, unknown>> =
   2: expandCompactPlan,
 };
 
-/** The URL fragment (without `#`) that holds `plan`, e.g. `plan=2.3VZNb9s4…`. */
-export function encodeShareFragment(plan: Plan): string {
-  return packFragment(compactPlan(plan));
+/** What a share fragment's review baseline starts with, after the plan: `&review=`. */
+export const REVIEW_FRAGMENT_KEY = 'review';
+
+/** The plan as it was last marked reviewed, which a share link can carry beside the plan. */
+export interface SharedBaseline {
+  plan: Plan;
+  /** When it was marked reviewed, in ms since 1970. */
+  reviewedAt: number;
+}
+
+/**
+ * The URL fragment (without `#`) that holds `plan`, e.g. `plan=2.3VZNb9s4…`.
+ * With a review baseline it goes on `&review=2.…`: the baseline's date and
+ * the difference from the plan's compact form to the baseline's
+ * (jsonDelta.ts), packed like the plan, so a baseline a few edits away adds
+ * little. A reader that knows no baselines opens the plan alone.
+ */
+export function encodeShareFragment(plan: Plan, baseline?: SharedBaseline): string {
+  const compact = compactPlan(plan);
+  const fragment = packFragment(compact);
+  if (!baseline) return fragment;
+  const review = { at: baseline.reviewedAt, delta: jsonDelta(compact, compactPlan(baseline.plan)) };
+  return `${fragment}&${REVIEW_FRAGMENT_KEY}=${packFragment(review).slice(SHARE_FRAGMENT_KEY.length + 1)}`;
 }
 
 /**
@@ -53,11 +74,11 @@ export function packFragment(compact: unknown): string {
   return `${SHARE_FRAGMENT_KEY}=${CURRENT_PLAN_VERSION}.${toBase64Url(payload)}`;
 }
 
-/** `baseUrl` (any fragment it has replaced) with the fragment that holds `plan`. */
-export function shareUrl(plan: Plan, baseUrl: string): string {
+/** `baseUrl` (any fragment it has replaced) with the fragment that holds `plan` (and its baseline, when given). */
+export function shareUrl(plan: Plan, baseUrl: string, baseline?: SharedBaseline): string {
   const hash = baseUrl.indexOf('#');
   const base = hash === -1 ? baseUrl : baseUrl.slice(0, hash);
-  return `${base}#${encodeShareFragment(plan)}`;
+  return `${base}#${encodeShareFragment(plan, baseline)}`;
 }
 
 /**
@@ -89,10 +110,10 @@ function fragmentText(fragment: unknown): string | undefined {
   return text.replace(/^[\s\u200b\u200e\u200f\u2060\ufeff]+|[\s\u200b\u200e\u200f\u2060\ufeff]+$/g, '');
 }
 
-function findPlanParameter(fragment: unknown): string | undefined {
+function findPlanParameter(fragment: unknown, key = SHARE_FRAGMENT_KEY): string | undefined {
   const text = fragmentText(fragment);
   if (text === undefined) return undefined;
-  const prefix = `${SHARE_FRAGMENT_KEY}=`;
+  const prefix = `${key}=`;
   return text
     .split('&')
     .map((part) => part.trim())
@@ -100,7 +121,7 @@ function findPlanParameter(fragment: unknown): string | undefined {
     ?.slice(prefix.length);
 }
 
-function damaged(detail: string): LoadResult {
+function damaged(detail: string): { ok: false; error: string } {
   return {
     ok: false,
     error: `The share link is damaged or incomplete (${detail}). Ask for the link again and copy all of it.`,
@@ -114,16 +135,58 @@ function damaged(detail: string): LoadResult {
  * with a message that says which.
  */
 export function decodeShareFragment(fragment: string): LoadResult {
+  const shared = decodeSharedReview(fragment);
+  return shared.ok ? { ok: true, plan: shared.plan } : shared;
+}
+
+/** A share link's plan with the review baseline it carries, if any. */
+export type SharedReview =
+  | { ok: true; plan: Plan; baseline: SharedBaseline | null }
+  | { ok: false; error: string };
+
+/**
+ * The plan of a share fragment and its review baseline (`&review=…`), if it
+ * has one. A damaged baseline refuses the whole link, as a damaged plan does:
+ * the reviewer would otherwise see changes that were never made.
+ */
+export function decodeSharedReview(fragment: string): SharedReview {
   try {
-    return decode(fragment);
+    const plan = decode(fragment);
+    if (!plan.ok) return plan;
+    const value = findPlanParameter(fragment, REVIEW_FRAGMENT_KEY);
+    if (value === undefined) return { ok: true, plan: plan.plan, baseline: null };
+    const unpacked = unpack(value);
+    if (!unpacked.ok) return damaged(`its review baseline: ${unpacked.error}`);
+    const review = unpacked.compact as { at?: unknown; delta?: unknown } | null;
+    if (
+      typeof review !== 'object' ||
+      review === null ||
+      typeof review.at !== 'number' ||
+      !Number.isFinite(review.at)
+    ) {
+      return damaged('its review baseline has no date');
+    }
+    let baselineCompact: unknown;
+    try {
+      baselineCompact = applyJsonDelta(plan.compact, review.delta ?? null);
+    } catch (error) {
+      if (error instanceof JsonDeltaError) return damaged(`its review baseline: ${error.message}`);
+      throw error;
+    }
+    const baseline = expandAndLoad(baselineCompact, plan.version);
+    if (!baseline.ok)
+      return { ok: false, error: baseline.error.replace('The shared plan', 'The shared review baseline') };
+    return { ok: true, plan: plan.plan, baseline: { plan: baseline.plan, reviewedAt: review.at } };
   } catch (error) {
     // Every known failure is handled in decode; this is the boundary for the rest.
     return damaged(error instanceof Error && error.message ? error.message : 'it cannot be read');
   }
 }
 
-function decode(fragment: string): LoadResult {
-  let value = findPlanParameter(fragment);
+type Decoded = { ok: true; plan: Plan; compact: unknown; version: number } | { ok: false; error: string };
+
+function decode(fragment: string): Decoded {
+  const value = findPlanParameter(fragment);
   // A fragment that starts with "plan" but has no readable "plan=": a link a program mangled.
   if (value === undefined && isShareFragment(fragment)) return damaged('its start "plan=" is mangled');
   if (value === undefined) {
@@ -132,6 +195,17 @@ function decode(fragment: string): LoadResult {
       error: `This link holds no ${PRODUCT} plan: the part after "#" does not start with "${SHARE_FRAGMENT_KEY}=".`,
     };
   }
+  const unpacked = unpack(value);
+  if (!unpacked.ok) return unpacked;
+  const loaded = expandAndLoad(unpacked.compact, unpacked.version);
+  return loaded.ok ? { ...loaded, compact: unpacked.compact, version: unpacked.version } : loaded;
+}
+
+type Unpacked = { ok: true; compact: unknown; version: number } | { ok: false; error: string };
+
+/** The compact value of a packed `<version>.<payload>`, checked against its CRC. */
+function unpack(packed: string): Unpacked {
+  let value = packed;
   if (value.includes('%')) {
     // Some mail and chat programs percent-encode a pasted link.
     try {
@@ -155,8 +229,7 @@ function decode(fragment: string): LoadResult {
       error: `This shared plan was made by a newer version of ${PRODUCT} (plan format ${version}; this version reads up to ${CURRENT_PLAN_VERSION}). Open the link with the newer version.`,
     };
   }
-  const expand = EXPANDERS[version];
-  if (!expand) return damaged(`plan format ${version} does not exist`);
+  if (!EXPANDERS[version]) return damaged(`plan format ${version} does not exist`);
 
   const payload = fromBase64Url(value.slice(dot + 1));
   if (!payload) return damaged('it has characters a share link never holds');
@@ -168,12 +241,17 @@ function decode(fragment: string): LoadResult {
   if (typeof bytes === 'string') return damaged(bytes);
   if (crc32(bytes) !== expectedCrc) return damaged('its check sum does not match');
 
-  let compact: unknown;
   try {
-    compact = JSON.parse(strFromU8(bytes));
+    return { ok: true, compact: JSON.parse(strFromU8(bytes)), version };
   } catch {
     return damaged('its content is not readable');
   }
+}
+
+/** The plan a compact value of plan format `version` describes, validated as a plan file is. */
+function expandAndLoad(compact: unknown, version: number): LoadResult {
+  const expand = EXPANDERS[version];
+  if (!expand) return damaged(`plan format ${version} does not exist`);
   let document: Record<string, unknown>;
   try {
     document = expand(compact);
@@ -181,7 +259,6 @@ function decode(fragment: string): LoadResult {
     if (error instanceof CompactFormError) return damaged(`its content is malformed at ${error.message}`);
     throw error;
   }
-
   const loaded = loadPlan(document);
   if (!loaded.ok) return { ok: false, error: `The shared plan is not valid: ${loaded.error}` };
   return loaded;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ResultsTab = 'findings' | 'matrix' | 'rules';
+export type ResultsTab = 'findings' | 'matrix' | 'rules' | 'notes' | 'changes';
 
 /**
  * View state shared by the panels only (which results tab shows, which
@@ -20,6 +20,14 @@ export interface PanelState {
   setMatrixFirewall: (id: string | null) => void;
   /** Opens the port matrix filtered to one firewall. */
   showFirewallInMatrix: (id: string) => void;
+  /** Asks the Notes tab to open its form for a new note (a counter, so the same request can repeat). */
+  noteRequest: number;
+  /** Opens the Notes tab with the form for a new note about the selection (or the plan) focused. */
+  requestNote: () => void;
+  /** Whether the "Compare with…" dialog is open. */
+  compareDialog: boolean;
+  openCompareDialog: () => void;
+  closeCompareDialog: () => void;
 }
 
 export const usePanelState = create<PanelState>()((set) => ({
@@ -32,4 +40,9 @@ export const usePanelState = create<PanelState>()((set) => ({
   setRulesFormat: (rulesFormat) => set({ rulesFormat }),
   setMatrixFirewall: (matrixFirewall) => set({ matrixFirewall }),
   showFirewallInMatrix: (id) => set({ tab: 'matrix', matrixFirewall: id }),
+  noteRequest: 0,
+  requestNote: () => set((s) => ({ tab: 'notes', noteRequest: s.noteRequest + 1 })),
+  compareDialog: false,
+  openCompareDialog: () => set({ compareDialog: true }),
+  closeCompareDialog: () => set({ compareDialog: false }),
 }));

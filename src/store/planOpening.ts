@@ -24,7 +24,8 @@ export function showPlan(
   const { library, store, autosave } = context;
   autosave.flush();
   autosave.opening(stored ? plan : null);
-  store.setState({ openPlanId: id });
+  // The review baseline is the plan's own; a comparison belonged to the plan that was open.
+  store.setState({ openPlanId: id, baseline: library.loadBaseline(id), compared: null });
   library.currentId = id;
   store.getState().openPlan(plan, view);
   store.temporal.getState().clear();

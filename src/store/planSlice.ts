@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { PlanView } from '../io/planLibrary';
 import { createEmptyPlan } from '../model/defaults';
 import type { ConnectorType, NodeType, Plan, PlanNode, Position, Site, Size } from '../model/types';
+import { addNote, type NotePatch, type TakeOverResult, takeOverNotes, updateNote } from './noteEdits';
 import {
   addConnector,
   addLink,
@@ -59,6 +60,12 @@ export interface PlanSlice {
   moveNodes: (moves: readonly NodeMove[]) => void;
   /** Deletes by id (and what depends on it); clears the selection of what is gone. */
   deleteElements: (ids: readonly string[]) => void;
+  /** A review note about an object (or, with `about` null, the plan); refused with a reason for bad text. */
+  addNote: (about: string | null, text: string) => EditResult;
+  /** Rewrites, resolves or reopens a note; one undo step each. */
+  updateNote: (id: string, patch: NotePatch) => void;
+  /** Takes over another version's notes (a reviewer's copy) in one undo step; says what it took. */
+  takeOverNotes: (from: Plan) => TakeOverResult;
 }
 
 export const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get) => {
@@ -115,5 +122,16 @@ export const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (s
         );
         return { plan, selection: s.selection.filter((id) => alive.has(id)), highlight: null };
       }),
+    addNote: (about, text) => attempt(addNote(get().plan, about, text)),
+    updateNote: (id, patch) =>
+      set((s) => {
+        const plan = updateNote(s.plan, id, patch);
+        return plan === s.plan ? s : { plan };
+      }),
+    takeOverNotes: (from) => {
+      const result = takeOverNotes(get().plan, from);
+      if (result.plan !== get().plan) set({ plan: result.plan });
+      return result;
+    },
   };
 };

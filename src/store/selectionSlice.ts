@@ -3,12 +3,15 @@ import type { PlannerState } from './store';
 
 /**
  * What the canvas should emphasise besides the selection: a flow's path (a
- * matrix row), the paths of the flows one firewall rule permits, or a finding's subjects.
+ * matrix row), the paths of the flows one firewall rule permits, a finding's
+ * subjects, or a change of compare mode.
  */
 export type Highlight =
   | { kind: 'flow'; flowId: string; firewallId: string | null }
   | { kind: 'rule'; flowIds: readonly string[]; firewallId: string }
   | { kind: 'finding'; index: number }
+  /** A change of compare mode: the ids it touches (ghost ids for what only the compared plan has). */
+  | { kind: 'change'; ids: string[] }
   | null;
 
 export interface Notice {

@@ -2,10 +2,11 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import { createPlanSlice, type PlanSlice } from './planSlice';
+import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { undoGrouping } from './undoGroups';
 
-export type PlannerState = PlanSlice & SelectionSlice & LibrarySlice;
+export type PlannerState = PlanSlice & SelectionSlice & LibrarySlice & ReviewSlice;
 
 /** How many edits Undo can step back through. */
 export const UNDO_LIMIT = 300;
@@ -23,6 +24,7 @@ export const usePlanner = create<PlannerState>()(
       ...createPlanSlice(...a),
       ...createSelectionSlice(...a),
       ...createLibrarySlice(...a),
+      ...createReviewSlice(...a),
     }),
     {
       partialize: (state) => ({ plan: state.plan }),

@@ -1,8 +1,10 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, useInternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import type { ConnectorEdge } from '../adapter';
+import { CHANGE_STYLE, NotePinMark } from '../nodes/ReviewMarks';
 import { arc } from './geometry';
 import { internalRect } from './internalRect';
+import { EdgeChangeMark } from './LinkEdgeView';
 
 /** A messaging connector between two servers of different sites: a dashed violet arc with its kind and port. */
 function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps<ConnectorEdge>) {
@@ -11,7 +13,8 @@ function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps
   if (!from || !to || !data) return null;
   const { path, middle } = arc(internalRect(from), internalRect(to));
   const error = data.mark?.severity === 'error';
-  const colour = selected ? '#2563eb' : error ? '#dc2626' : '#7c3aed';
+  const change = data.change ? CHANGE_STYLE[data.change] : null;
+  const colour = selected ? '#2563eb' : change ? change.colour : error ? '#dc2626' : '#7c3aed';
   const dim = data.tone === 'dim';
   return (
     <>
@@ -24,13 +27,18 @@ function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps
           {
             '--epp-stroke': colour,
             '--epp-stroke-width': selected || data.tone === 'emphasis' ? '2.75px' : '2px',
-            strokeDasharray: '7 5',
+            strokeDasharray: change?.dash || '7 5',
             opacity: dim ? 0.2 : 1,
           } as React.CSSProperties
         }
       />
       <EdgeLabelRenderer>
-        <div className="epp-label nodrag nopan" style={{ left: middle.x, top: middle.y }}>
+        <div
+          className="epp-label nodrag nopan flex items-center gap-1"
+          style={{ left: middle.x, top: middle.y }}
+        >
+          {data.change && <EdgeChangeMark change={data.change} />}
+          {data.notes && <NotePinMark pin={data.notes} />}
           <div
             className={`shrink-0 overflow-hidden rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap ${
               error

@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, useInternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge } from '../adapter';
+import { CHANGE_STYLE, NotePinMark } from '../nodes/ReviewMarks';
 import { straightEnds } from './geometry';
 import { internalRect } from './internalRect';
 import { PortBadges } from './PortBadges';
@@ -9,9 +10,11 @@ function strokeOf(data: LinkEdge['data'], selected: boolean | undefined): React.
   const error = data?.mark?.severity === 'error';
   const stroke = selected ? '#2563eb' : error ? '#dc2626' : data?.tone === 'emphasis' ? '#3b82f6' : '#94a3b8';
   const width = selected || data?.tone === 'emphasis' ? 2.5 : data?.badges ? 1.75 : 1.5;
+  const change = data?.change ? CHANGE_STYLE[data.change] : null;
   return {
-    '--epp-stroke': stroke,
-    '--epp-stroke-width': `${width}px`,
+    '--epp-stroke': change && !selected ? change.colour : stroke,
+    '--epp-stroke-width': `${change ? Math.max(width, 3) : width}px`,
+    strokeDasharray: change?.dash || undefined,
     opacity: data?.tone === 'dim' ? 0.2 : 1,
   } as React.CSSProperties;
 }
@@ -34,6 +37,17 @@ function LinkEdgeViewBase({ id, source, target, data, selected }: EdgeProps<Link
         style={strokeOf(data, selected)}
         interactionWidth={16}
       />
+      {(data?.change || data?.notes) && (
+        <EdgeLabelRenderer>
+          <div
+            className={`epp-label nodrag nopan flex items-center gap-1 ${data?.tone === 'dim' ? 'opacity-25' : ''}`}
+            style={{ left: s.x + (t.x - s.x) * 0.25, top: s.y + (t.y - s.y) * 0.25 }}
+          >
+            {data?.change && <EdgeChangeMark change={data.change} />}
+            {data?.notes && <NotePinMark pin={data.notes} />}
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {badges && badges.length > 0 && (
         <EdgeLabelRenderer>
           <div
@@ -53,3 +67,17 @@ function LinkEdgeViewBase({ id, source, target, data, selected }: EdgeProps<Link
 }
 
 export const LinkEdgeView = memo(LinkEdgeViewBase);
+
+/** The symbol of a changed edge, on the line (its accessible name says it in words). */
+export function EdgeChangeMark({ change }: { change: NonNullable<LinkEdge['data']>['change'] & string }) {
+  const style = CHANGE_STYLE[change];
+  return (
+    <span
+      aria-hidden="true"
+      title={style.word}
+      className={`flex h-[18px] min-w-[18px] items-center justify-center rounded-full border-2 border-white px-1 text-[11px] font-bold leading-none shadow-sm ${style.badge}`}
+    >
+      {style.symbol}
+    </span>
+  );
+}

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { PlanFlowNode } from '../adapter';
 import { KIND_TILE, KindIcon } from '../icons';
 import { FindingMarker } from './FindingMarker';
+import { ChangeBadge, changeClass, NotePinMark } from './ReviewMarks';
 
 const HANDLES = [
   { id: 't', position: Position.Top },
@@ -43,8 +44,10 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
       : 'border-slate-300';
   return (
     <div
-      className={`epp-node group relative flex min-h-[56px] w-[150px] items-center gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]}`}
+      className={`epp-node group relative flex min-h-[56px] w-[150px] items-center gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]} ${changeClass(data.change)}`}
     >
+      {data.change && <ChangeBadge change={data.change} />}
+      {data.notes && <NotePinMark pin={data.notes} className="absolute -bottom-2 -right-2" />}
       <span
         className={`flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md border ${KIND_TILE[type]}`}
       >
@@ -54,7 +57,7 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
           never over the node's neighbours; <bdi> keeps a right-to-left override inside the name. */}
       <span className="min-w-0 flex-1 overflow-hidden leading-[1.3]">
         <span
-          className="block overflow-hidden text-[12px] font-semibold break-words text-slate-900"
+          className={`block overflow-hidden text-[12px] font-semibold break-words text-slate-900 ${data.change === 'removed' ? 'line-through' : ''}`}
           title={data.name}
         >
           <bdi>{shorten(data.name, NAME_CHARS) || '(no name)'}</bdi>

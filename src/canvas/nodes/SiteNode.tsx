@@ -3,6 +3,7 @@ import { memo, useCallback } from 'react';
 import { usePlanner } from '../../store/store';
 import { SITE_HANDLE_ID, type SiteFlowNode } from '../adapter';
 import { KindIcon } from '../icons';
+import { ChangeBadge, changeClass, NotePinMark } from './ReviewMarks';
 
 const MIN_SIZE = { width: 220, height: 140 };
 
@@ -40,15 +41,17 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
         className="pointer-events-none !h-px !w-px !min-h-0 !min-w-0 !border-0 !bg-transparent"
       />
       <div
-        className={`h-full w-full rounded-xl border bg-blue-50/40 ${
+        className={`relative h-full w-full rounded-xl border bg-blue-50/40 ${
           selected ? 'border-blue-500' : 'border-slate-300'
-        } ${tone}`}
+        } ${tone} ${changeClass(data.change)}`}
       >
+        {data.change && <ChangeBadge change={data.change} />}
         <div className="flex items-center gap-1.5 rounded-t-xl border-b border-slate-200/80 bg-white/70 px-3 py-1.5">
           <KindIcon kind="site" className="h-3.5 w-3.5 text-slate-500" />
           <span className="truncate text-[12px] leading-[1.3] font-semibold text-slate-700" title={data.name}>
             <bdi>{data.name || '(no name)'}</bdi>
           </span>
+          {data.notes && <NotePinMark pin={data.notes} />}
           <span className="ml-auto shrink-0 text-[11px] text-slate-500">
             Site · {data.serverCount === 1 ? '1 server' : `${data.serverCount} servers`}
           </span>

@@ -1,7 +1,10 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useAnalysis } from '../../store/analysis';
+import { usePlanner } from '../../store/store';
 import { countBySeverity } from '../findingGroups';
 import { type ResultsTab, usePanelState } from '../panelState';
+import { ChangesPanel, useChangeCount } from '../review/ChangesPanel';
+import { NotesPanel } from '../review/NotesPanel';
 import { RulesView } from '../rules/RulesView';
 import { tabAfterKey } from '../tabKeys';
 import { FindingsList } from './FindingsList';
@@ -11,6 +14,8 @@ const TABS: readonly { id: ResultsTab; name: string }[] = [
   { id: 'findings', name: 'Findings' },
   { id: 'matrix', name: 'Port matrix' },
   { id: 'rules', name: 'Firewall rules' },
+  { id: 'notes', name: 'Notes' },
+  { id: 'changes', name: 'Changes' },
 ];
 
 const tabId = (tab: ResultsTab) => `results-tab-${tab}`;
@@ -27,6 +32,8 @@ export function ResultsPanel() {
   const analysis = useAnalysis();
   const counts = countBySeverity(analysis.findings);
   const ruleCount = [...analysis.flowsByFirewall.values()].reduce((n, list) => n + list.length, 0);
+  const openNotes = usePlanner((s) => s.plan.notes.reduce((n, note) => n + (note.resolved ? 0 : 1), 0));
+  const changeCount = useChangeCount();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
@@ -86,14 +93,19 @@ export function ResultsPanel() {
                     </span>
                   ) : null}
                 </span>
-              ) : t.id === 'matrix' ? (
-                <span
-                  aria-hidden="true"
-                  className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold text-slate-600"
-                >
-                  {ruleCount}
-                </span>
-              ) : null}
+              ) : (
+                <TabCount
+                  count={
+                    t.id === 'matrix'
+                      ? ruleCount
+                      : t.id === 'notes'
+                        ? openNotes
+                        : t.id === 'changes'
+                          ? changeCount
+                          : null
+                  }
+                />
+              )}
             </button>
           );
         })}
@@ -107,10 +119,33 @@ export function ResultsPanel() {
             aria-labelledby={tabId(t.id)}
             className="min-h-0 flex-1 overflow-auto"
           >
-            {t.id === 'findings' ? <FindingsList /> : t.id === 'matrix' ? <PortMatrixTable /> : <RulesView />}
+            {t.id === 'findings' ? (
+              <FindingsList />
+            ) : t.id === 'matrix' ? (
+              <PortMatrixTable />
+            ) : t.id === 'rules' ? (
+              <RulesView />
+            ) : t.id === 'notes' ? (
+              <NotesPanel />
+            ) : (
+              <ChangesPanel />
+            )}
           </div>
         ) : null,
       )}
     </section>
+  );
+}
+
+/** A tab's count, hidden from assistive technology (the panel says it in words); none for null. */
+function TabCount({ count }: { count: number | null }) {
+  if (count === null) return null;
+  return (
+    <span
+      aria-hidden="true"
+      className="rounded-full bg-slate-100 px-1.5 text-[10px] font-semibold text-slate-600"
+    >
+      {count}
+    </span>
   );
 }

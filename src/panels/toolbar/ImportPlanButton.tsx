@@ -47,7 +47,7 @@ export function ImportPlanButton() {
 
   return (
     <label
-      className={`inline-flex cursor-pointer items-center gap-1 rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-500 ${busy ? 'opacity-60' : ''}`}
+      className={`inline-flex cursor-pointer items-center gap-1 whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-500 ${busy ? 'opacity-60' : ''}`}
     >
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
         <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13h10" fill="none" stroke="currentColor" strokeWidth="1.5" />

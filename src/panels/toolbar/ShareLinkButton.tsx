@@ -38,7 +38,9 @@ export function ShareLinkButton() {
 
   // Every press makes the link afresh, from the plan as it is now, and shows it.
   const share = async () => {
-    const url = shareUrl(usePlanner.getState().plan, `${window.location.origin}${window.location.pathname}`);
+    // A plan marked as reviewed carries its baseline, so the reviewer sees what changed since.
+    const { plan, baseline } = usePlanner.getState();
+    const url = shareUrl(plan, `${window.location.origin}${window.location.pathname}`, baseline ?? undefined);
     const copied = (await copyToClipboard(url)) ? 'copied' : 'not-copied';
     setLink({ url, copied });
     show();
@@ -46,7 +48,12 @@ export function ShareLinkButton() {
 
   return (
     <div className="relative">
-      <button {...buttonProps} type="button" className={BUTTON} onClick={() => void share()}>
+      <button
+        {...buttonProps}
+        type="button"
+        className={`${BUTTON} whitespace-nowrap`}
+        onClick={() => void share()}
+      >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
           <path
             d="M6.5 9.5a3 3 0 0 0 4.2 0l2.3-2.3a3 3 0 0 0-4.2-4.2l-.9.9M9.5 6.5a3 3 0 0 0-4.2 0L3 8.8a3 3 0 0 0 4.2 4.2l.9-.9"

@@ -60,7 +60,7 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
           }}
           title={removed ?? undefined}
           aria-describedby={removed ? `${nameId}-removed` : undefined}
-          className="w-56 min-w-0 rounded border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
+          className="w-40 min-w-0 rounded xl:w-56 border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
         />
         {removed ? (
           <span
