@@ -79,7 +79,10 @@ test('the results tabs move with the arrow keys, Home and End', async ({ planner
 
   // End goes to the last tab (Changes, after Port matrix and Notes).
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Changes', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Changes', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Notes', exact: true })).toBeFocused();
   await page.keyboard.press('Home');
