@@ -78,8 +78,15 @@ test('the results tabs move with the arrow keys, Home and End', async ({ planner
   await expect(findings).toBeFocused();
   await expect(planner.findings).toBeVisible();
 
-  // The last tab is the firewall rules made from the matrix.
+  // End goes to the last tab: Findings, Port matrix, Firewall rules, Notes, Changes.
   await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Changes', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Notes', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await expect(rules).toHaveAttribute('aria-selected', 'true');
   await expect(rules).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Firewall rules' })).toBeVisible();
