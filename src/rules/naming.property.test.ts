@@ -27,8 +27,8 @@ function sanitizeByDefinition(text: string, style: NameStyle, fallback = 'x'): s
 
 /** The definition: control characters to spaces, bidi overrides out, ASCII folding, forbidden out, spaces folded, cut. */
 function cleanByDefinition(text: string, style: TextStyle): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   let out = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '');
   if (style.ascii) out = foldToAscii(out).replace(/[^\x20-\x7e]/g, '?');
