@@ -4,12 +4,13 @@ import {
   AUTH_LABEL,
   CONNECTOR_LABEL,
   DIRECTION_LABEL,
+  NEWS_FEED_LABEL,
   NODE_KINDS,
   PROTOCOL_LABEL,
   PROTOCOL_TRAITS,
   SITE_KIND,
 } from '../model/kinds';
-import type { ClientNode, NewsFeed, Plan, PlanNode, Position, ServerNode } from '../model/types';
+import type { ClientNode, Plan, PlanNode, Position, ServerNode } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX } from '../store/layout';
 import { canvasFacts, type FindingMark, type PortBadge } from './derive';
 
@@ -123,13 +124,6 @@ export interface CanvasView {
   nodes: CanvasNode[];
   edges: CanvasEdge[];
 }
-
-/** A news host's feed, short, on its node (kinds.ts has no words for feeds yet). */
-const NEWS_FEED_LABEL: Readonly<Record<NewsFeed, string>> = {
-  inbound: 'Newsfeed inbound',
-  outbound: 'Newsfeed outbound',
-  both: 'Newsfeed both ways',
-};
 
 export function serverDetail(server: ServerNode): string {
   return server.servicePack > 0
