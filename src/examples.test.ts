@@ -222,7 +222,7 @@ describe('combined example (Contoso Benelux)', () => {
     expect(warnings[0]?.message).toContain('EXUTR01');
   });
 
-  it('combines the scenarios: Internet protocols, MAPI, intrasite, both connector types, SMTP hosts', () => {
+  it('combines the scenarios: Internet protocols, MAPI, intrasite, both connector types, SMTP hosts, Outlook Web Access', () => {
     const summary = flowSummary(plan, analysis);
     for (const expected of [
       'pop>exd 995 POP3 over SSL [FW-EDGE]',
@@ -237,11 +237,32 @@ describe('combined example (Contoso Benelux)', () => {
       'exa>exb 1002 X.400 (RFC1006) [FW-WAN]',
       'exb>exa 102 X.400 (RFC1006) [FW-WAN]',
       'mapa>exa 6002 Information Store (RPC) []',
+      'web>owa 443 HTTP over SSL (Outlook Web Access) [FW-EDGE]',
+      'owa>exa 6001 Directory (RPC) [FW-INTERNAL]',
+      'owa>exa 6002 Information Store (RPC) [FW-INTERNAL]',
+      'exa>owa 1024-65535 RPC replies to Outlook Web Access [FW-INTERNAL]',
+      'exa>exu2 6003 MTA (RPC) [FW-WAN]',
+      'exu2>exa 6003 MTA (RPC) [FW-WAN]',
     ]) {
       expect(summary).toContain(expected);
     }
-    // POP3 2, IMAP4 2, LDAP 1, SMTP both ways 2, intrasite 6, Site Connector 4, X.400 Connector 2.
-    expect(analysis.flows.filter((f) => f.firewalls.length > 0)).toHaveLength(19);
+    // POP3 2, IMAP4 2, LDAP 1, SMTP both ways 2, intrasite 6, Site Connector 8 (two Utrecht servers),
+    // X.400 Connector 2, Outlook Web Access 5 (browsers 1, RPC to the mailbox server 3, its replies 1).
+    expect(analysis.flows.filter((f) => f.firewalls.length > 0)).toHaveLength(28);
+  });
+
+  it('shows what version 2 adds: a Site Connector between two multi-server sites, an OWA server in the DMZ, an address on every endpoint', () => {
+    const serversIn = (site: string) => plan.nodes.filter((n) => n.type === 'server' && n.site === site);
+    const connector = plan.connectors.find((c) => c.type === 'site');
+    expect(connector?.type === 'site' && [connector.a, connector.b]).toEqual(['ams', 'utr']);
+    expect(serversIn('ams').length).toBeGreaterThan(1);
+    expect(serversIn('utr').length).toBeGreaterThan(1);
+    const owa = plan.nodes.find((n) => n.type === 'owa');
+    expect(owa?.type === 'owa' && owa.servers).toEqual(['exa']);
+    for (const node of plan.nodes) {
+      if ('address' in node && node.type !== 'network') expect(node.address, node.name).not.toBeNull();
+    }
+    expect(analysis.findings.map((f) => f.code)).not.toContain('ADDRESS_MISSING');
   });
 
   it('names things as an organization would', () => {

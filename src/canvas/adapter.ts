@@ -4,22 +4,13 @@ import {
   AUTH_LABEL,
   CONNECTOR_LABEL,
   DIRECTION_LABEL,
+  NEWS_FEED_LABEL,
   NODE_KINDS,
   PROTOCOL_LABEL,
   PROTOCOL_TRAITS,
   SITE_KIND,
 } from '../model/kinds';
-import type {
-  ClientNode,
-  Connector,
-  Link,
-  NewsFeed,
-  Plan,
-  PlanNode,
-  Position,
-  ServerNode,
-  Site,
-} from '../model/types';
+import type { ClientNode, Connector, Link, Plan, PlanNode, Position, ServerNode, Site } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX } from '../store/layout';
 import { ghostId } from '../store/reviewSlice';
 import { CHANGE_WORDS, type ChangeKind, type ChangeMarks } from './changeMarks';
@@ -150,13 +141,6 @@ export interface CanvasView {
   nodes: CanvasNode[];
   edges: CanvasEdge[];
 }
-
-/** A news host's feed, short, on its node (kinds.ts has no words for feeds yet). */
-const NEWS_FEED_LABEL: Readonly<Record<NewsFeed, string>> = {
-  inbound: 'Newsfeed inbound',
-  outbound: 'Newsfeed outbound',
-  both: 'Newsfeed both ways',
-};
 
 export function serverDetail(server: ServerNode): string {
   return server.servicePack > 0

@@ -14,7 +14,9 @@ import type {
   ClientAuth,
   ClientProtocol,
   ConnectorType,
+  NewsFeed,
   NodeType,
+  OwaNode,
   ServerServices,
   SmtpDirection,
 } from './types';
@@ -210,6 +212,26 @@ export const DIRECTION_CHOICES: readonly { value: SmtpDirection; text: string }[
   { value: 'both', text: 'Both ways' },
   { value: 'inbound', text: 'Inbound — they deliver to us' },
   { value: 'outbound', text: 'Outbound — we deliver to them' },
+];
+
+/** A news host's newsfeed direction, short: on its node. */
+export const NEWS_FEED_LABEL: Readonly<Record<NewsFeed, string>> = {
+  inbound: 'Newsfeed inbound',
+  outbound: 'Newsfeed outbound',
+  both: 'Newsfeed both ways',
+};
+
+/** A news host's newsfeed direction in full, in the inspector's order. */
+export const NEWS_FEED_CHOICES: readonly { value: NewsFeed; text: string }[] = [
+  { value: 'both', text: 'Both ways' },
+  { value: 'inbound', text: 'Inbound — it pushes news to us' },
+  { value: 'outbound', text: 'Outbound — we push to it or pull from it' },
+];
+
+/** The Exchange versions an Outlook Web Access server can run (it came with 5.0), as the inspector offers them. */
+export const OWA_VERSION_CHOICES: readonly { value: OwaNode['exchange']; text: string }[] = [
+  { value: '5.0', text: 'Exchange 5.0' },
+  { value: '5.5', text: 'Exchange 5.5' },
 ];
 
 /** Connector types as the canvas and the inspector name them. */

@@ -13,7 +13,7 @@ import type { AddressObject, FirewallRule, FirewallRules } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { assignNames, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
 /** Tokens: letters, digits, `_` and `-`. Term names stay short enough for every target (iptables takes 24). */
 export const CAPIRCA_NAMES: NameStyle = { maxLength: 40, extra: '_-' };
@@ -39,12 +39,12 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
   const names = platformNames(set, CAPIRCA_NAMES, FILE_STYLE);
   const firewalls = set.firewalls.filter((fw) => !only || only.has(fw.firewall.id));
   const objects = new Map<string, AddressObject>();
-  const services = new Map<string, { protocol: FlowProtocol; ports: PortRange[] }>();
+  const services = new Map<string, { protocol: FlowProtocol; ports: readonly PortRange[] }>();
   for (const fw of firewalls) {
     for (const o of fw.objects) if (o.address !== null) objects.set(o.key, o);
     for (const rule of fw.rules) {
-      for (const protocol of ['TCP', 'UDP'] as const) {
-        const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+      for (const protocol of PROTOCOLS) {
+        const ports = rulePorts(rule, protocol);
         if (ports.length) services.set(portToken(protocol, ports), { protocol, ports });
       }
     }
@@ -105,9 +105,9 @@ function policy(
   const terms: Term[] = [];
   fw.rules.forEach((rule, i) => {
     const base = termNames.get(String(i).padStart(8, '0')) as string;
-    const protocols = (['TCP', 'UDP'] as const).filter((p) => rule.services.some((s) => s.protocol === p));
+    const protocols = PROTOCOLS.filter((p) => rulePorts(rule, p).length > 0);
     for (const protocol of protocols) {
-      const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+      const ports = rulePorts(rule, protocol);
       const name = protocols.length > 1 ? `${base}-${protocol.toLowerCase()}` : base;
       terms.push({ rule, name, protocol, service: serviceName(protocol, ports) });
     }
@@ -117,11 +117,23 @@ function policy(
     '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
     `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules.`,
   ];
+  // A term reads the same in the Cisco and the SRX sections: it is written once for both.
+  const plainTerms = new Map<Term, string>();
   const section = (targets: string[], comment: string, selected: Term[], interfaces: boolean) => {
     out.push('', 'header {', `  comment:: "${cleanText(comment, COMMENT)}"`);
     for (const t of targets) out.push(`  target:: ${t}`);
     out.push('}');
-    for (const t of selected) out.push(...term(t, names, interfaces));
+    for (const t of selected) {
+      if (interfaces) out.push(term(t, names, true));
+      else {
+        let text = plainTerms.get(t);
+        if (text === undefined) {
+          text = term(t, names, false);
+          plainTerms.set(t, text);
+        }
+        out.push(text);
+      }
+    }
     // Every filter ends by refusing the rest, as the firewall does; it also keeps a filter whose terms all wait for an address a valid policy.
     out.push(
       `term ${DENY_ALL} {`,
@@ -155,11 +167,14 @@ function policy(
   return `${out.join('\n')}\n`;
 }
 
-function term(t: Term, names: PlatformNames, interfaces: boolean): string[] {
+/** A term's lines, joined: one entry of the policy's lines. */
+function term(t: Term, names: PlatformNames, interfaces: boolean): string {
   const { rule } = t;
   const lines = [`term ${t.name} {`];
-  const reasons = rule.services.filter((s) => s.protocol === t.protocol).flatMap((s) => s.reasons);
-  for (const r of reasons) lines.push(`  comment:: "${cleanText(r, COMMENT)}"`);
+  for (const s of rule.services) {
+    if (s.protocol !== t.protocol) continue;
+    for (const r of s.reasons) lines.push(`  comment:: "${cleanText(r, COMMENT)}"`);
+  }
   if (rule.source.kind === 'object') lines.push(`  source-address:: ${names.object(rule.source.object)}`);
   if (rule.destination.kind === 'object')
     lines.push(`  destination-address:: ${names.object(rule.destination.object)}`);
@@ -167,21 +182,15 @@ function term(t: Term, names: PlatformNames, interfaces: boolean): string[] {
     lines.push(`  source-interface:: ${names.iface(rule.ingress)}`);
     lines.push(`  destination-interface:: ${names.iface(rule.egress)}`);
   }
-  lines.push(`  protocol:: ${t.protocol.toLowerCase()}`);
+  lines.push(`  protocol:: ${t.protocol === 'TCP' ? 'tcp' : 'udp'}`);
   lines.push(`  destination-port:: ${t.service}`);
   lines.push('  action:: accept', '}');
   if (rule.mixedFamilies) {
-    return [
-      '# NOT WRITTEN: one end is IPv4, the other IPv6; no single term can permit this.',
-      ...lines.map((l) => `# ${l}`),
-    ];
+    return `# NOT WRITTEN: one end is IPv4, the other IPv6; no single term can permit this.\n# ${lines.join('\n# ')}`;
   }
   if (rule.placeholders.length > 0) {
-    return [
-      ...rule.placeholders.map((o) => `# ${cleanText(placeholderNote(o), HASH_LINE)}`),
-      `# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.`,
-      ...lines.map((l) => `# ${l}`),
-    ];
+    const notes = rule.placeholders.map((o) => `# ${cleanText(placeholderNote(o), HASH_LINE)}\n`).join('');
+    return `${notes}# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.\n# ${lines.join('\n# ')}`;
   }
-  return lines;
+  return lines.join('\n');
 }

@@ -21,6 +21,10 @@ export const ASA_NAMES: NameStyle = {
 /** A remark: at most 100 characters, printable ASCII. */
 const REMARK: TextStyle = { maxBytes: 100, ascii: true };
 const LONG_TEXT: TextStyle = { maxBytes: 2000, ascii: true };
+/** An object's description. */
+const DESCRIPTION: TextStyle = { ...REMARK, maxBytes: 200 };
+/** A remark line's text after `remark `. */
+const REMARK_LINE = 100 - 1;
 
 function mask(prefix: number): string {
   const bits = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
@@ -43,24 +47,29 @@ function portMatch(p: PortRange): string {
   return p.from === p.to ? `eq ${p.from}` : `range ${p.from} ${p.to}`;
 }
 
-/** Remark lines of a text; the same reasons recur in many rules, so each text is wrapped once. */
-const wrapped = new Map<string, string[]>();
+/** Remark lines of a text; the same reasons recur in many rules, so each is wrapped once. */
+const wrapped = new Map<string, readonly string[]>();
 
-function remarks(prefix: string, text: string): string[] {
-  let lines = wrapped.get(text);
+function wrapRemark(text: string): readonly string[] {
+  const cleaned = cleanText(text, LONG_TEXT);
+  // Most remarks fit one line (cleaned text is printable ASCII, a byte a character).
+  if (cleaned.length > 0 && cleaned.length <= REMARK_LINE) return [cleaned];
+  let lines = wrapped.get(cleaned);
   if (!lines) {
-    lines = wrapText(cleanText(text, LONG_TEXT), 100 - 1);
+    lines = wrapText(cleaned, REMARK_LINE);
     if (wrapped.size > 50_000) wrapped.clear();
-    wrapped.set(text, lines);
+    wrapped.set(cleaned, lines);
   }
-  return lines.map((line) => `${prefix}remark ${line}`);
+  return lines;
 }
 
-function ruleRemarks(prefix: string, rule: FirewallRule, name: string): string[] {
-  return [
-    ...remarks(prefix, `${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`),
-    ...rule.services.flatMap((s) => s.reasons.flatMap((r) => remarks(prefix, r))),
-  ];
+function pushRemarks(out: string[], prefix: string, text: string): void {
+  for (const line of wrapRemark(text)) out.push(`${prefix}remark ${line}`);
+}
+
+function pushRuleRemarks(out: string[], prefix: string, rule: FirewallRule, name: string): void {
+  pushRemarks(out, prefix, `${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`);
+  for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, r);
 }
 
 function byIngress(fw: FirewallRules): Map<string, FirewallRule[]> {
@@ -85,20 +94,17 @@ function asaEnd(end: RuleEnd, names: PlatformNames): string {
   return end.kind === 'any' ? 'any' : `object ${names.object(end.object)}`;
 }
 
-function asaObject(o: AddressObject, names: PlatformNames): string[] {
-  const lines = [`object network ${names.object(o)}`];
+function pushAsaObject(lines: string[], o: AddressObject, names: PlatformNames): void {
+  lines.push(`object network ${names.object(o)}`);
   if (o.address === null) {
-    lines.push(` description ${cleanText(placeholderNote(o), { ...REMARK, maxBytes: 200 })}`);
-    return lines;
+    lines.push(` description ${cleanText(placeholderNote(o), DESCRIPTION)}`);
+    return;
   }
   const { ip, prefix } = splitAddress(o.address);
   if (prefix === null) lines.push(` host ${ip}`);
   else if (o.family === 4) lines.push(` subnet ${ip} ${mask(prefix)}`);
   else lines.push(` subnet ${o.address}`);
-  lines.push(
-    ` description ${cleanText(o.nodes.map((n) => n.name).join(', '), { ...REMARK, maxBytes: 200 })}`,
-  );
-  return lines;
+  lines.push(` description ${cleanText(o.nodes.map((n) => n.name).join(', '), DESCRIPTION)}`);
 }
 
 /** Writes the ASA configuration of the firewalls in `only` (every firewall when absent). */
@@ -113,7 +119,7 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
           '! TO FILL IN: the objects named fill_in_* have no address yet; give each a host or subnet.',
         );
       }
-      for (const o of fw.objects) lines.push(...asaObject(o, names));
+      for (const o of fw.objects) pushAsaObject(lines, o, names);
       for (const g of fw.serviceGroups) {
         lines.push(`object-group service ${names.group(g)}`);
         for (const e of g.entries) {
@@ -123,7 +129,7 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
       for (const [ingress, rules] of byIngress(fw)) {
         const acl = `${names.iface(ingress)}_access_in`;
         for (const rule of rules) {
-          lines.push(...ruleRemarks(`access-list ${acl} `, rule, names.rule(fw, rule)));
+          pushRuleRemarks(lines, `access-list ${acl} `, rule, names.rule(fw, rule));
           if (rule.mixedFamilies) {
             lines.push(`access-list ${acl} remark NOT WRITTEN: one end is IPv4, the other IPv6`);
             continue;
@@ -183,7 +189,7 @@ export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
           lines.push(family === 4 ? `ip access-list extended ${acl}` : `ipv6 access-list ${acl}`);
           for (const rule of mine) {
             if (family === 6 && rule.mixedFamilies) continue;
-            lines.push(...ruleRemarks(' ', rule, names.rule(fw, rule)));
+            pushRuleRemarks(lines, ' ', rule, names.rule(fw, rule));
             if (rule.mixedFamilies) {
               lines.push(' remark NOT WRITTEN: one end is IPv4, the other IPv6');
               continue;

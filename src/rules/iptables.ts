@@ -10,7 +10,7 @@ import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './mode
 import type { TextStyle } from './naming';
 import { cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
 /** `-m comment`: at most 255 bytes, in double quotes. */
 const COMMENT: TextStyle = { maxBytes: 255, forbidden: '"\\\'' };
@@ -33,6 +33,7 @@ function portArg(p: PortRange): string {
 
 /** Splits ports into multiport lists of at most 15 slots. */
 function portChunks(ports: readonly PortRange[]): PortRange[][] {
+  if (ports.length === 1) return [[ports[0] as PortRange]];
   const chunks: PortRange[][] = [];
   let chunk: PortRange[] = [];
   let slots = 0;
@@ -56,13 +57,18 @@ function address(end: RuleEnd, names: PlatformNames): string | null {
   return end.object.address ?? `<${names.object(end.object)}>`;
 }
 
-function ruleLines(rule: FirewallRule, notes: Set<string>, name: string, names: PlatformNames): string[] {
-  const out: string[] = [];
+function ruleLines(
+  out: string[],
+  rule: FirewallRule,
+  notes: Set<string>,
+  name: string,
+  names: PlatformNames,
+): void {
   out.push(`# ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
   for (const s of rule.services) for (const r of s.reasons) out.push(`# ${cleanText(r, HASH_LINE)}`);
   if (rule.mixedFamilies) {
     out.push('# NOT WRITTEN: one end is IPv4 and the other IPv6; no single rule can permit this.');
-    return out;
+    return;
   }
   const placeholder = rule.placeholders.length > 0;
   for (const o of rule.placeholders) out.push(`# ${cleanText(placeholderNote(o), HASH_LINE)}`);
@@ -71,10 +77,10 @@ function ruleLines(rule: FirewallRule, notes: Set<string>, name: string, names: 
   const ends = `${src ? ` -s ${src}` : ''}${dst ? ` -d ${dst}` : ''}`;
   const ifaces = ` -i ${ifname(names.iface(rule.ingress), notes)} -o ${ifname(names.iface(rule.egress), notes)}`;
   const comment = ` -m comment --comment "${cleanText(`${name}: ${rule.summary}`, COMMENT)}"`;
-  for (const protocol of ['TCP', 'UDP'] as const) {
-    const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+  for (const protocol of PROTOCOLS) {
+    const ports = rulePorts(rule, protocol);
     if (ports.length === 0) continue;
-    const proto = ` -p ${protocol.toLowerCase()}`;
+    const proto = protocol === 'TCP' ? ' -p tcp' : ' -p udp';
     for (const chunk of portChunks(ports)) {
       const dport =
         chunk.length === 1
@@ -84,7 +90,6 @@ function ruleLines(rule: FirewallRule, notes: Set<string>, name: string, names: 
       out.push(placeholder ? `# TO FILL IN, then remove "# ": ${line}` : line);
     }
   }
-  return out;
 }
 
 function restoreFile(
@@ -95,22 +100,26 @@ function restoreFile(
   names: PlatformNames,
 ): string {
   const notes = new Set<string>();
-  const body = rules.flatMap(({ rule, name }) => ruleLines(rule, notes, name, names));
+  // The rules first: the notes they raise go in the head of the file.
+  const body: string[] = [];
+  for (const { rule, name } of rules) ruleLines(body, rule, notes, name, names);
   const tool = family === 4 ? 'iptables-restore' : 'ip6tables-restore';
-  const lines = [
+  const head = [
     `# ${tool} file: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, IPv${family}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
     '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
     `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules in all (IPv4 and IPv6 files together).`,
     `# Loading it (${tool} FILE) replaces the filter table; forwarded traffic it does not list is dropped.`,
-    ...[...notes].map((n) => `# ${cleanText(n, HASH_LINE)}`),
+  ];
+  for (const n of notes) head.push(`# ${cleanText(n, HASH_LINE)}`);
+  head.push(
     '*filter',
     ':FORWARD DROP [0:0]',
     '-A FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT',
     '-A FORWARD -m conntrack --ctstate INVALID -j DROP',
-    ...body,
-    'COMMIT',
-  ];
-  return `${lines.join('\n')}\n`;
+  );
+  return body.length > 0
+    ? `${head.join('\n')}\n${body.join('\n')}\nCOMMIT\n`
+    : `${head.join('\n')}\nCOMMIT\n`;
 }
 
 /** Writes the iptables-restore and ip6tables-restore files of the firewalls in `only` (every firewall when absent). */

@@ -91,8 +91,6 @@ export interface FirewallRules {
   ruleLines: number;
 }
 
-const KB = /KB \d+/g;
-
 function nodeName(node: PlanNode | undefined, id: string): string {
   return node?.name ? node.name : id;
 }
@@ -101,11 +99,33 @@ function familyOf(address: string): AddressFamily {
   return address.includes(':') ? 6 : 4;
 }
 
-/** The KB articles a set of reasons cites, in first-seen order. */
+/** The KB articles a set of reasons cites (every `KB <digits>`), in first-seen order. */
 export function kbArticles(reasons: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const r of reasons) for (const m of r.matchAll(KB)) seen.add(m[0]);
+  for (const r of reasons) for (const kb of kbOf(r)) seen.add(kb);
   return [...seen];
+}
+
+/** The same reason is in many rules (every firewall a flow crosses): each is read once. */
+const kbCache = new Map<string, readonly string[]>();
+
+function kbOf(reason: string): readonly string[] {
+  let found = kbCache.get(reason);
+  if (found) return found;
+  const list: string[] = [];
+  for (let at = reason.indexOf('KB '); at !== -1; ) {
+    let end = at + 3;
+    while (end < reason.length && reason.charCodeAt(end) >= 48 && reason.charCodeAt(end) <= 57) end++;
+    if (end > at + 3) {
+      list.push(reason.slice(at, end));
+      at = reason.indexOf('KB ', end);
+    } else at = reason.indexOf('KB ', at + 1);
+  }
+  found = list;
+  // Bounded, so a long-running page does not keep every reason it ever read.
+  if (kbCache.size > 50_000) kbCache.clear();
+  kbCache.set(reason, found);
+  return found;
 }
 
 function serviceKey(protocol: FlowProtocol, ports: PortRange): string {
@@ -124,11 +144,21 @@ function groupLabel(entries: readonly { protocol: FlowProtocol; ports: PortRange
 /** Objects are shared by the whole plan, so a firewall's objects are the same objects another firewall names. */
 class ObjectTable {
   private readonly objects = new Map<string, AddressObject>();
-  private readonly members = new Map<string, Set<string>>();
   private readonly unsorted = new Set<AddressObject>();
+  /** Each node's end, made once: a node is one end of many flows. */
+  private readonly ends = new Map<string, RuleEnd>();
   constructor(private readonly nodes: Map<string, PlanNode>) {}
 
   end(nodeId: string): RuleEnd {
+    let end = this.ends.get(nodeId);
+    if (!end) {
+      end = this.makeEnd(nodeId);
+      this.ends.set(nodeId, end);
+    }
+    return end;
+  }
+
+  private makeEnd(nodeId: string): RuleEnd {
     const node = this.nodes.get(nodeId);
     const address = node && 'address' in node ? node.address : null;
     if (address === ANY_ADDRESS) return { kind: 'any' };
@@ -144,14 +174,10 @@ class ObjectTable {
         nodes: [entry],
       };
       this.objects.set(key, object);
-      this.members.set(key, new Set([nodeId]));
     } else {
-      const members = this.members.get(key) as Set<string>;
-      if (!members.has(nodeId)) {
-        members.add(nodeId);
-        object.nodes.push(entry);
-        this.unsorted.add(object);
-      }
+      // A node is met once (its end is kept), so it joins an object's nodes once.
+      object.nodes.push(entry);
+      this.unsorted.add(object);
     }
     return { kind: 'object', object };
   }

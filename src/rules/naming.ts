@@ -38,30 +38,42 @@ export function foldToAscii(text: string): string {
  * starting with a letter, at most `style.maxLength` characters. Never empty.
  */
 export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): string {
-  const joiner = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
-  const { allowed, runs } = patternsOf(style.extra, joiner);
-  let name = (PLAIN.test(text) ? text : foldToAscii(text)).replace(allowed, joiner);
-  if (joiner) {
-    name = name.replace(runs, joiner);
-    name = trimChar(name, joiner);
+  const { joiner, allowed } = alphabetOf(style.extra);
+  const source = PLAIN.test(text) ? text : foldToAscii(text);
+  // One pass: kept characters are copied, and every run of other characters (or of the
+  // joiner itself) between two kept ones becomes one joiner; runs at either end go.
+  let name = '';
+  let pending = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 128 && allowed[c] === 1) {
+      if (pending && name !== '') name += joiner;
+      pending = false;
+      name += source[i];
+    } else pending = true;
   }
-  if (!/^[A-Za-z]/.test(name)) name = `${fallback}${joiner}${name}`;
+  const first = name.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) name = `${fallback}${joiner}${name}`;
   name = trimChar(name.slice(0, style.maxLength), joiner);
   return name || fallback;
 }
 
-const patterns = new Map<string, { allowed: RegExp; runs: RegExp }>();
+/** The joiner of an identifier alphabet, and which ASCII characters it keeps (the joiner itself is a separator). */
+const alphabets = new Map<string, { joiner: string; allowed: Uint8Array }>();
 
-function patternsOf(extra: string, joiner: string): { allowed: RegExp; runs: RegExp } {
-  let p = patterns.get(extra);
-  if (!p) {
-    p = {
-      allowed: new RegExp(`[^A-Za-z0-9${escapeClass(extra)}]+`, 'g'),
-      runs: new RegExp(`${escapeClass(joiner || '_')}{2,}`, 'g'),
-    };
-    patterns.set(extra, p);
+function alphabetOf(extra: string): { joiner: string; allowed: Uint8Array } {
+  let a = alphabets.get(extra);
+  if (!a) {
+    const joiner = extra.includes('_') ? '_' : (extra[0] ?? '');
+    const allowed = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      if (/[A-Za-z0-9]/.test(ch) || (extra.includes(ch) && ch !== joiner)) allowed[c] = 1;
+    }
+    a = { joiner, allowed };
+    alphabets.set(extra, a);
   }
-  return p;
+  return a;
 }
 
 function trimChar(text: string, c: string): string {
@@ -127,7 +139,12 @@ export interface TextStyle {
  * go, spaces collapse, and it is cut to the byte limit (an ellipsis marks the cut).
  */
 export function cleanText(text: string, style: TextStyle): string {
-  // The same reasons recur in every rule and format: each text is cleaned once per style.
+  const plain = plainness(text, style);
+  // Most texts are printable ASCII already, single-spaced and short enough: they are what they are.
+  if (plain === CLEAN) return text;
+  // Other printable ASCII (a rule's own summary, too long for a comment) is quick to clean and rarely seen twice.
+  if (plain === PLAIN_TEXT) return cleanTextOnce(text, style);
+  // The rest (other scripts, control characters) recur in every rule and format: each text is cleaned once per style.
   let cache = cleaned.get(style);
   if (!cache) {
     cache = new Map();
@@ -141,6 +158,52 @@ export function cleanText(text: string, style: TextStyle): string {
     cache.set(text, out);
   }
   return out;
+}
+
+/** Cleaning leaves the text as it is. */
+const CLEAN = 0;
+/** Printable ASCII that cleaning changes: a forbidden character, spaces to fold, or too long. */
+const PLAIN_TEXT = 1;
+/** Other characters. */
+const OTHER_TEXT = 2;
+
+/**
+ * How much cleaning `text` needs: none when it is printable ASCII (so one
+ * byte a character) within the byte limit, with no forbidden character, no
+ * space at either end and never two in a row.
+ */
+function plainness(text: string, style: TextStyle): typeof CLEAN | typeof PLAIN_TEXT | typeof OTHER_TEXT {
+  const n = text.length;
+  const forbidden = style.forbidden ? forbiddenTableOf(style.forbidden) : null;
+  let verdict: typeof CLEAN | typeof PLAIN_TEXT = n > style.maxBytes ? PLAIN_TEXT : CLEAN;
+  let space = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return OTHER_TEXT;
+    if (c === 0x20) {
+      if (space) verdict = PLAIN_TEXT;
+      space = true;
+    } else {
+      if (forbidden !== null && forbidden[c] === 1) verdict = PLAIN_TEXT;
+      space = false;
+    }
+  }
+  return n > 0 && space ? PLAIN_TEXT : verdict;
+}
+
+const forbiddenTables = new Map<string, Uint8Array>();
+
+function forbiddenTableOf(chars: string): Uint8Array {
+  let table = forbiddenTables.get(chars);
+  if (!table) {
+    table = new Uint8Array(128);
+    for (const ch of chars) {
+      const c = ch.charCodeAt(0);
+      if (c < 128) table[c] = 1;
+    }
+    forbiddenTables.set(chars, table);
+  }
+  return table;
 }
 
 const forbiddenPatterns = new Map<string, RegExp>();
@@ -180,8 +243,11 @@ function byteLength(text: string): number {
 }
 
 function cutToBytes(text: string, maxBytes: number, ellipsis: string): string {
-  if (byteLength(text) <= maxBytes) return text;
+  const size = byteLength(text);
+  if (size <= maxBytes) return text;
   const room = maxBytes - byteLength(ellipsis);
+  // ASCII: a character is a byte.
+  if (size === text.length) return `${text.slice(0, Math.max(0, room)).trimEnd()}${ellipsis}`;
   let bytes = 0;
   let out = '';
   for (const ch of text) {

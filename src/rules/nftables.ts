@@ -9,7 +9,7 @@ import type { AddressFamily, AddressObject, FirewallRules, RuleEnd } from './mod
 import type { NameStyle, TextStyle } from './naming';
 import { assignNames, cleanText } from './naming';
 import type { GeneratedFile, RuleSet } from './platform';
-import { FILE_STYLE, objectLabel, placeholderNote, platformNames } from './platform';
+import { FILE_STYLE, objectLabel, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
 /** nft identifiers: a letter, then letters, digits and `_`. */
 export const NFT_NAMES: NameStyle = { maxLength: 63, extra: '_' };
@@ -22,6 +22,9 @@ const IFNAME_MAX = 15;
 
 const SET_TYPE: Record<AddressFamily, string> = { 4: 'ipv4_addr', 6: 'ipv6_addr' };
 const MATCH: Record<AddressFamily, string> = { 4: 'ip', 6: 'ip6' };
+/** The families a rule line is written for: its own, both for a placeholder (IPv4 or IPv6 to come), or none (any to any). */
+const BOTH_FAMILIES: readonly AddressFamily[] = [4, 6];
+const NO_FAMILY: readonly null[] = [null];
 
 function ifname(name: string, notes: Set<string>): string {
   if (name.length <= IFNAME_MAX) return `"${name}"`;
@@ -55,28 +58,27 @@ interface AddressSet {
 
 function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platformNames>): string {
   // A placeholder may turn out IPv4 or IPv6: it gets an empty set of each, and rules for each.
-  const addressSets = new Map<string, AddressSet>();
+  const addressSets: Record<AddressFamily, Map<AddressObject, AddressSet>> = { 4: new Map(), 6: new Map() };
   const v6Names = assignNames(
     fw.objects.filter((o) => o.address === null).map((o) => ({ key: o.key, name: `${names.object(o)}_v6` })),
     NFT_NAMES,
     new Set(fw.objects.map((o) => names.object(o).toLowerCase())),
   );
   const setOf = (object: AddressObject, family: AddressFamily): AddressSet => {
-    const key = `${object.key}|${family}`;
-    let s = addressSets.get(key);
+    let s = addressSets[family].get(object);
     if (!s) {
       const name =
         object.address === null && family === 6 ? (v6Names.get(object.key) as string) : names.object(object);
       s = { name, family, object };
-      addressSets.set(key, s);
+      addressSets[family].set(object, s);
     }
     return s;
   };
   // Port sets are named after their ports, one per distinct list, so equal lists share a set.
-  const portLists = new Map<string, { protocol: FlowProtocol; ports: PortRange[] }>();
+  const portLists = new Map<string, { protocol: FlowProtocol; ports: readonly PortRange[] }>();
   for (const rule of fw.rules) {
-    for (const protocol of ['TCP', 'UDP'] as const) {
-      const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+    for (const protocol of PROTOCOLS) {
+      const ports = rulePorts(rule, protocol);
       if (ports.length > 1) portLists.set(portListKey(protocol, ports), { protocol, ports });
     }
   }
@@ -88,14 +90,14 @@ function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platfo
     NFT_NAMES,
     new Set([...fw.objects.map((o) => names.object(o)), ...v6Names.values()].map((n) => n.toLowerCase())),
   );
-  const lines: string[] = [];
   const notes = new Set<string>();
+  // The chain's rules come first: they say which sets and notes the head of the file needs.
   const body: string[] = [];
 
   for (const rule of fw.rules) {
     const name = names.rule(fw, rule);
     const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
-    body.push('');
+    if (body.length > 0) body.push('');
     body.push(`    # ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
     for (const s of rule.services) for (const r of s.reasons) body.push(`    # ${cleanText(r, HASH_LINE)}`);
     if (rule.mixedFamilies) {
@@ -105,33 +107,29 @@ function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platfo
     if (rule.placeholders.length > 0) {
       body.push('    # TO FILL IN: an address set below is empty until its address is added.');
     }
-    const families: AddressFamily[] =
-      rule.family !== null ? [rule.family] : rule.placeholders.length ? [4, 6] : [];
+    const families: readonly (AddressFamily | null)[] =
+      rule.family !== null ? [rule.family] : rule.placeholders.length ? BOTH_FAMILIES : NO_FAMILY;
     const iface = `iifname ${ifname(names.iface(rule.ingress), notes)} oifname ${ifname(names.iface(rule.egress), notes)}`;
-    for (const protocol of ['TCP', 'UDP'] as const) {
-      const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.ports);
+    for (const protocol of PROTOCOLS) {
+      const ports = rulePorts(rule, protocol);
       if (ports.length === 0) continue;
       const dport =
         ports.length === 1
           ? portText(ports[0] as PortRange)
           : `@${portSetNames.get(portListKey(protocol, ports))}`;
-      const l4 = `${protocol.toLowerCase()} dport ${dport}`;
-      const perFamily = families.length ? families : [null];
-      for (const family of perFamily) {
+      const tail = `${iface} ${protocol === 'TCP' ? 'tcp' : 'udp'} dport ${dport} counter accept comment "${summary}"`;
+      for (const family of families) {
         const match = (end: RuleEnd, dir: 'saddr' | 'daddr') =>
           end.kind === 'any' || family === null
             ? ''
             : `${MATCH[family]} ${dir} @${setOf(end.object, family).name} `;
-        body.push(
-          `    ${match(rule.source, 'saddr')}${match(rule.destination, 'daddr')}${iface} ${l4} counter accept comment "${summary}"`,
-        );
+        body.push(`    ${match(rule.source, 'saddr')}${match(rule.destination, 'daddr')}${tail}`);
       }
     }
   }
 
-  const text = body.join('\n');
-
   const table = names.file(fw).replace(/[^A-Za-z0-9_]/g, '_');
+  const lines: string[] = [];
   lines.push('#!/usr/sbin/nft -f');
   lines.push(
     `# Firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
@@ -150,7 +148,9 @@ function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platfo
   lines.push(`table inet exchange_${table}`);
   lines.push(`delete table inet exchange_${table}`);
   lines.push(`table inet exchange_${table} {`);
-  const sets = [...addressSets.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const sets = [...addressSets[4].values(), ...addressSets[6].values()].sort((x, y) =>
+    x.name < y.name ? -1 : x.name > y.name ? 1 : 0,
+  );
   for (const s of sets) {
     const comment =
       s.object.address === null
@@ -177,8 +177,8 @@ function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platfo
   lines.push('    type filter hook forward priority filter; policy drop;');
   lines.push('    ct state established,related accept');
   lines.push('    ct state invalid drop');
-  lines.push(text.replace(/^\n/, ''));
-  lines.push('  }');
-  lines.push('}');
-  return `${lines.filter((l) => l !== '').join('\n')}\n`;
+  const tail = '  }\n}\n';
+  return body.length > 0
+    ? `${lines.join('\n')}\n${body.join('\n')}\n${tail}`
+    : `${lines.join('\n')}\n${tail}`;
 }

@@ -5,6 +5,7 @@
  * object has the same name in every firewall's file and in every run.
  */
 import { compareStrings } from '../engine/compare';
+import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
 import type { NameStyle } from './naming';
 import { assignNames } from './naming';
@@ -80,12 +81,21 @@ export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameSty
     new Set(),
     'firewall',
   );
+  // A firewall has a few interfaces and many rules: each name is spelled once.
+  const ifaces = new Map<string, string>();
   return {
     object: (o) => objectNames.get(o.key) ?? '',
     group: (g) => groupNames.get(g.key) ?? '',
     rule: (fw, r) => ruleNames.get(fw.firewall.id)?.get(r) ?? '',
     // The plan allows letters, digits, `_`, `-` and `.` here already; anything else is replaced, never passed on.
-    iface: (name) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 63) || 'if',
+    iface: (name) => {
+      let spelled = ifaces.get(name);
+      if (spelled === undefined) {
+        spelled = name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 63) || 'if';
+        ifaces.set(name, spelled);
+      }
+      return spelled;
+    },
     file: (fw) => fileNames.get(fw.firewall.id) ?? 'firewall',
   };
 }
@@ -97,4 +107,23 @@ export const FILE_STYLE: NameStyle = { maxLength: 64, extra: '_-.' };
 export function placeholderNote(object: AddressObject): string {
   const who = object.nodes.map((n) => `${n.name} (node ${n.id})`).join(', ');
   return `TO FILL IN: the address of ${who}; the plan has none (ADDRESS_MISSING)`;
+}
+
+/** The two protocols a rule can hold, in the order every format writes them. */
+export const PROTOCOLS = ['TCP', 'UDP'] as const;
+
+const NO_PORTS: readonly PortRange[] = Object.freeze([]);
+const portsByRule = new WeakMap<FirewallRule, { TCP: readonly PortRange[]; UDP: readonly PortRange[] }>();
+
+/** The ports a rule permits for one protocol, in the rule's order; read once per rule for every format. */
+export function rulePorts(rule: FirewallRule, protocol: FlowProtocol): readonly PortRange[] {
+  let ports = portsByRule.get(rule);
+  if (!ports) {
+    const tcp: PortRange[] = [];
+    const udp: PortRange[] = [];
+    for (const s of rule.services) (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
+    ports = { TCP: tcp.length ? tcp : NO_PORTS, UDP: udp.length ? udp : NO_PORTS };
+    portsByRule.set(rule, ports);
+  }
+  return ports[protocol];
 }

@@ -1,19 +1,12 @@
-import { NODE_KINDS } from '../../model/kinds';
-import type { NewsFeed, NewsHostNode } from '../../model/types';
+import { NEWS_FEED_CHOICES, NODE_KINDS } from '../../model/kinds';
+import type { NewsHostNode } from '../../model/types';
 import { usePlanner } from '../../store/store';
-import { AddressField, type Choice, SelectField, TextField } from '../fields';
+import { AddressField, SelectField, TextField } from '../fields';
 import { DeleteButton, FormHeader } from './formParts';
 import { NodeSelectField } from './pickers';
 import { optionText, protocolShortfall } from './versionSupport';
 
 const SERVER_TYPES = ['server'] as const;
-
-/** Which way newsfeeds go, in the inspector's order (kinds.ts has no words for feeds yet). */
-const FEED_CHOICES: readonly Choice<NewsFeed>[] = [
-  { value: 'both', text: 'Both ways' },
-  { value: 'inbound', text: 'Inbound — it pushes news to us' },
-  { value: 'outbound', text: 'Outbound — we push to it or pull from it' },
-];
 
 /** Another NNTP host exchanging newsfeeds with one of our servers' Internet News Service (KB 174199). */
 export function NewsHostForm({ node }: { node: NewsHostNode }) {
@@ -42,7 +35,7 @@ export function NewsHostForm({ node }: { node: NewsHostNode }) {
       <SelectField
         label="Newsfeed"
         value={node.feed}
-        choices={FEED_CHOICES}
+        choices={NEWS_FEED_CHOICES}
         onChange={(feed) => update({ feed })}
         help="Both directions use NNTP on TCP 119, opened by the side that sends (KB 174199)."
       />

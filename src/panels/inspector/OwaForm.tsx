@@ -1,16 +1,12 @@
-import { NODE_KINDS } from '../../model/kinds';
+import { NODE_KINDS, OWA_VERSION_CHOICES } from '../../model/kinds';
 import type { OwaNode } from '../../model/types';
 import { usePlanner } from '../../store/store';
-import { AddressField, type Choice, SelectField, TextField } from '../fields';
+import { AddressField, SelectField, TextField } from '../fields';
 import { DeleteButton, FormHeader } from './formParts';
 import { CheckList, useNodesOf } from './pickers';
 import { owaServerShortfall } from './versionSupport';
 
 const SERVER_TYPES = ['server'] as const;
-const OWA_VERSIONS: readonly Choice<OwaNode['exchange']>[] = [
-  { value: '5.0', text: 'Exchange 5.0' },
-  { value: '5.5', text: 'Exchange 5.5' },
-];
 
 /**
  * An Outlook Web Access server (IIS): the Exchange servers it opens
@@ -34,7 +30,7 @@ export function OwaForm({ node: owa }: { node: OwaNode }) {
       <SelectField
         label="Outlook Web Access version"
         value={owa.exchange}
-        choices={OWA_VERSIONS}
+        choices={OWA_VERSION_CHOICES}
         onChange={(exchange) => update({ exchange })}
         help="Outlook Web Access came with Exchange 5.0."
       />
