@@ -32,6 +32,15 @@ describe('compareInDocument', () => {
     expect(compareInDocument(doc, [Symbol('s')], ['a'])).toBe(1);
   });
 
+  it('compares an index with a field name by the field order, and looks into no primitive or null', () => {
+    // Integer-like keys come first in Object.keys, whatever order the document writes them in.
+    expect(compareInDocument({ a: 1, 1: 2 }, ['a'], [1])).toBe(1);
+    expect(compareInDocument({ a: 1, 1: 2 }, [1], ['a'])).toBe(-1);
+    expect(compareInDocument([5, 6], [0], ['x'])).toBe(0);
+    expect(compareInDocument({ n: null }, ['n', 'a', 'x'], ['n', 'a', 'y'])).toBe(0);
+    expect(compareInDocument({ 'Symbol(s)': 1, a: 2 }, [Symbol('s')], ['a'])).toBe(1);
+  });
+
   it('puts an object before the values inside it, and a path equal to itself level', () => {
     expect(compareInDocument(doc, ['b'], ['b', 1, 'x'])).toBe(-2);
     expect(compareInDocument(doc, ['b', 1, 'x'], ['b'])).toBe(2);
@@ -190,5 +199,18 @@ describe('refusals of documents that are no plan', () => {
       },
     );
     expect(loadPlan(silent)).toEqual({ ok: false, error: 'could not load the plan: Error' });
+    const unprintable = new Proxy(
+      {},
+      {
+        get() {
+          throw {
+            toString() {
+              throw new Error('no text either');
+            },
+          };
+        },
+      },
+    );
+    expect(loadPlan(unprintable)).toEqual({ ok: false, error: 'could not load the plan: unknown error' });
   });
 });
