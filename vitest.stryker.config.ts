@@ -11,6 +11,10 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['src/engine/**/*.test.ts', 'src/model/**/*.test.ts'],
+    // One module graph for every test file of a run: reloading it per file costs more than the tests.
+    isolate: false,
+    // Instrumented for mutation, the file-size tests walk 5 MB of text one counted step at a time.
+    testTimeout: 600_000,
     exclude: [
       ...(base.test?.exclude ?? []),
       'src/engine/properties.test.ts',
