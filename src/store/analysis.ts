@@ -12,6 +12,7 @@ import { compareStrings } from '../engine/compare';
 import type { Analysis } from '../engine/types';
 import type { Plan } from '../model/types';
 import type { AnalysisDone, AnalysisJob } from './analysis.worker';
+import { unpackAnalysis } from './analysisTransfer';
 import { usePlanner } from './store';
 
 /**
@@ -55,7 +56,7 @@ function startWorker(): Worker {
   w.onmessage = (event: MessageEvent<AnalysisDone>) => {
     const done = running;
     running = null;
-    if (done && done.job === event.data.job) remember(done.plan, event.data.analysis);
+    if (done && done.job === event.data.job) remember(done.plan, unpackAnalysis(event.data.analysis));
     sendNext();
     announce();
   };

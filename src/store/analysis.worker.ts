@@ -2,11 +2,11 @@
  * Analyses plans off the page's thread: a large plan takes the engine
  * hundreds of milliseconds, and the page must stay responsive meanwhile
  * (SPEC §4). One message in (a job number and a plan), one out (the number
- * and the analysis, Maps and all, by structured clone).
+ * and the analysis, packed so that it reaches the page quickly).
  */
 import { analyzePlan } from '../engine/analyze';
-import type { Analysis } from '../engine/types';
 import type { Plan } from '../model/types';
+import { type PackedAnalysis, packAnalysis } from './analysisTransfer';
 
 export interface AnalysisJob {
   job: number;
@@ -15,11 +15,12 @@ export interface AnalysisJob {
 
 export interface AnalysisDone {
   job: number;
-  analysis: Analysis;
+  analysis: PackedAnalysis;
 }
 
 self.onmessage = (event: MessageEvent<AnalysisJob>) => {
   const { job, plan } = event.data;
-  const done: AnalysisDone = { job, analysis: analyzePlan(plan) };
-  self.postMessage(done);
+  const [analysis, buffers] = packAnalysis(analyzePlan(plan));
+  const done: AnalysisDone = { job, analysis };
+  self.postMessage(done, { transfer: buffers });
 };
