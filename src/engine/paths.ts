@@ -81,6 +81,8 @@ export class Router {
   private readonly sides = new Map<number, { ingress: string[]; egress: string[] }>();
   /** Predecessors of hub nodes under the current search's distances. */
   private readonly hubPredecessors = new Map<number, number[]>();
+  /** How many firewalls the plan has: no flow crosses more. */
+  private firewallCount = 0;
   /** Increases for every search and walk, so marks never need clearing. */
   private stamp = 0;
 
@@ -96,6 +98,7 @@ export class Router {
       const i = this.indexOf.get(node.id) as number;
       this.kind[i] = node.type === 'firewall' ? FIREWALL : node.type === 'network' ? NETWORK : ENDPOINT;
     }
+    for (let i = 0; i < n; i++) if (this.kind[i] === FIREWALL) this.firewallCount++;
     // Compressed adjacency lists: the neighbours of i are neighbours[offsets[i] .. offsets[i+1]).
     const ends: number[] = [];
     const degree = new Int32Array(n);
@@ -158,10 +161,12 @@ export class Router {
    * Routes the pairs as `routePairs` does while counting (flow, firewall)
    * crossings: pair i carries `flowsOfPair[i]` flows (1 each when null), and
    * each of them crosses every firewall of the pair's shortest paths (SPEC
-   * §4). The count of a group of sources is taken before its routes are
-   * built, so once it passes `limit` no further route is made and those made
-   * are let go: the answer is then the total and every pair's firewall count,
-   * in time of the searches and memory of one number per pair.
+   * §4). A group of sources whose flows could pass `limit` even if each
+   * crossed every firewall of the plan is counted before its routes are
+   * built (the firewalls of its shortest-path DAGs, per destination), so once
+   * the count passes `limit` no further route is made and those made are let
+   * go: the answer is then the total and every pair's firewall count, in time
+   * of the searches and memory of one number per pair.
    */
   routePairsWithin(
     sources: readonly string[],
@@ -214,6 +219,20 @@ export class Router {
       }
       this.hubPredecessors.clear();
       const reached = this.search(starts, targets);
+      // Cheap bound first: every flow of the group crossing every firewall of the plan. Only a group
+      // that could pass the limit is counted exactly before its routes are built.
+      let groupFlows = 0;
+      for (const i of pairs) groupFlows += flowsOfPair ? (flowsOfPair[i] as number) : 1;
+      if (routes && crossings + groupFlows * this.firewallCount <= limit) {
+        for (const i of pairs) {
+          const route = this.route(src[i] as number, dst[i] as number);
+          routes[i] = route;
+          firewallsOfPair[i] = route.firewalls.length;
+          crossings += route.firewalls.length * (flowsOfPair ? (flowsOfPair[i] as number) : 1);
+        }
+        for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
+        continue;
+      }
       // Sources of one group share their first hops, so the firewalls on the way depend on the target only.
       firewallsTo.clear();
       for (const i of pairs) {

@@ -2,8 +2,9 @@
  * The engine's answer for the current plan. A small plan is analysed at once,
  * on the page's thread, so an edit's findings and matrix show in the same
  * render (undo, highlight and the tests rely on it). A large plan is analysed
- * in a Web Worker: the page stays responsive, shows the plan's last answer
- * only once it is the current plan's, and meanwhile says "Analysing…". The
+ * in a Web Worker: the page stays responsive and says "Analysing…" until the
+ * answer comes, meanwhile showing the last answer if the edit kept every
+ * object (so nothing it names is gone), else no flow and no finding. The
  * engine is bounded (SPEC §4), so a worker's job always ends.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
@@ -123,6 +124,18 @@ function pendingAnalysis(plan: Plan): Analysis {
   };
 }
 
+/** True when two plans hold the same nodes, links and connectors by id, in the same order. */
+function sameObjects(a: Plan, b: Plan): boolean {
+  const same = <T extends { id: string }>(x: readonly T[], y: readonly T[]) =>
+    x === y || (x.length === y.length && x.every((item, i) => item.id === y[i]?.id));
+  return (
+    same(a.nodes, b.nodes) &&
+    same(a.links, b.links) &&
+    same(a.connectors, b.connectors) &&
+    same(a.sites, b.sites)
+  );
+}
+
 /**
  * The engine's answer for a plan, computed once per plan change however many
  * components ask (the plan is immutable, so its identity is the cache key).
@@ -145,6 +158,10 @@ export function useAnalysisState(): { analysis: Analysis; pending: boolean } {
   return useMemo(() => {
     if (!inWorker) return { analysis: analysisOf(plan), pending: false };
     if (plan === lastPlan && lastAnalysis) return { analysis: lastAnalysis, pending: false };
+    // An edit that keeps every id (a name, a setting) shows the last answer until the new one comes:
+    // its flows and findings name only objects that still exist, and the canvas is not redrawn twice.
+    if (lastPlan && lastAnalysis && sameObjects(lastPlan, plan))
+      return { analysis: lastAnalysis, pending: true };
     return { analysis: pendingAnalysis(plan), pending: true };
   }, [plan, inWorker, answered]);
 }

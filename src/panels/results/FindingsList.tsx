@@ -50,7 +50,7 @@ export function FindingsList() {
     focus(finding.subjects);
   };
 
-  if (pending) {
+  if (pending && groups.length === 0) {
     return (
       <ul aria-label="Findings" className="p-3">
         <li className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-700">
