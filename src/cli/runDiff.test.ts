@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializePlan } from '../model/serialize';
 import type { Plan, PlanNode } from '../model/types';
 import { chain, client, firewall, link, makePlan, server, site } from '../test/factories';
+import { gridPlan } from '../test/gridPlan';
 import { DIFF_USAGE, parseDiffArgs, runDiffCli } from './runDiff';
 import type { CliIo } from './runMatrix';
 
@@ -239,5 +240,30 @@ describe('npm run diff', () => {
       stderr: `error: two plan files, old and new, got 1\n${DIFF_USAGE}\n`,
     });
     expect(await run(['--help'], {})).toEqual({ status: 0, stdout: `${DIFF_USAGE}\n`, stderr: '' });
+  });
+});
+
+describe('diff of a plan past the analysis limit (SPEC §4)', () => {
+  it('compares nothing, names the file that has no matrix, and exits 2', async () => {
+    const files = { 'old.json': file(pop3Plan()), 'mesh.json': JSON.stringify(gridPlan(25, 600)) };
+    for (const [argv, limited] of [
+      [['old.json', 'mesh.json'], ['mesh.json']],
+      [['mesh.json', 'old.json', '--json'], ['mesh.json']],
+      [
+        ['mesh.json', 'mesh.json'],
+        ['mesh.json', 'mesh.json'],
+      ],
+    ] as const) {
+      const result = await run([...argv], files);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines.filter((l) => l.startsWith('error: '))).toEqual(
+        limited.map(
+          (f) => `error: ${f} is too large to analyse (ANALYSIS_LIMIT), so it has no port matrix to compare`,
+        ),
+      );
+      expect(lines.filter((l) => l.startsWith('error ANALYSIS_LIMIT '))).toHaveLength(limited.length);
+    }
   });
 });

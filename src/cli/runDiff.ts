@@ -1,6 +1,6 @@
 import { comparePlans, matricesEqual } from '../compare/comparePlans';
 import type { AnalysedPlan, ChangedFinding, ChangedRow, PlanComparison } from '../compare/types';
-import { analyzePlan } from '../engine/analyze';
+import { analysisLimited, analyzePlan } from '../engine/analyze';
 import { changeCsv } from '../io/changeCsv';
 import { escapeControlCharacters, escapeJsonForTerminal } from '../io/terminalText';
 import { loadPlan } from '../model/load';
@@ -115,8 +115,8 @@ async function readPlan(
  * the change CSV (or, with `--json`, the whole comparison) to stdout, one line
  * per finding that went away (`- `) or appeared (`+ `) to stderr. Resolves to
  * the exit status: 0 when both plans ask the firewalls for the same rules, 1
- * when they differ, 2 for bad usage or a file that cannot be read or is not a
- * valid plan. A build can fail on status 1 to stop a change that opens ports
+ * when they differ, 2 for bad usage, a file that cannot be read or is not a
+ * valid plan, or a plan too large to analyse (ANALYSIS_LIMIT: no matrix). A build can fail on status 1 to stop a change that opens ports
  * nobody reviewed.
  */
 export async function runDiffCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -133,6 +133,19 @@ export async function runDiffCli(argv: readonly string[], io: CliIo): Promise<nu
   const [oldPlan, newPlan] = await Promise.all([readPlan(before, io), readPlan(after, io)]);
   if (!oldPlan.ok || !newPlan.ok) {
     for (const loaded of [oldPlan, newPlan]) if (!loaded.ok) io.stderr(`error: ${loaded.error}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  // A plan past the analysis limit has no matrix to compare: an empty side would read as every row added or removed.
+  const limited = [
+    { file: before, loaded: oldPlan.plan },
+    { file: after, loaded: newPlan.plan },
+  ].filter(({ loaded }) => analysisLimited(loaded.analysis));
+  if (limited.length > 0) {
+    for (const { file, loaded } of limited) {
+      io.stderr(
+        `error: ${escapeControlCharacters(file)} is too large to analyse (ANALYSIS_LIMIT), so it has no port matrix to compare\n${loaded.analysis.findings.map((f) => `${findingLine(f)}\n`).join('')}`,
+      );
+    }
     return EXIT_BAD_INPUT;
   }
   const comparison = comparePlans(oldPlan.plan, newPlan.plan);

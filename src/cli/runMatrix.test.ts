@@ -4,6 +4,7 @@ import { ALL_FLOWS_CSV, FLOWS_JSON, PORT_MATRIX_CSV } from '../io/exports';
 import type { Plan } from '../model/types';
 import { PLAN_LIMITS } from '../model/types';
 import { chain, client, connector, firewall, makePlan, network, server, site } from '../test/factories';
+import { gridPlan } from '../test/gridPlan';
 import { type CliIo, findingLine, MATRIX_USAGE, parseMatrixArgs, runMatrixCli } from './runMatrix';
 
 const HEADER =
@@ -314,5 +315,35 @@ describe('findingLine', () => {
     expect(findingLine(finding)).toBe(
       'info FIREWALL_UNUSED No flow crosses FW\\x0d\\x0aNEW\\x1b[31m; remove it.',
     );
+  });
+});
+
+describe('a plan past the analysis limit (SPEC §4)', () => {
+  // 25 × 25 firewalls, 600 clients × 3 flows crossing all 625: 1,125,000 crossings.
+  const mesh = JSON.stringify(gridPlan(25, 600));
+
+  it('writes no matrix, says why, and exits 1 with the ANALYSIS_LIMIT finding only', async () => {
+    for (const option of [[], ['--all']]) {
+      const result = await run(['mesh.json', ...option], { 'mesh.json': mesh });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines[0]).toBe(
+        'error: the plan is too large to analyse (ANALYSIS_LIMIT), so there is no port matrix to write',
+      );
+      expect(lines.slice(1).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual(['error ANALYSIS_LIMIT']);
+      expect(lines[1]).toContain('needs 1,125,000 firewall crossings');
+      expect(lines[1]).toContain(
+        'Client 0 → EX1 (RPC endpoint mapper, Directory (RPC), Information Store (RPC))',
+      );
+    }
+  });
+
+  it('still writes the JSON, which holds the finding and no flow', async () => {
+    const result = await run(['mesh.json', '--json'], { 'mesh.json': mesh });
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.flows).toEqual([]);
+    expect(json.findings.map((f: Finding) => f.code)).toEqual(['ANALYSIS_LIMIT']);
   });
 });

@@ -1,4 +1,4 @@
-import { analyzePlan } from '../engine/analyze';
+import { analysisLimited, analyzePlan } from '../engine/analyze';
 import type { Finding } from '../engine/types';
 import { PLAN_EXPORTS, type PlanExport, PORT_MATRIX_CSV } from '../io/exports';
 import { escapeControlCharacters } from '../io/terminalText';
@@ -17,6 +17,9 @@ export interface CliIo {
   /** True when standard output is a terminal: names then never carry control characters (SPEC §7). */
   stdoutIsTerminal?: boolean;
 }
+
+/** The `--json` export: flows and findings, which say what stopped a plan past the analysis limit. */
+const FLOWS_JSON_ID = 'flows-json';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR_FINDING = 1;
@@ -81,7 +84,8 @@ function describeReadError(error: unknown): string {
  * CSV, the all-flows CSV (`--all`) or flows and findings as JSON (`--json`) to
  * stdout, one line per finding to stderr. Resolves to the exit status: 0 with
  * no error finding, 1 with one, 2 for bad usage or a file that cannot be read
- * or is not a valid plan.
+ * or is not a valid plan. A plan past the analysis limit (ANALYSIS_LIMIT) has
+ * no matrix: no CSV is written (the JSON still is), and the status is 1.
  */
 export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseMatrixArgs(argv);
@@ -110,8 +114,17 @@ export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<
   const plan = loaded.plan;
   const analysis = analyzePlan(plan);
 
-  // Bytes to a file or a pipe are the export exactly; a terminal sees no control characters (SPEC §7).
-  io.stdout(format.render({ plan, analysis, terminal: io.stdoutIsTerminal === true }));
+  // A plan past the analysis limit has no matrix: an empty CSV would read as "no port to open".
+  // The JSON still carries the finding.
+  const limited = analysisLimited(analysis);
+  if (limited && format.id !== FLOWS_JSON_ID) {
+    io.stderr(
+      'error: the plan is too large to analyse (ANALYSIS_LIMIT), so there is no port matrix to write\n',
+    );
+  } else {
+    // Bytes to a file or a pipe are the export exactly; a terminal sees no control characters (SPEC §7).
+    io.stdout(format.render({ plan, analysis, terminal: io.stdoutIsTerminal === true }));
+  }
 
   if (analysis.findings.length > 0) io.stderr(analysis.findings.map((f) => `${findingLine(f)}\n`).join(''));
   return analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDING : EXIT_OK;

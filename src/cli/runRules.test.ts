@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostilePlan } from '../rules/testPlans';
+import { gridPlan } from '../test/gridPlan';
 import { runRulesCli } from './runRules';
 
 const EXAMPLES = join(import.meta.dirname, '../../public/examples');
@@ -133,5 +134,21 @@ describe('rules command', () => {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not reach a terminal
       expect(t.out() + t.err()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     }
+  });
+});
+
+describe('rules of a plan past the analysis limit (SPEC §4)', () => {
+  it('writes no rules, says there are none to write, and exits 1 with the finding', async () => {
+    const t = fakeIo({ 'mesh.json': JSON.stringify(gridPlan(25, 600)) });
+    const status = await runRulesCli(['mesh.json', '--format', 'nftables', '--out', 'out'], t.io);
+    expect(status).toBe(1);
+    expect(t.out()).toBe('');
+    expect(t.written.size).toBe(0);
+    const lines = t.err().trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'error: the plan is too large to analyse (ANALYSIS_LIMIT), so there are no firewall rules to write',
+    );
+    expect(lines[1]).toMatch(/^error ANALYSIS_LIMIT The plan needs 1,125,000 firewall crossings/);
+    expect(lines).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { analyzePlan } from '../engine/analyze';
+import { analysisLimited, analyzePlan } from '../engine/analyze';
 import { escapeControlCharacters } from '../io/terminalText';
 import { loadPlan } from '../model/load';
 import { PLAN_LIMITS } from '../model/types';
@@ -107,6 +107,12 @@ export async function runRulesCli(argv: readonly string[], io: RulesIo): Promise
   }
   const plan = loaded.plan;
   const analysis = analyzePlan(plan);
+  if (analysisLimited(analysis)) {
+    io.stderr(
+      `error: the plan is too large to analyse (ANALYSIS_LIMIT), so there are no firewall rules to write\n${analysis.findings.map((f) => `${findingLine(f)}\n`).join('')}`,
+    );
+    return EXIT_ERROR_FINDING;
+  }
   const set = ruleSetOf(plan, analysis);
   const names = set.firewalls.map((f) => escapeControlCharacters(f.firewall.name));
   let only: Set<string> | undefined;

@@ -7,6 +7,7 @@ import type { Plan } from '../model/types';
 import { compareStringLists, compareStrings } from './compare';
 import type { DraftFinding } from './concerns';
 import { brokenFlowTest } from './concerns';
+import { makeFinding } from './findingCatalog';
 import { planFindings } from './findings';
 import { planFlows } from './flows';
 import type { Route } from './paths';
@@ -18,8 +19,12 @@ import type { Analysis, Finding, Flow, Severity } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Routes every flow in place: one search per group of sources (see Router); flows of one pair share one route. */
-function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
+/**
+ * Routes every flow in place: one search per group of sources (see Router);
+ * flows of one pair share one route. When the flows would cross firewalls
+ * more than `limit` times, routes none and returns the ANALYSIS_LIMIT finding.
+ */
+function routeFlows(index: PlanIndex, flows: readonly Flow[], limit: number): Finding | null {
   // Pairs by number (source rank × node count + destination rank), to avoid a string key per flow.
   const n = index.plan.nodes.length + 1;
   const pairOf = new Map<number, number>();
@@ -37,7 +42,11 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
     }
     pairIndex[i] = pair;
   });
-  const routes = new Router(index.plan).routePairs(sources, destinations);
+  const flowsOfPair = new Int32Array(sources.length);
+  for (const pair of pairIndex) flowsOfPair[pair] = (flowsOfPair[pair] as number) + 1;
+  const routed = new Router(index.plan).routePairsWithin(sources, destinations, flowsOfPair, limit);
+  if (!routed.ok) return analysisLimitFinding(index, flows, pairIndex, routed, limit);
+  const routes = routed.routes;
   const rank = (m: Map<string, number>, id: string) => m.get(id) ?? -1;
   const byName = (x: string, y: string) =>
     rank(index.nameRank, x) - rank(index.nameRank, y) || rank(index.idRank, x) - rank(index.idRank, y);
@@ -46,10 +55,12 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
     route.firewalls.sort(byName);
     route.links.sort(compareStrings);
     if (route.crossings.length > 1) {
-      const order = route.firewalls;
+      // A map, not indexOf: a route through a mesh has thousands of crossings.
+      const order = new Map(route.firewalls.map((f, k) => [f, k] as const));
+      const at = (f: string) => order.get(f) ?? -1;
       route.crossings.sort(
         (x, y) =>
-          order.indexOf(x.firewall) - order.indexOf(y.firewall) ||
+          at(x.firewall) - at(y.firewall) ||
           compareStrings(x.ingress, y.ingress) ||
           compareStrings(x.egress, y.egress),
       );
@@ -63,6 +74,67 @@ function routeFlows(index: PlanIndex, flows: readonly Flow[]): void {
     f.crossings = route.routed ? route.crossings : [];
     f.links = route.routed ? route.links : [];
   });
+  return null;
+}
+
+/** How many of the flows that cross the most firewalls the ANALYSIS_LIMIT message names. */
+const LIMIT_FLOWS_NAMED = 3;
+
+/**
+ * The ANALYSIS_LIMIT finding: the crossings counted and the pairs of
+ * endpoints whose flows cross the most firewalls (ties in flow order), with
+ * their services, so the user sees where the mesh is.
+ */
+function analysisLimitFinding(
+  index: PlanIndex,
+  flows: readonly Flow[],
+  pairIndex: Int32Array,
+  routed: { crossings: number; firewallsOfPair: Int32Array },
+  limit: number,
+): Finding {
+  const { firewallsOfPair } = routed;
+  const firstFlow = new Map<number, number>();
+  const services = new Map<number, string[]>();
+  flows.forEach((f, i) => {
+    const pair = pairIndex[i] as number;
+    if (!firstFlow.has(pair)) firstFlow.set(pair, i);
+    const list = services.get(pair) ?? [];
+    if (!list.includes(f.service)) list.push(f.service);
+    services.set(pair, list);
+  });
+  const contribution = (pair: number) =>
+    (firewallsOfPair[pair] as number) * (services.get(pair)?.length ?? 0);
+  const pairs = [...firstFlow.keys()]
+    .filter((pair) => (firewallsOfPair[pair] as number) > 0)
+    .sort(
+      (x, y) =>
+        (firewallsOfPair[y] as number) - (firewallsOfPair[x] as number) ||
+        contribution(y) - contribution(x) ||
+        (firstFlow.get(x) as number) - (firstFlow.get(y) as number),
+    );
+  const named = pairs.slice(0, LIMIT_FLOWS_NAMED).map((pair) => {
+    const flow = flows[firstFlow.get(pair) as number] as Flow;
+    return { flow, firewalls: firewallsOfPair[pair] as number, services: services.get(pair) ?? [] };
+  });
+  const subjects: string[] = [];
+  for (const { flow } of named) {
+    for (const id of [flow.source, flow.destination]) if (!subjects.includes(id)) subjects.push(id);
+  }
+  return makeFinding(
+    'ANALYSIS_LIMIT',
+    {
+      crossings: routed.crossings,
+      limit,
+      pairs: pairs.length,
+      flows: named.map(({ flow, firewalls, services }) => ({
+        source: index.nameOf(flow.source),
+        destination: index.nameOf(flow.destination),
+        services,
+        firewalls,
+      })),
+    },
+    subjects,
+  );
 }
 
 /** Sorts flows by source name, destination name, port, protocol (TCP first), service, then ids (SPEC §6), comparing integers only. */
@@ -119,21 +191,37 @@ function sortFindings(index: PlanIndex, drafts: DraftFinding[]): Finding[] {
 }
 
 /**
+ * The most (flow, firewall) crossings a plan may ask for (SPEC §4): a mesh of
+ * firewalls with very many equal shortest paths asks for millions, more than
+ * a port matrix anyone could review, and more than memory and time allow.
+ */
+export const ANALYSIS_LIMIT = 1_000_000;
+
+export interface AnalyzeOptions {
+  /** The most crossings analysed (default ANALYSIS_LIMIT); tests set a small one. */
+  crossingLimit?: number;
+}
+
+/**
  * Analyses a plan: every flow its relationships need (KB 176466), the
  * firewalls and links each flow crosses on its shortest paths, and the
  * findings that say what is wrong or worth knowing. Pure: the same plan, in
- * any array order, gives the same answer.
+ * any array order, gives the same answer. A plan whose flows would cross
+ * firewalls more than `crossingLimit` times gets only the ANALYSIS_LIMIT
+ * finding, no flows and so no matrix, in time and memory bounded by the plan's
+ * size (SPEC §4).
  */
-export function analyzePlan(plan: Plan): Analysis {
+export function analyzePlan(plan: Plan, options: AnalyzeOptions = {}): Analysis {
   const index = indexPlan(plan);
   const flows = sortFlows(index, planFlows(index));
-  routeFlows(index, flows);
+  const limited = routeFlows(index, flows, options.crossingLimit ?? ANALYSIS_LIMIT);
 
   const flowsByFirewall = new Map<string, number[]>();
   const flowsByLink = new Map<string, number[]>();
   const firewalls = plan.nodes.filter((n) => n.type === 'firewall').map((n) => n.id);
   for (const id of [...firewalls].sort(compareStrings)) flowsByFirewall.set(id, []);
   for (const id of plan.links.map((l) => l.id).sort(compareStrings)) flowsByLink.set(id, []);
+  if (limited) return { flows: [], findings: [limited], flowsByFirewall, flowsByLink };
 
   flows.forEach((f, i) => {
     for (const fw of f.firewalls) flowsByFirewall.get(fw)?.push(i);
@@ -152,6 +240,11 @@ export function analyzePlan(plan: Plan): Analysis {
   }
 
   return { flows, findings: sortFindings(index, drafts), flowsByFirewall, flowsByLink };
+}
+
+/** True when the plan was too large to analyse (ANALYSIS_LIMIT): the analysis has no flows and so no matrix. */
+export function analysisLimited(analysis: Analysis): boolean {
+  return analysis.findings.some((f) => f.code === 'ANALYSIS_LIMIT');
 }
 
 /** A dynamic RPC port through a firewall: the firewall must open DYN(s) (KB 176466, KB 154596). */

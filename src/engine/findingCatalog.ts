@@ -85,6 +85,13 @@ export interface FindingParams {
   STATIC_PORT_WELL_KNOWN: { server: string; rpc: StaticRpcService; port: number };
   MAPI_NOTIFICATIONS_UDP: { client: string; server: string; firewalls: string[] };
   FIREWALL_UNUSED: { firewall: string };
+  /** `flows`: the pairs of endpoints whose flows cross the most firewalls, with their services; `pairs`: how many pairs cross any. */
+  ANALYSIS_LIMIT: {
+    crossings: number;
+    limit: number;
+    pairs: number;
+    flows: { source: string; destination: string; services: string[]; firewalls: number }[];
+  };
 }
 
 interface CatalogEntry<P> {
@@ -325,7 +332,27 @@ export const FINDING_CATALOG: FindingCatalog = {
     message: (p) =>
       `No flow crosses ${p.firewall}: it lies on no shortest path between endpoints that talk. Link it where traffic passes, or remove it from the plan.`,
   },
+  ANALYSIS_LIMIT: {
+    severity: 'error',
+    kb: always('KB 176466'),
+    message: (p) => {
+      const named = p.flows
+        .map(
+          (f) =>
+            `${f.source} → ${f.destination} (${f.services.join(', ')}): ${thousands(f.firewalls)} firewalls a flow`,
+        )
+        .join('; ');
+      const others = p.pairs - p.flows.length;
+      const more = others > 0 ? `, and the flows of ${thousands(others)} more pairs of endpoints` : '';
+      return `The plan needs ${thousands(p.crossings)} firewall crossings, more than the ${thousands(p.limit)} the planner analyses, so it shows no port matrix and no other finding: its flows travel a mesh of firewalls with very many equal shortest paths. Most come from ${named}${more}. Give each flow one way through the firewalls: remove the links that join the firewalls into a mesh, or put the endpoints on a network behind one firewall.`;
+    },
+  },
 };
+
+/** 18000000 as "18,000,000": the same text in every locale. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 /** Builds a finding from the catalog; `subjects` are ids, nodes first, then links or connectors. */
 export function makeFinding<C extends FindingCode>(

@@ -492,6 +492,7 @@ describe('the finding catalog', () => {
       STATIC_PORT_WELL_KNOWN: 'info',
       MAPI_NOTIFICATIONS_UDP: 'info',
       FIREWALL_UNUSED: 'info',
+      ANALYSIS_LIMIT: 'error',
     });
   });
 });

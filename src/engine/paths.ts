@@ -31,6 +31,15 @@ const UNROUTED: Route = Object.freeze({
   links: Object.freeze([]) as unknown as string[],
 });
 
+/**
+ * The routes of every pair, or, when the pairs need more (flow, firewall)
+ * crossings than allowed, no route: the crossings counted and each pair's
+ * number of firewalls (0 for a direct link or no path).
+ */
+export type RoutedWithin =
+  | { ok: true; routes: Route[] }
+  | { ok: false; crossings: number; firewallsOfPair: Int32Array };
+
 const NO_CROSSINGS: FirewallCrossing[] = Object.freeze([]) as unknown as FirewallCrossing[];
 
 /** Above this many links a node's predecessors are remembered for the rest of a search. */
@@ -72,6 +81,8 @@ export class Router {
   private readonly sides = new Map<number, { ingress: string[]; egress: string[] }>();
   /** Predecessors of hub nodes under the current search's distances. */
   private readonly hubPredecessors = new Map<number, number[]>();
+  /** How many firewalls the plan has: no flow crosses more. */
+  private firewallCount = 0;
   /** Increases for every search and walk, so marks never need clearing. */
   private stamp = 0;
 
@@ -87,6 +98,7 @@ export class Router {
       const i = this.indexOf.get(node.id) as number;
       this.kind[i] = node.type === 'firewall' ? FIREWALL : node.type === 'network' ? NETWORK : ENDPOINT;
     }
+    for (let i = 0; i < n; i++) if (this.kind[i] === FIREWALL) this.firewallCount++;
     // Compressed adjacency lists: the neighbours of i are neighbours[offsets[i] .. offsets[i+1]).
     const ends: number[] = [];
     const degree = new Int32Array(n);
@@ -141,8 +153,31 @@ export class Router {
    * node, or that no path joins gets an unrouted Route.
    */
   routePairs(sources: readonly string[], destinations: readonly string[]): Route[] {
+    const routed = this.routePairsWithin(sources, destinations, null, Number.POSITIVE_INFINITY);
+    return routed.ok ? routed.routes : [];
+  }
+
+  /**
+   * Routes the pairs as `routePairs` does while counting (flow, firewall)
+   * crossings: pair i carries `flowsOfPair[i]` flows (1 each when null), and
+   * each of them crosses every firewall of the pair's shortest paths (SPEC
+   * §4). A group of sources whose flows could pass `limit` even if each
+   * crossed every firewall of the plan is counted before its routes are
+   * built (the firewalls of its shortest-path DAGs, per destination), so once
+   * the count passes `limit` no further route is made and those made are let
+   * go: the answer is then the total and every pair's firewall count, in time
+   * of the searches and memory of one number per pair.
+   */
+  routePairsWithin(
+    sources: readonly string[],
+    destinations: readonly string[],
+    flowsOfPair: Int32Array | null,
+    limit: number,
+  ): RoutedWithin {
     const count = sources.length;
-    const routes: Route[] = new Array(count).fill(UNROUTED);
+    let routes: Route[] | null = new Array(count).fill(UNROUTED);
+    const firewallsOfPair = new Int32Array(count);
+    let crossings = 0;
     const src = new Int32Array(count);
     const dst = new Int32Array(count);
     // Group the pairs by the transit neighbours of their source.
@@ -170,6 +205,8 @@ export class Router {
       groups[g]?.pairs.push(i);
     }
 
+    // Firewalls on the way to a target, per target of the current group.
+    const firewallsTo = new Map<number, number>();
     for (const { starts, pairs } of groups) {
       const stamp = ++this.stamp;
       const targets: number[] = [];
@@ -182,10 +219,68 @@ export class Router {
       }
       this.hubPredecessors.clear();
       const reached = this.search(starts, targets);
-      for (const i of pairs) routes[i] = this.route(src[i] as number, dst[i] as number);
+      // Cheap bound first: every flow of the group crossing every firewall of the plan. Only a group
+      // that could pass the limit is counted exactly before its routes are built.
+      let groupFlows = 0;
+      for (const i of pairs) groupFlows += flowsOfPair ? (flowsOfPair[i] as number) : 1;
+      if (routes && crossings + groupFlows * this.firewallCount <= limit) {
+        for (const i of pairs) {
+          const route = this.route(src[i] as number, dst[i] as number);
+          routes[i] = route;
+          firewallsOfPair[i] = route.firewalls.length;
+          crossings += route.firewalls.length * (flowsOfPair ? (flowsOfPair[i] as number) : 1);
+        }
+        for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
+        continue;
+      }
+      // Sources of one group share their first hops, so the firewalls on the way depend on the target only.
+      firewallsTo.clear();
+      for (const i of pairs) {
+        const s = src[i] as number;
+        const t = dst[i] as number;
+        if (this.dist[t] === -1 || this.linked(s, t)) continue;
+        let firewalls = firewallsTo.get(t);
+        if (firewalls === undefined) {
+          firewalls = this.countFirewalls(t);
+          firewallsTo.set(t, firewalls);
+        }
+        firewallsOfPair[i] = firewalls;
+        crossings += firewalls * (flowsOfPair ? (flowsOfPair[i] as number) : 1);
+      }
+      if (crossings > limit) routes = null;
+      if (routes) for (const i of pairs) routes[i] = this.route(src[i] as number, dst[i] as number);
       for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
     }
-    return routes;
+    return routes ? { ok: true, routes } : { ok: false, crossings, firewallsOfPair };
+  }
+
+  /** True when a link joins `s` and `t` directly: their flows take it and cross no firewall. */
+  private linked(s: number, t: number): boolean {
+    const end = this.offsets[s + 1] as number;
+    for (let p = this.offsets[s] as number; p < end; p++) if (this.neighbours[p] === t) return true;
+    return false;
+  }
+
+  /** How many firewalls lie on the shortest-path DAG to `t` under the current search (the walk of `route`, counting only). */
+  private countFirewalls(t: number): number {
+    const { dist, neighbours, kind, mark } = this;
+    const stamp = ++this.stamp;
+    const queue: number[] = [t];
+    mark[t] = stamp;
+    let firewalls = 0;
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head] as number;
+      const want = (dist[v] as number) - 1;
+      if (want === 0) continue;
+      for (const p of this.predecessors(v, want)) {
+        const u = neighbours[p] as number;
+        if (mark[u] === stamp) continue;
+        mark[u] = stamp;
+        if (kind[u] === FIREWALL) firewalls++;
+        queue.push(u);
+      }
+    }
+    return firewalls;
   }
 
   /** The distinct transit neighbours of a node, in ascending order. */

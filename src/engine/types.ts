@@ -97,7 +97,8 @@ export type FindingCode =
   | 'ADDRESS_MISSING'
   | 'STATIC_PORT_WELL_KNOWN'
   | 'MAPI_NOTIFICATIONS_UDP'
-  | 'FIREWALL_UNUSED';
+  | 'FIREWALL_UNUSED'
+  | 'ANALYSIS_LIMIT';
 
 export interface Finding {
   code: FindingCode;

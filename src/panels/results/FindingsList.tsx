@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
-import { useAnalysis } from '../../store/analysis';
+import { useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { groupFindings } from '../findingGroups';
 
@@ -35,7 +35,7 @@ const FINDINGS_SHOWN = 300;
  * about and asks the canvas to bring it into view.
  */
 export function FindingsList() {
-  const analysis = useAnalysis();
+  const { analysis, pending } = useAnalysisState();
   const highlighted = usePlanner((s) => (s.highlight?.kind === 'finding' ? s.highlight.index : null));
   const select = usePlanner((s) => s.select);
   const setHighlight = usePlanner((s) => s.setHighlight);
@@ -49,6 +49,16 @@ export function FindingsList() {
     setHighlight({ kind: 'finding', index });
     focus(finding.subjects);
   };
+
+  if (pending && groups.length === 0) {
+    return (
+      <ul aria-label="Findings" className="p-3">
+        <li className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-700">
+          Analysing the plan…
+        </li>
+      </ul>
+    );
+  }
 
   if (groups.length === 0) {
     return (

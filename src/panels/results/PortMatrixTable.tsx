@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { analysisLimited } from '../../engine/analyze';
 import { portMatrixRows } from '../../engine/matrix';
 import type { MatrixRow } from '../../engine/types';
 import { MATRIX_CSV_HEADER } from '../../io/csv';
 import { PLAN_EXPORTS } from '../../io/exports';
-import { useAnalysis } from '../../store/analysis';
+import { useAnalysis, useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { saveExport } from '../download';
 import { BUTTON } from '../fields';
@@ -21,7 +22,7 @@ const MATRIX_EXPORTS = PLAN_EXPORTS.filter((format) => format.besideMatrix);
  */
 export function PortMatrixTable() {
   const plan = usePlanner((s) => s.plan);
-  const analysis = useAnalysis();
+  const { analysis, pending } = useAnalysisState();
   const rows = useMemo(() => portMatrixRows(plan, analysis), [plan, analysis]);
   const firewalls = useMemo(() => firewallChoices(plan), [plan]);
   const filterId = useId();
@@ -71,7 +72,16 @@ export function PortMatrixTable() {
         </span>
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
-        <MatrixTable rows={shown} emptyText={emptyText(firewalls.length, firewallId !== null)} />
+        <MatrixTable
+          rows={shown}
+          emptyText={
+            pending
+              ? 'Analysing the plan…'
+              : analysisLimited(analysis)
+                ? 'No port matrix: the plan is too large to analyse (ANALYSIS_LIMIT under Findings says why).'
+                : emptyText(firewalls.length, firewallId !== null)
+          }
+        />
         {shown.length < filtered.length ? (
           <p className="border-t border-slate-200 bg-slate-50 px-2 py-1.5 text-xs text-slate-600">
             Showing {shown.length} of {filtered.length} rows — download the CSV for all.

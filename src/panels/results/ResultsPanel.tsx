@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { useAnalysis } from '../../store/analysis';
+import { useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { countBySeverity } from '../findingGroups';
 import { type ResultsTab, usePanelState } from '../panelState';
@@ -29,7 +29,7 @@ const panelId = (tab: ResultsTab) => `results-panel-${tab}`;
 export function ResultsPanel() {
   const tab = usePanelState((s) => s.tab);
   const setTab = usePanelState((s) => s.setTab);
-  const analysis = useAnalysis();
+  const { analysis, pending } = useAnalysisState();
   const counts = countBySeverity(analysis.findings);
   const ruleCount = [...analysis.flowsByFirewall.values()].reduce((n, list) => n + list.length, 0);
   const openNotes = usePlanner((s) => s.plan.notes.reduce((n, note) => n + (note.resolved ? 0 : 1), 0));
@@ -47,68 +47,70 @@ export function ResultsPanel() {
 
   return (
     <section aria-label="Results" className="flex h-full min-h-0 flex-col bg-white text-[13px]">
-      <div
-        role="tablist"
-        aria-label="Results"
-        className="flex items-end gap-1 border-b border-slate-200 px-2 pt-1"
-      >
-        {TABS.map((t, index) => {
-          const selected = t.id === tab;
-          return (
-            <button
-              key={t.id}
-              ref={(el) => {
-                tabs.current[index] = el;
-              }}
-              type="button"
-              role="tab"
-              id={tabId(t.id)}
-              aria-selected={selected}
-              aria-controls={panelId(t.id)}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => setTab(t.id)}
-              onKeyDown={(e) => onKeyDown(e, index)}
-              className={`-mb-px flex items-center gap-1.5 rounded-t border px-3 py-1.5 text-xs font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${
-                selected
-                  ? 'border-slate-200 border-b-white bg-white text-slate-900'
-                  : 'border-transparent text-slate-500 hover:text-slate-800'
-              }`}
-            >
-              {t.name}
-              {t.id === 'findings' ? (
-                <span aria-hidden="true" className="flex gap-1">
-                  {counts.error > 0 ? (
-                    <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold text-white">
-                      {counts.error}
-                    </span>
-                  ) : null}
-                  {counts.warning > 0 ? (
-                    <span className="rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900">
-                      {counts.warning}
-                    </span>
-                  ) : null}
-                  {counts.error === 0 && counts.warning === 0 ? (
-                    <span className="rounded-full bg-emerald-100 px-1.5 text-[10px] font-semibold text-emerald-800">
-                      ✓
-                    </span>
-                  ) : null}
-                </span>
-              ) : (
-                <TabCount
-                  count={
-                    t.id === 'matrix'
-                      ? ruleCount
-                      : t.id === 'notes'
-                        ? openNotes
-                        : t.id === 'changes'
-                          ? changeCount
-                          : null
-                  }
-                />
-              )}
-            </button>
-          );
-        })}
+      <div className="flex items-end border-b border-slate-200 px-2 pt-1">
+        <div role="tablist" aria-label="Results" className="flex items-end gap-1">
+          {TABS.map((t, index) => {
+            const selected = t.id === tab;
+            return (
+              <button
+                key={t.id}
+                ref={(el) => {
+                  tabs.current[index] = el;
+                }}
+                type="button"
+                role="tab"
+                id={tabId(t.id)}
+                aria-selected={selected}
+                aria-controls={panelId(t.id)}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => setTab(t.id)}
+                onKeyDown={(e) => onKeyDown(e, index)}
+                className={`-mb-px flex items-center gap-1.5 rounded-t border px-3 py-1.5 text-xs font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${
+                  selected
+                    ? 'border-slate-200 border-b-white bg-white text-slate-900'
+                    : 'border-transparent text-slate-500 hover:text-slate-800'
+                }`}
+              >
+                {t.name}
+                {t.id === 'findings' ? (
+                  <span aria-hidden="true" className="flex gap-1">
+                    {counts.error > 0 ? (
+                      <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold text-white">
+                        {counts.error}
+                      </span>
+                    ) : null}
+                    {counts.warning > 0 ? (
+                      <span className="rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900">
+                        {counts.warning}
+                      </span>
+                    ) : null}
+                    {counts.error === 0 && counts.warning === 0 && !pending ? (
+                      <span className="rounded-full bg-emerald-100 px-1.5 text-[10px] font-semibold text-emerald-800">
+                        ✓
+                      </span>
+                    ) : null}
+                  </span>
+                ) : (
+                  <TabCount
+                    count={
+                      t.id === 'matrix'
+                        ? ruleCount
+                        : t.id === 'notes'
+                          ? openNotes
+                          : t.id === 'changes'
+                            ? changeCount
+                            : null
+                    }
+                  />
+                )}
+              </button>
+            );
+          })}
+        </div>
+        {/* A large plan is analysed off the page's thread; say so while its answer is pending. */}
+        <p aria-live="polite" className="ml-auto self-center text-xs text-slate-600">
+          {pending ? 'Analysing…' : ''}
+        </p>
       </div>
       {TABS.map((t) =>
         t.id === tab ? (

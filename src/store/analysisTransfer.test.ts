@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../engine/analyze';
+import { enginePlanArbitrary } from '../test/enginePlanArbitrary';
+import { generatePlan } from '../test/generatePlan';
+import { gridPlan } from '../test/gridPlan';
+import { packAnalysis, unpackAnalysis } from './analysisTransfer';
+
+/** Packs, sends through a structured clone moving the buffers (as postMessage does), and unpacks. */
+function roundTrip(analysis: ReturnType<typeof analyzePlan>) {
+  const [packed, buffers] = packAnalysis(analysis);
+  return unpackAnalysis(structuredClone(packed, { transfer: buffers }));
+}
+
+describe('an analysis packed for the trip from the worker', () => {
+  it('comes back equal, for a generated organization, a firewall mesh and a plan past the limit', () => {
+    for (const plan of [generatePlan({ nodes: 300, seed: 3 }), gridPlan(6, 20, { spread: true })]) {
+      const analysis = analyzePlan(plan);
+      expect(analysis.flows.some((f) => f.crossings.length > 0)).toBe(true);
+      expect(roundTrip(analysis)).toEqual(analysis);
+    }
+    const limited = analyzePlan(gridPlan(6, 20), { crossingLimit: 100 });
+    expect(roundTrip(limited)).toEqual(limited);
+  });
+
+  it('comes back equal for any plan', () => {
+    fc.assert(
+      fc.property(enginePlanArbitrary(), (plan) => {
+        const analysis = analyzePlan(plan);
+        expect(roundTrip(analysis)).toEqual(analysis);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('holds each route’s lists once, shared again by the flows of one pair', () => {
+    const analysis = analyzePlan(gridPlan(4, 2));
+    const [packed] = packAnalysis(analysis);
+    // 2 clients, 3 flows each, one route per client.
+    expect(packed.routes).toHaveLength(2);
+    const back = unpackAnalysis(packed);
+    expect(back.flows[0]?.crossings).toBe(back.flows[1]?.crossings);
+  });
+});

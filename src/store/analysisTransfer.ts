@@ -1,0 +1,132 @@
+/**
+ * An analysis in a form that crosses from the worker to the page quickly.
+ * Structured clone copies every string of every flow's firewalls, links and
+ * crossings: on a plan near the analysis limit that is millions of values and
+ * seconds of the page's time. Here each id is a number into one table of
+ * strings, each route's lists are typed arrays (moved, not copied), and the
+ * page rebuilds the same Analysis with strings shared from the table.
+ */
+import type { Analysis, FirewallCrossing, Flow } from '../engine/types';
+
+/** A flow without its route lists, which `routes[route]` holds. */
+type FlowHead = Omit<Flow, 'firewalls' | 'crossings' | 'links'> & { route: number };
+
+type Ints = Int32Array<ArrayBuffer>;
+
+export interface PackedAnalysis {
+  strings: string[];
+  flows: FlowHead[];
+  /** Per distinct route: firewall string indexes, link string indexes, crossings as (firewall, ingress, egress) triples. */
+  routes: { firewalls: Ints; links: Ints; crossings: Ints }[];
+  findings: Analysis['findings'];
+  /** The keys of flowsByFirewall (string indexes) and their flow lists, concatenated, with offsets. */
+  byFirewall: { keys: Ints; offsets: Ints; flows: Ints };
+  byLink: { keys: Ints; offsets: Ints; flows: Ints };
+}
+
+function packIndex(map: Map<string, number[]>, intern: (s: string) => number) {
+  const keys = new Int32Array(map.size);
+  const offsets = new Int32Array(map.size + 1);
+  let total = 0;
+  for (const list of map.values()) total += list.length;
+  const flows = new Int32Array(total);
+  let k = 0;
+  let at = 0;
+  for (const [key, list] of map) {
+    keys[k] = intern(key);
+    flows.set(list, at);
+    at += list.length;
+    offsets[++k] = at;
+  }
+  return { keys, offsets, flows };
+}
+
+function unpackIndex(
+  { keys, offsets, flows }: PackedAnalysis['byFirewall'],
+  strings: readonly string[],
+): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (let k = 0; k < keys.length; k++) {
+    map.set(strings[keys[k] as number] as string, Array.from(flows.subarray(offsets[k], offsets[k + 1])));
+  }
+  return map;
+}
+
+/** Packs an analysis; the second value lists the buffers to transfer with it. */
+export function packAnalysis(analysis: Analysis): [PackedAnalysis, ArrayBuffer[]] {
+  const strings: string[] = [];
+  const indexOf = new Map<string, number>();
+  const intern = (s: string) => {
+    let i = indexOf.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      indexOf.set(s, i);
+    }
+    return i;
+  };
+  // Flows of one pair share their lists; so do their packed routes.
+  const routeOf = new Map<string[], number>();
+  const routes: PackedAnalysis['routes'] = [];
+  const linksOf: string[][] = [];
+  const flows = analysis.flows.map(({ firewalls, crossings, links, ...head }): FlowHead => {
+    let route = routeOf.get(firewalls);
+    if (route === undefined || linksOf[route] !== links) {
+      route = routes.length;
+      routeOf.set(firewalls, route);
+      linksOf.push(links);
+      const packedCrossings = new Int32Array(crossings.length * 3);
+      crossings.forEach((c, i) => {
+        packedCrossings[3 * i] = intern(c.firewall);
+        packedCrossings[3 * i + 1] = intern(c.ingress);
+        packedCrossings[3 * i + 2] = intern(c.egress);
+      });
+      routes.push({
+        firewalls: Int32Array.from(firewalls, intern),
+        links: Int32Array.from(links, intern),
+        crossings: packedCrossings,
+      });
+    }
+    return { ...head, route };
+  });
+  const packed: PackedAnalysis = {
+    strings,
+    flows,
+    routes,
+    findings: analysis.findings,
+    byFirewall: packIndex(analysis.flowsByFirewall, intern),
+    byLink: packIndex(analysis.flowsByLink, intern),
+  };
+  const buffers: ArrayBuffer[] = [];
+  for (const r of routes) buffers.push(r.firewalls.buffer, r.links.buffer, r.crossings.buffer);
+  for (const x of [packed.byFirewall, packed.byLink])
+    buffers.push(x.keys.buffer, x.offsets.buffer, x.flows.buffer);
+  return [packed, buffers];
+}
+
+/** The analysis `packAnalysis` packed, equal to the original; flows of one route share its lists again. */
+export function unpackAnalysis(packed: PackedAnalysis): Analysis {
+  const { strings } = packed;
+  const name = (i: number) => strings[i] as string;
+  const routes = packed.routes.map((r) => {
+    const crossings: FirewallCrossing[] = [];
+    for (let i = 0; i < r.crossings.length; i += 3) {
+      crossings.push({
+        firewall: name(r.crossings[i] as number),
+        ingress: name(r.crossings[i + 1] as number),
+        egress: name(r.crossings[i + 2] as number),
+      });
+    }
+    return { firewalls: Array.from(r.firewalls, name), links: Array.from(r.links, name), crossings };
+  });
+  const flows = packed.flows.map(({ route, ...head }): Flow => {
+    const r = routes[route] as (typeof routes)[number];
+    return { ...head, firewalls: r.firewalls, crossings: r.crossings, links: r.links };
+  });
+  return {
+    flows,
+    findings: packed.findings,
+    flowsByFirewall: unpackIndex(packed.byFirewall, strings),
+    flowsByLink: unpackIndex(packed.byLink, strings),
+  };
+}
