@@ -8,7 +8,7 @@ test('palette items add nodes from the keyboard, Delete removes them, Ctrl+Z bri
   const firewalls = planner.canvas.getByRole('group', { name: /^Firewall / });
   const clients = planner.canvas.getByRole('group', { name: /^Client / });
   await expect(firewalls).toHaveCount(3);
-  await expect(clients).toHaveCount(6);
+  await expect(clients).toHaveCount(7);
 
   await planner.paletteButton('Firewall').focus();
   await page.keyboard.press('Enter');
@@ -18,18 +18,18 @@ test('palette items add nodes from the keyboard, Delete removes them, Ctrl+Z bri
 
   await planner.paletteButton('Client').focus();
   await page.keyboard.press('Space');
-  await expect(clients).toHaveCount(7);
+  await expect(clients).toHaveCount(8);
   await expect(planner.inspector.getByRole('heading', { level: 3 })).toHaveText('CL01');
   await expect(planner.node('FW01')).not.toHaveClass(/\bselected\b/);
   await planner.screenshot('keyboard-added');
 
   // Delete removes what is selected (the new client), and only that.
   await page.keyboard.press('Delete');
-  await expect(clients).toHaveCount(6);
+  await expect(clients).toHaveCount(7);
   await expect(firewalls).toHaveCount(4);
 
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(clients).toHaveCount(7);
+  await expect(clients).toHaveCount(8);
   await expect(planner.node('CL01')).toBeVisible();
 });
 

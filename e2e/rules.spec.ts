@@ -68,7 +68,7 @@ test('the rules of one firewall: read, copied and downloaded as the command line
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openRules(planner, 'FW-EDGE', 'nftables');
 
-  await expect(page.getByText('7 matrix rows → 5 rules')).toBeVisible();
+  await expect(page.getByText('8 matrix rows → 6 rules')).toBeVisible();
   const file = page.getByRole('figure', { name: 'FW-EDGE.nft' });
   await expect(file).toContainText(
     'ip daddr @EXDMZ01 iifname "ldap" oifname "dmz" tcp dport 636 counter accept comment "any_to_EXDMZ01_3: LDAP over SSL TCP 636 (KB 176466)"',
