@@ -48,7 +48,7 @@ export function ResultsPanel() {
   return (
     <section aria-label="Results" className="flex h-full min-h-0 flex-col bg-white text-[13px]">
       <div className="flex items-end border-b border-slate-200 px-2 pt-1">
-        <div role="tablist" aria-label="Results" className="flex items-end gap-1">
+        <div role="tablist" aria-label="Results" className="flex min-w-0 items-end gap-1 overflow-x-auto">
           {TABS.map((t, index) => {
             const selected = t.id === tab;
             return (
@@ -65,7 +65,7 @@ export function ResultsPanel() {
                 tabIndex={selected ? 0 : -1}
                 onClick={() => setTab(t.id)}
                 onKeyDown={(e) => onKeyDown(e, index)}
-                className={`-mb-px flex items-center gap-1.5 rounded-t border px-3 py-1.5 text-xs font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${
+                className={`-mb-px flex shrink-0 items-center gap-1.5 rounded-t border px-3 py-1.5 whitespace-nowrap text-xs font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${
                   selected
                     ? 'border-slate-200 border-b-white bg-white text-slate-900'
                     : 'border-transparent text-slate-500 hover:text-slate-800'
