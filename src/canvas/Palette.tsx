@@ -5,6 +5,9 @@ import { addItemAt } from './addItem';
 import { PALETTE_DRAG_TYPE } from './dragData';
 import { KIND_TILE, KindIcon } from './icons';
 
+/** Screen pixels kept clear at the canvas's edges when an item is placed in view. */
+const VIEW_INSET = 24;
+
 /**
  * What a person can add to the plan. Each item is dragged onto the canvas
  * or pressed (keyboard, touch) to add it in the middle of the view.
@@ -15,16 +18,34 @@ export function Palette() {
 
   const addInView = useCallback(
     (kind: DrawableKind) => {
-      const dom = flowStore.getState().domNode;
+      const { domNode: dom, nodeLookup } = flowStore.getState();
       if (!dom) return;
+      const toFlow = (r: { left: number; top: number; right: number; bottom: number }) => {
+        const topLeft = screenToFlowPosition({ x: r.left, y: r.top });
+        const bottomRight = screenToFlowPosition({ x: r.right, y: r.bottom });
+        return { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+      };
       const r = dom.getBoundingClientRect();
       const centre = screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
-      const topLeft = screenToFlowPosition({ x: r.left, y: r.top });
-      const bottomRight = screenToFlowPosition({ x: r.right, y: r.bottom });
+      // Edge labels and port badges are drawn by the canvas, not stored in the plan: they are found where they are drawn.
+      const drawn = [...dom.querySelectorAll('.react-flow__edgelabel-renderer > *')].map((label) =>
+        toFlow(label.getBoundingClientRect()),
+      );
+      const inset = VIEW_INSET;
       addItemAt(kind, centre, {
-        ...topLeft,
-        width: bottomRight.x - topLeft.x,
-        height: bottomRight.y - topLeft.y,
+        visible: toFlow({
+          left: r.left + inset,
+          top: r.top + inset,
+          right: r.right - inset,
+          bottom: r.bottom - inset,
+        }),
+        drawn,
+        sizeOf: (id) => {
+          const measured = nodeLookup.get(id)?.measured;
+          return measured?.width && measured.height
+            ? { width: measured.width, height: measured.height }
+            : undefined;
+        },
       });
     },
     [flowStore, screenToFlowPosition],

@@ -1,67 +1,82 @@
 import { isolate } from '../io/bidi';
 import type { DrawableKind } from '../model/kinds';
-import type { Plan, Position } from '../model/types';
+import type { Plan, Position, Size } from '../model/types';
 import { DEFAULT_SITE_SIZE, NODE_BOX, withLayout } from '../store/layout';
 import { type EditResult, siteAt } from '../store/planEdits';
 import { usePlanner } from '../store/store';
 import type { Rect } from './edges/geometry';
-
-const MARGIN = 16;
-
-function overlapsNode(plan: Plan, at: Position): boolean {
-  return plan.nodes.some((n) => {
-    const p = n.position;
-    if (!p) return false;
-    return Math.abs(p.x - at.x) < NODE_BOX.width + MARGIN && Math.abs(p.y - at.y) < NODE_BOX.height + MARGIN;
-  });
-}
+import { placeBox, planObstacles, siteBodies } from './placement';
 
 /**
- * The free spot nearest `at` for a new node's top-left corner, searched ring
- * by ring, so that an added node never lands on top of another and hides it.
+ * Where a new item goes: the free spot nearest `centre` (preferring spots
+ * wholly in `visible`), clear of every node, site title and whatever else
+ * the canvas draws (`drawn`: edge labels, port badges); a new site clear of
+ * every site and node; a server inside a site when the plan has one. Returns
+ * the top-left corner.
  */
-export function freeSpot(plan: Plan, at: Position): Position {
-  if (!overlapsNode(plan, at)) return at;
-  const step = { x: (NODE_BOX.width + MARGIN) / 2, y: (NODE_BOX.height + MARGIN) / 2 };
-  for (let ring = 1; ring <= 12; ring++) {
-    let best: Position | undefined;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let i = -ring; i <= ring; i++) {
-      for (let j = -ring; j <= ring; j++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-        const spot = { x: at.x + i * step.x, y: at.y + j * step.y };
-        const distance = Math.hypot(i * step.x, j * step.y);
-        if (distance < bestDistance && !overlapsNode(plan, spot)) {
-          best = spot;
-          bestDistance = distance;
-        }
-      }
-    }
-    if (best) return { x: Math.round(best.x), y: Math.round(best.y) };
-  }
-  return at;
+export function placementFor(
+  plan: Plan,
+  kind: DrawableKind,
+  centre: Position,
+  {
+    visible,
+    drawn = [],
+    sizeOf,
+  }: { visible?: Rect; drawn?: readonly Rect[]; sizeOf?: (id: string) => Size | undefined } = {},
+): Position {
+  const size = kind === 'site' ? DEFAULT_SITE_SIZE : NODE_BOX;
+  const obstacles = [...planObstacles(plan, kind, sizeOf), ...drawn];
+  const bodies = siteBodies(plan);
+  const options = {
+    ...(visible ? { visible } : {}),
+    ...(kind === 'server' && bodies.length > 0 ? { within: bodies } : {}),
+    ...(kind === 'site' ? {} : { noStraddle: bodies }),
+  };
+  const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
+  return (
+    placeBox(size, centre, obstacles, options) ??
+    // A server with no room in any site still goes as near as it can (its site then takes it in).
+    placeBox(size, centre, obstacles, { ...(visible ? { visible } : {}) }) ??
+    wanted
+  );
 }
 
-function inside(rect: Rect, p: Position): boolean {
-  return p.x >= rect.x && p.y >= rect.y && p.x <= rect.x + rect.width && p.y <= rect.y + rect.height;
+function inside(rect: Rect, box: Rect): boolean {
+  return (
+    box.x >= rect.x &&
+    box.y >= rect.y &&
+    box.x + box.width <= rect.x + rect.width &&
+    box.y + box.height <= rect.y + rect.height
+  );
+}
+
+/** What a palette button knows of the canvas: the part in view, and what is drawn there besides nodes and sites. */
+export interface InView {
+  visible: Rect;
+  drawn?: readonly Rect[];
+  sizeOf?: (id: string) => Size | undefined;
 }
 
 /**
  * Adds an item centred on a point of the canvas (a palette button adds it in
  * the middle of the view, a drop where it falls), selects it, and says so
- * when the planner had to choose a site for a server. `visible` is the part
- * of the canvas in view: an item placed outside it is brought into view.
+ * when the planner had to choose a site for a server. A palette button
+ * passes what is in view (`inView`): the item goes to the nearest free spot
+ * there (see `placementFor`), and one placed outside it is brought into view.
  */
-export function addItemAt(kind: DrawableKind, centre: Position, visible?: Rect): EditResult {
+export function addItemAt(kind: DrawableKind, centre: Position, inView?: InView): EditResult {
   const store = usePlanner.getState();
   const before = withLayout(store.plan);
+  const visible = inView?.visible;
   let result: EditResult;
-  if (kind === 'site') {
+  if (kind === 'site' && !inView) {
+    // A site dropped by hand goes where it was dropped.
     const corner = { x: centre.x - DEFAULT_SITE_SIZE.width / 2, y: centre.y - DEFAULT_SITE_SIZE.height / 2 };
     result = store.addSite({ x: Math.round(corner.x), y: Math.round(corner.y) });
+  } else if (kind === 'site') {
+    result = store.addSite(placementFor(before, kind, centre, inView));
   } else {
-    const corner = { x: centre.x - NODE_BOX.width / 2, y: centre.y - NODE_BOX.height / 2 };
-    result = store.addNode(kind, freeSpot(before, { x: Math.round(corner.x), y: Math.round(corner.y) }));
+    result = store.addNode(kind, placementFor(before, kind, centre, inView ?? {}));
   }
   if (!result.ok) {
     store.notify({ kind: 'error', text: result.error });
@@ -84,7 +99,10 @@ export function addItemAt(kind: DrawableKind, centre: Position, visible?: Rect):
       });
     }
   }
-  const placed = added?.position ?? result.plan.sites.find((s) => s.id === result.id)?.position;
+  const addedSite = result.plan.sites.find((s) => s.id === result.id);
+  const placed = added?.position
+    ? { ...added.position, ...NODE_BOX }
+    : addedSite?.position && { ...addedSite.position, ...(addedSite.size ?? DEFAULT_SITE_SIZE) };
   if (visible && placed && !inside(visible, placed)) store.focus([result.id]);
   return result;
 }
