@@ -25,6 +25,7 @@ import { absoluteMoves, connectionIntent, isReplacement, nodesToFocus } from './
 import { SelectionActions } from './SelectionActions';
 import { EDGE_TYPES, NODE_TYPES } from './types';
 import { useCanvasView } from './useCanvasView';
+import { READABLE_ZOOM, ViewCues } from './ViewCues';
 
 /** Holding an arrow key moves a node many times; the plan takes the move once the keys rest. */
 const KEYBOARD_COMMIT_DELAY_MS = 350;
@@ -37,8 +38,6 @@ const LARGE_PLAN_NODES = 400;
 const EMPTY_PLAN_ZOOM = 0.75;
 /** Room the link-or-connector menu needs inside the canvas. */
 const MENU_ROOM = { width: 280, height: 210 };
-/** Below this zoom a node's 11–12px text is no longer legible. */
-const READABLE_ZOOM = 0.55;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
@@ -231,7 +230,8 @@ export function PlanCanvas() {
   }, [focusRequest, fitView]);
 
   // A plan that replaces the drawing (import, template, first visit) is shown whole, unless
-  // that makes its text too small to read: then from its left end, at a readable zoom.
+  // that makes its text too small to read: then from its top-left end, at the lowest zoom
+  // at which every node's text is legible, and the cues at the edges say where the rest is.
   const plan = usePlanner((s) => s.plan);
   const shownPlan = useRef(plan);
   useEffect(() => {
@@ -252,7 +252,7 @@ export function PlanCanvas() {
     }
     if (opening !== 'fit' && !isReplacement(previous, plan)) return;
     void fitView({ padding: 0.08, maxZoom: 1 }).then(() => {
-      if (getViewport().zoom >= READABLE_ZOOM) return;
+      if (getViewport().zoom >= READABLE_ZOOM - 0.005) return;
       const box = containerRef.current?.getBoundingClientRect();
       if (!box) return;
       const bounds = getNodesBounds(getNodes());
@@ -300,6 +300,7 @@ export function PlanCanvas() {
         <Controls position="bottom-left" showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}
+      <ViewCues />
       <ChangeLegend />
       <SelectionActions />
       {connectRequest && <ConnectMenu request={connectRequest} onClose={() => setConnectRequest(null)} />}
