@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READABLE_ZOOM, sideOf } from './ViewCues';
+import { sideOf } from './ViewCues';
 
 const view = { x: 0, y: 0, width: 800, height: 500 };
 
@@ -17,11 +17,5 @@ describe('sideOf', () => {
 
   it('counts a node cut by an edge as out of view', () => {
     expect(sideOf({ x: 700, y: 10, width: 150, height: 56 }, view)).toEqual({ side: 'right', by: 50 });
-  });
-});
-
-describe('READABLE_ZOOM', () => {
-  it('draws the smallest node text at 11 px or more', () => {
-    expect(11 * READABLE_ZOOM).toBeGreaterThanOrEqual(11);
   });
 });

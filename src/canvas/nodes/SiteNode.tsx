@@ -46,7 +46,10 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
         } ${tone} ${changeClass(data.change)}`}
       >
         {data.change && <ChangeBadge change={data.change} />}
-        <div className="flex items-center gap-1.5 rounded-t-xl border-b border-slate-200/80 bg-white/70 px-3 py-1.5">
+        <div
+          data-site-title
+          className="flex items-center gap-1.5 rounded-t-xl border-b border-slate-200/80 bg-white/70 px-3 py-1.5"
+        >
           <KindIcon kind="site" className="h-3.5 w-3.5 text-slate-500" />
           <span className="truncate text-[12px] leading-[1.3] font-semibold text-slate-700" title={data.name}>
             <bdi>{data.name || '(no name)'}</bdi>

@@ -1,0 +1,255 @@
+import { expect, type Page, test } from '@playwright/test';
+import { PlannerPage } from './fixtures';
+
+/**
+ * A newcomer's first view on a laptop and a small screen (issue 11, points 1
+ * and 2): the combined example opens with legible node text and says where
+ * the rest of it is; Fit View says when it has made text unreadable; palette
+ * buttons never put an item on top of what is drawn.
+ */
+
+const SCREENS = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+] as const;
+
+/** The smallest text people can read on the canvas, in CSS pixels. */
+const LEGIBLE_PX = 11;
+
+type Side = 'left' | 'right' | 'up' | 'down';
+
+interface CanvasFacts {
+  /** The rendered size, in CSS pixels, of the smallest text of every node and site label. */
+  smallestLabelPx: number;
+  labelCount: number;
+  /** Plan nodes not wholly inside the canvas, by the side they overshoot most. */
+  hidden: Record<Side, string[]>;
+  /** What each side's cue says ("12 more items to the right …: show them"), when it is shown. */
+  cues: Partial<Record<Side, string>>;
+  /** The smallest rendered link handle of a node in view, in CSS pixels. */
+  smallestHandlePx: number;
+}
+
+/** Measures what the canvas draws, as a person sees it: rendered sizes and positions. */
+function canvasFacts(page: Page): Promise<CanvasFacts> {
+  return page.evaluate(() => {
+    const flow = document.querySelector<HTMLElement>('[aria-label="Plan canvas"] .react-flow');
+    if (!flow) throw new Error('no canvas');
+    const view = flow.getBoundingClientRect();
+    let smallest = Number.POSITIVE_INFINITY;
+    let count = 0;
+    const hidden: Record<string, string[]> = { left: [], right: [], up: [], down: [] };
+    let smallestHandle = Number.POSITIVE_INFINITY;
+    for (const node of document.querySelectorAll<HTMLElement>(
+      '[aria-label="Plan canvas"] .react-flow__node',
+    )) {
+      const box = node.getBoundingClientRect();
+      const scale = box.width / node.offsetWidth;
+      // Every element that holds text of its own: the name, the detail and note lines, a site's title.
+      for (const element of node.querySelectorAll<HTMLElement>('*')) {
+        // Markers (finding counts, note pins) are badges, not labels.
+        if (element.closest('[role="img"], .epp-note-pin')) continue;
+        const ownText = [...element.childNodes].some(
+          (child) => child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim() !== '',
+        );
+        if (!ownText) continue;
+        const px = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
+        smallest = Math.min(smallest, px);
+        count++;
+      }
+      if (node.classList.contains('react-flow__node-site')) continue;
+      const over = {
+        left: view.left - box.left,
+        right: box.right - view.right,
+        up: view.top - box.top,
+        down: box.bottom - view.bottom,
+      };
+      const worst = (Object.entries(over) as [string, number][]).sort((a, b) => b[1] - a[1])[0];
+      if (worst && worst[1] > 0.5)
+        hidden[worst[0]]?.push(node.getAttribute('aria-label') ?? node.dataset.id ?? '');
+      else {
+        for (const handle of node.querySelectorAll('.react-flow__handle')) {
+          const h = handle.getBoundingClientRect();
+          smallestHandle = Math.min(smallestHandle, h.width, h.height);
+        }
+      }
+    }
+    const cues: Record<string, string> = {};
+    for (const cue of document.querySelectorAll<HTMLElement>('[aria-label="Plan canvas"] [data-cue]')) {
+      if (cue.dataset.cue && cue.dataset.cue !== 'zoom')
+        cues[cue.dataset.cue] = cue.getAttribute('aria-label') ?? '';
+    }
+    return {
+      smallestLabelPx: smallest,
+      labelCount: count,
+      hidden: hidden as CanvasFacts['hidden'],
+      cues,
+      smallestHandlePx: smallestHandle,
+    };
+  });
+}
+
+/** Every plan node out of view has a cue on its side whose count includes it; no cue points at nothing. */
+function expectCuesForHidden(facts: CanvasFacts): void {
+  for (const side of ['left', 'right', 'up', 'down'] as const) {
+    const out = facts.hidden[side];
+    if (out.length === 0) {
+      expect(facts.cues[side], `no cue ${side} when nothing is there`).toBeUndefined();
+      continue;
+    }
+    const cue = facts.cues[side] ?? '';
+    expect(cue, `a cue for the ${out.length} item(s) ${side}`).toMatch(
+      new RegExp(`^${out.length} more items? (?:to the left|to the right|above|below)`),
+    );
+  }
+}
+
+/** Waits until the view stops moving (an animated pan or zoom has ended). */
+async function settled(page: Page): Promise<void> {
+  const transform = () =>
+    page
+      .locator('[aria-label="Plan canvas"] .react-flow__viewport')
+      .evaluate((e) => getComputedStyle(e).transform);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
+for (const screen of SCREENS) {
+  test.describe(`at ${screen.width}×${screen.height}`, () => {
+    test.use({ viewport: screen });
+
+    test('the opening view of the combined example has legible labels and says where the rest of the plan is', async ({
+      page,
+    }) => {
+      const planner = new PlannerPage(page);
+      await planner.start();
+      await settled(page);
+      const facts = await canvasFacts(page);
+      console.log(
+        `opening view ${screen.width}×${screen.height}: smallest label ${facts.smallestLabelPx.toFixed(2)} px over ${facts.labelCount} labels; out of view: ${JSON.stringify(facts.hidden)}`,
+      );
+      expect(facts.labelCount).toBeGreaterThan(20);
+      expect(facts.smallestLabelPx).toBeGreaterThanOrEqual(LEGIBLE_PX);
+      // Link handles keep their drawn size (9 px), large enough to grab.
+      expect(facts.smallestHandlePx).toBeGreaterThanOrEqual(9);
+      // The example is wider than any laptop's canvas at a legible zoom: the rest is announced.
+      expect(facts.hidden.right.length).toBeGreaterThan(0);
+      expectCuesForHidden(facts);
+      await expect(
+        page.getByRole('button', { name: /more items to the right \(in .*Utrecht.*Brussels.*\): show them/ }),
+      ).toBeVisible();
+      await planner.screenshot(`first-view-${screen.width}`);
+
+      // The cue on the right walks the view to the far end of the plan, at the same legible zoom.
+      for (let step = 0; step < 10 && facts.cues.right; step++) {
+        await page.locator('[aria-label="Plan canvas"] [data-cue="right"]').click();
+        await settled(page);
+        Object.assign(facts, await canvasFacts(page));
+        expect(facts.smallestLabelPx).toBeGreaterThanOrEqual(LEGIBLE_PX);
+        expectCuesForHidden(facts);
+      }
+      expect(facts.cues.right).toBeUndefined();
+      expect(facts.hidden.right).toEqual([]);
+      await expect(planner.node('EXUTR01')).toBeInViewport();
+      await planner.screenshot(`first-view-${screen.width}-far-end`);
+    });
+
+    test('Fit View that shrinks text below legible says so, and one press makes it legible again', async ({
+      page,
+    }) => {
+      const planner = new PlannerPage(page);
+      await planner.start();
+      await page.getByRole('button', { name: 'Fit View' }).click();
+      await settled(page);
+      let facts = await canvasFacts(page);
+      console.log(
+        `after Fit View ${screen.width}×${screen.height}: smallest label ${facts.smallestLabelPx.toFixed(2)} px`,
+      );
+      // The whole plan is in view …
+      expect(Object.values(facts.hidden).flat()).toEqual([]);
+      // … too small to read, and the canvas says so.
+      expect(facts.smallestLabelPx).toBeLessThan(LEGIBLE_PX);
+      const cue = planner.canvas.locator('[data-cue="zoom"]');
+      await expect(cue).toBeVisible();
+      await expect(cue).toContainText('names too small to read');
+      await planner.screenshot(`fit-view-${screen.width}`);
+      await cue.getByRole('button', { name: 'Zoom to read' }).click();
+      await settled(page);
+      facts = await canvasFacts(page);
+      expect(facts.smallestLabelPx).toBeGreaterThanOrEqual(LEGIBLE_PX);
+      await expect(cue).toBeHidden();
+      expectCuesForHidden(facts);
+    });
+
+    test('palette buttons put each item on a free spot: Site twice, Firewall, Network never cover what is drawn', async ({
+      page,
+    }) => {
+      const planner = new PlannerPage(page);
+      await planner.start();
+      await settled(page);
+      const added: string[] = [];
+      for (const item of ['Site', 'Site', 'Firewall', 'Network'] as const) {
+        const before = await planner.canvasNodes().count();
+        await planner.paletteButton(item).click();
+        await expect(planner.canvasNodes()).toHaveCount(before + 1);
+        await settled(page);
+        const { mine, others, view } = await page.evaluate(() => {
+          const root = document.querySelector('[aria-label="Plan canvas"]');
+          if (!root) throw new Error('no canvas');
+          const rect = (e: Element) => {
+            const r = e.getBoundingClientRect();
+            return {
+              x: r.x,
+              y: r.y,
+              width: r.width,
+              height: r.height,
+              what: e.getAttribute('aria-label') ?? e.textContent ?? '',
+            };
+          };
+          const selected = root.querySelector('.react-flow__node.selected');
+          if (!selected) throw new Error('the added item is not selected');
+          const isSite = selected.classList.contains('react-flow__node-site');
+          const nodes = [...root.querySelectorAll('.react-flow__node')].filter((n) => n !== selected);
+          const others = [
+            // A node never goes on another node; a site never on a site or a node.
+            ...nodes.filter((n) => isSite || !n.classList.contains('react-flow__node-site')).map(rect),
+            // Nor on a site's title, an edge label or a port badge.
+            ...[...root.querySelectorAll('[data-site-title]')].filter((t) => !selected.contains(t)).map(rect),
+            ...[...root.querySelectorAll('.react-flow__edgelabel-renderer > *')].map(rect),
+          ];
+          const flow = root.querySelector('.react-flow');
+          if (!flow) throw new Error('no canvas');
+          return { mine: rect(selected), others, view: rect(flow) };
+        });
+        added.push(mine.what);
+        for (const other of others) {
+          const overlap =
+            mine.x < other.x + other.width &&
+            other.x < mine.x + mine.width &&
+            mine.y < other.y + other.height &&
+            other.y < mine.y + mine.height;
+          expect(overlap, `${mine.what} covers ${other.what}`).toBe(false);
+        }
+        // The item is in view: placed there, or brought there.
+        expect(mine.x).toBeGreaterThanOrEqual(view.x - 0.5);
+        expect(mine.y).toBeGreaterThanOrEqual(view.y - 0.5);
+        expect(mine.x + mine.width).toBeLessThanOrEqual(view.x + view.width + 0.5);
+        expect(mine.y + mine.height).toBeLessThanOrEqual(view.y + view.height + 0.5);
+      }
+      expect(added).toEqual([
+        expect.stringMatching(/^Site SITE01/),
+        expect.stringMatching(/^Site SITE02/),
+        expect.stringMatching(/^Firewall FW01/),
+        expect.stringMatching(/^Network NET01/),
+      ]);
+      await planner.screenshot(`palette-placement-${screen.width}`);
+    });
+  });
+}
