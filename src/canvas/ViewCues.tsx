@@ -148,11 +148,6 @@ export function ViewCues() {
               {ARROW[side]}
             </span>
             <span>{entry.count} more</span>
-            {entry.sites.length > 0 && (
-              <span className="max-w-[160px] truncate font-normal text-slate-600">
-                {entry.sites.join(', ')}
-              </span>
-            )}
           </button>
         );
       })}
