@@ -4,6 +4,8 @@ import type { Flow } from '../engine/types';
 import type { Plan } from '../model/types';
 import { updateNode } from '../store/planEdits';
 import { chain, client, connector, firewall, link, makePlan, network, server, site } from '../test/factories';
+import { generatePlan } from '../test/generatePlan';
+import { gridPlan } from '../test/gridPlan';
 import {
   type AdapterInput,
   type CanvasEdge,
@@ -13,7 +15,7 @@ import {
   type LinkData,
   type PlanNodeData,
 } from './adapter';
-import { portBadges } from './derive';
+import { canvasFacts, portBadges } from './derive';
 import { emphasisOf } from './emphasis';
 
 const at = (x: number, y: number) => ({ position: { x, y } });
@@ -233,6 +235,31 @@ describe('portBadges', () => {
   });
 });
 
+describe('canvasFacts', () => {
+  it('gives each firewall edge the badges of its flows and each firewall the count of its distinct ports', () => {
+    for (const plan of [generatePlan({ nodes: 200, seed: 7 }), gridPlan(4, 5, { spread: true })]) {
+      const analysis = analyzePlan(plan);
+      const facts = canvasFacts(plan, analysis);
+      const flowsOf = (list: readonly number[] | undefined) =>
+        (list ?? []).map((i) => analysis.flows[i] as Flow);
+      const firewalls = new Set(plan.nodes.filter((n) => n.type === 'firewall').map((n) => n.id));
+      for (const l of plan.links) {
+        if (!firewalls.has(l.a) && !firewalls.has(l.b)) expect(facts.badgesByLink.has(l.id)).toBe(false);
+        else
+          expect(facts.badgesByLink.get(l.id)).toEqual(portBadges(flowsOf(analysis.flowsByLink.get(l.id))));
+      }
+      for (const fw of firewalls) {
+        const texts = new Set(portBadges(flowsOf(analysis.flowsByFirewall.get(fw))).map((b) => b.text));
+        expect(facts.portCountByFirewall.get(fw)).toBe(texts.size);
+      }
+      // A new plan with the same analysis (a rename not yet analysed) reuses every badge list.
+      const renamed = { ...plan, name: 'renamed' };
+      const again = canvasFacts(renamed, analysis);
+      for (const [id, badges] of facts.badgesByLink) expect(again.badgesByLink.get(id)).toBe(badges);
+    }
+  });
+});
+
 describe('emphasisOf', () => {
   const plan = samplePlan();
   const analysis = analyzePlan(plan);
@@ -250,6 +277,25 @@ describe('emphasisOf', () => {
     // The X.400 connector's flows go lan–ex2, not through the firewall.
     expect(ids?.has('l.lan.ex2')).toBe(false);
     expect(ids?.has('k1')).toBe(false);
+  });
+
+  it('emphasises, for a selected firewall, exactly what walking each of its flows gives', () => {
+    for (const big of [generatePlan({ nodes: 200, seed: 5 }), gridPlan(5, 6, { spread: true })]) {
+      const bigAnalysis = analyzePlan(big);
+      const ends = new Map(big.links.map((l) => [l.id, l] as const));
+      for (const fw of [...bigAnalysis.flowsByFirewall.keys()].slice(0, 6)) {
+        const walked = new Set<string>([fw]);
+        for (const i of bigAnalysis.flowsByFirewall.get(fw) ?? []) {
+          const flow = bigAnalysis.flows[i] as Flow;
+          for (const id of [flow.source, flow.destination, ...flow.firewalls, ...flow.links]) walked.add(id);
+          for (const id of flow.links)
+            for (const end of [ends.get(id)?.a, ends.get(id)?.b]) if (end) walked.add(end);
+          const r = flow.relationship;
+          if (r.kind === 'siteConnector' || r.kind === 'x400Connector') walked.add(r.connector);
+        }
+        expect([...(emphasisOf(big, bigAnalysis, [fw], null) ?? [])].sort()).toEqual([...walked].sort());
+      }
+    }
   });
 
   it('emphasises one flow and its connector', () => {

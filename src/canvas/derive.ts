@@ -59,43 +59,159 @@ export function portBadges(flows: readonly Flow[]): PortBadge[] {
     .map(([text, { tone }]) => ({ text, tone }));
 }
 
+/**
+ * What every flow of one analysis contributes to a badge, worked out once:
+ * the number of its port text among the analysis's distinct ports (numbered
+ * in badge order) and its tone. A link's or firewall's badges are then a
+ * pass over small integers, not a string per flow: on a mesh of firewalls
+ * every link carries thousands of flows.
+ */
+interface FlowPorts {
+  /** Distinct port texts, sorted as badges are (comparePorts). */
+  texts: string[];
+  /** Per flow: the index of its port text in `texts`. */
+  textOf: Int32Array;
+  /** Per flow: 0 neutral, 1 warning, 2 error. */
+  toneOf: Int8Array;
+}
+
+const TONES: readonly BadgeTone[] = ['neutral', 'warning', 'error'];
+
+function flowPortsOf(flows: readonly Flow[]): FlowPorts {
+  const ranges = new Map<string, PortRange>();
+  for (const flow of flows) {
+    const text = formatPorts(flow.ports);
+    if (!ranges.has(text)) ranges.set(text, flow.ports);
+  }
+  const texts = [...ranges.entries()].sort((x, y) => comparePorts(x[1], y[1])).map(([text]) => text);
+  const number = new Map(texts.map((text, i) => [text, i] as const));
+  const textOf = new Int32Array(flows.length);
+  const toneOf = new Int8Array(flows.length);
+  flows.forEach((flow, i) => {
+    textOf[i] = number.get(formatPorts(flow.ports)) as number;
+    toneOf[i] =
+      flow.status === 'error' ? 2 : flow.status === 'warning' || flow.ports.from !== flow.ports.to ? 1 : 0;
+  });
+  return { texts, textOf, toneOf };
+}
+
+/** The badges of the flows `indexes` names: as `portBadges` gives for them. */
+function badgesOf({ texts, textOf, toneOf }: FlowPorts, indexes: readonly number[]): PortBadge[] {
+  // -1: not seen; else the strongest tone seen.
+  const tone = new Int8Array(texts.length).fill(-1);
+  for (const i of indexes) {
+    const t = textOf[i];
+    if (t === undefined) continue;
+    const flowTone = toneOf[i] as number;
+    if (flowTone > (tone[t] as number)) tone[t] = flowTone;
+  }
+  const badges: PortBadge[] = [];
+  tone.forEach((seen, t) => {
+    if (seen >= 0) badges.push({ text: texts[t] as string, tone: TONES[seen] as BadgeTone });
+  });
+  return badges;
+}
+
+function distinctPortCount({ texts, textOf }: FlowPorts, indexes: readonly number[]): number {
+  const seen = new Uint8Array(texts.length);
+  let count = 0;
+  for (const i of indexes) {
+    const t = textOf[i];
+    if (t === undefined || seen[t]) continue;
+    seen[t] = 1;
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * Per analysis: its flows' ports, and the badges and port count already
+ * worked out for each flow list of `flowsByLink` and `flowsByFirewall` (the
+ * lists are the analysis's own arrays, so an edit that keeps the analysis —
+ * a name, a move — finds every one of them here).
+ */
+interface AnalysisFacts {
+  ports: FlowPorts;
+  badges: WeakMap<readonly number[], PortBadge[]>;
+  counts: WeakMap<readonly number[], number>;
+  marks: Map<string, FindingMark>;
+}
+
+const analysisCache = new WeakMap<Analysis, AnalysisFacts>();
 const factsCache = new WeakMap<Analysis, { plan: Plan; facts: CanvasFacts }>();
 
-/** The canvas facts of a plan's analysis; the same object for the same analysis. */
+function marksOf(analysis: Analysis): Map<string, FindingMark> {
+  const marks = new Map<string, FindingMark>();
+  // The finding that last counted each mark: a subject named twice by one finding counts once.
+  const countedBy = new Map<FindingMark, number>();
+  analysis.findings.forEach((finding, f) => {
+    for (const id of finding.subjects) {
+      const mark = marks.get(id);
+      if (!mark) {
+        const fresh = { count: 1, severity: finding.severity };
+        marks.set(id, fresh);
+        countedBy.set(fresh, f);
+      } else if (countedBy.get(mark) !== f) {
+        countedBy.set(mark, f);
+        mark.count += 1;
+        if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[mark.severity]) mark.severity = finding.severity;
+      }
+    }
+  });
+  return marks;
+}
+
+function analysisFacts(analysis: Analysis): AnalysisFacts {
+  let facts = analysisCache.get(analysis);
+  if (!facts) {
+    facts = {
+      ports: flowPortsOf(analysis.flows),
+      badges: new WeakMap(),
+      counts: new WeakMap(),
+      marks: marksOf(analysis),
+    };
+    analysisCache.set(analysis, facts);
+  }
+  return facts;
+}
+
+const NO_FLOWS: readonly number[] = [];
+
+/**
+ * The canvas facts of a plan's analysis; the same object for the same
+ * analysis and plan. A new plan with the same analysis (an edit the worker
+ * has not answered yet, a move) reuses every badge list and count.
+ */
 export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
   const cached = factsCache.get(analysis);
   if (cached && cached.plan === plan) return cached.facts;
+  const known = analysisFacts(analysis);
 
   const firewalls = new Set(plan.nodes.filter((n) => n.type === 'firewall').map((n) => n.id));
   const badgesByLink = new Map<string, PortBadge[]>();
   for (const link of plan.links) {
     if (!firewalls.has(link.a) && !firewalls.has(link.b)) continue;
-    const indexes = analysis.flowsByLink.get(link.id) ?? [];
-    badgesByLink.set(link.id, portBadges(indexes.flatMap((i) => analysis.flows[i] ?? [])));
+    const indexes = analysis.flowsByLink.get(link.id) ?? NO_FLOWS;
+    let badges = known.badges.get(indexes);
+    if (!badges) {
+      badges = badgesOf(known.ports, indexes);
+      known.badges.set(indexes, badges);
+    }
+    badgesByLink.set(link.id, badges);
   }
 
   const portCountByFirewall = new Map<string, number>();
   for (const id of firewalls) {
-    const indexes = analysis.flowsByFirewall.get(id) ?? [];
-    const distinct = new Set(
-      indexes.flatMap((i) => (analysis.flows[i] ? [formatPorts(analysis.flows[i].ports)] : [])),
-    );
-    portCountByFirewall.set(id, distinct.size);
-  }
-
-  const marks = new Map<string, FindingMark>();
-  for (const finding of analysis.findings) {
-    for (const id of new Set(finding.subjects)) {
-      const mark = marks.get(id);
-      if (!mark) marks.set(id, { count: 1, severity: finding.severity });
-      else {
-        mark.count += 1;
-        if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[mark.severity]) mark.severity = finding.severity;
-      }
+    const indexes = analysis.flowsByFirewall.get(id) ?? NO_FLOWS;
+    let count = known.counts.get(indexes);
+    if (count === undefined) {
+      count = distinctPortCount(known.ports, indexes);
+      known.counts.set(indexes, count);
     }
+    portCountByFirewall.set(id, count);
   }
 
-  const facts = { badgesByLink, portCountByFirewall, marks };
+  const facts = { badgesByLink, portCountByFirewall, marks: known.marks };
   factsCache.set(analysis, { plan, facts });
   return facts;
 }

@@ -11,23 +11,31 @@ import type { Highlight } from '../store/selectionSlice';
  * when nothing is highlighted, so nothing is dimmed.
  */
 export function emphasisOf(
-  plan: Plan,
+  plan: Pick<Plan, 'links'>,
   analysis: Analysis,
   selection: readonly string[],
   highlight: Highlight,
 ): ReadonlySet<string> | null {
   const linkEnds = new Map(plan.links.map((l) => [l.id, l] as const));
   const ids = new Set<string>();
+  // Flows between one pair of endpoints share their route lists: each list is walked once.
+  const walked = new Set<readonly string[]>();
   const addFlow = (flow: Flow) => {
     ids.add(flow.source);
     ids.add(flow.destination);
-    for (const id of flow.firewalls) ids.add(id);
-    for (const id of flow.links) {
-      ids.add(id);
-      const link = linkEnds.get(id);
-      if (link) {
-        ids.add(link.a);
-        ids.add(link.b);
+    if (!walked.has(flow.firewalls)) {
+      walked.add(flow.firewalls);
+      for (const id of flow.firewalls) ids.add(id);
+    }
+    if (!walked.has(flow.links)) {
+      walked.add(flow.links);
+      for (const id of flow.links) {
+        ids.add(id);
+        const link = linkEnds.get(id);
+        if (link) {
+          ids.add(link.a);
+          ids.add(link.b);
+        }
       }
     }
     const r = flow.relationship;
@@ -69,14 +77,57 @@ export function emphasisOf(
 
   const firewalls = selection.filter((id) => analysis.flowsByFirewall.has(id));
   if (firewalls.length === 0) return null;
+  const chosen = new Uint8Array(analysis.flows.length);
   for (const fw of firewalls) {
     ids.add(fw);
     for (const i of analysis.flowsByFirewall.get(fw) ?? []) {
       const flow = analysis.flows[i];
-      if (flow) addFlow(flow);
+      if (!flow || chosen[i]) continue;
+      chosen[i] = 1;
+      ids.add(flow.source);
+      ids.add(flow.destination);
+      const r = flow.relationship;
+      if (r.kind === 'siteConnector' || r.kind === 'x400Connector') ids.add(r.connector);
     }
   }
+  addRoutes(ids, plan, analysis, chosen);
   return ids;
+}
+
+/**
+ * Adds the firewalls and links (with their ends) that some `chosen` flow
+ * crosses or uses, as `addFlow` would flow by flow. A selected firewall of a
+ * mesh has thousands of flows, each of which crosses hundreds of firewalls:
+ * asking each firewall's and link's list whether it holds a chosen flow is a
+ * pass over small integers, stopping at the first, and a list that several
+ * links share (the analysis shares equal lists) is asked once.
+ */
+function addRoutes(
+  ids: Set<string>,
+  plan: Pick<Plan, 'links'>,
+  analysis: Analysis,
+  chosen: Uint8Array,
+): void {
+  const answered = new Map<readonly number[], boolean>();
+  const holdsChosen = (list: readonly number[]) => {
+    let yes = answered.get(list);
+    if (yes === undefined) {
+      yes = list.some((i) => chosen[i] === 1);
+      answered.set(list, yes);
+    }
+    return yes;
+  };
+  for (const [fw, list] of analysis.flowsByFirewall) if (holdsChosen(list)) ids.add(fw);
+  const linkEnds = new Map(plan.links.map((l) => [l.id, l] as const));
+  for (const [id, list] of analysis.flowsByLink) {
+    if (!holdsChosen(list)) continue;
+    ids.add(id);
+    const link = linkEnds.get(id);
+    if (link) {
+      ids.add(link.a);
+      ids.add(link.b);
+    }
+  }
 }
 
 /** The port of the highlighted flow (`135`, `1024-65535`), or null when no flow is highlighted. */

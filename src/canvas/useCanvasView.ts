@@ -22,9 +22,11 @@ export function useCanvasView(
   const analysis = useAnalysis();
   const laidOut = useMemo(() => withLayout(plan), [plan]);
   const selectionSet = useMemo(() => new Set(selection), [selection]);
+  // Only the links matter to the emphasis: an edit of a name or a position keeps it.
+  const links = laidOut.links;
   const emphasis = useMemo(
-    () => emphasisOf(laidOut, analysis, selection, highlight),
-    [laidOut, analysis, selection, highlight],
+    () => emphasisOf({ links }, analysis, selection, highlight),
+    [links, analysis, selection, highlight],
   );
   const highlightPort = useMemo(() => highlightedPort(analysis, highlight), [analysis, highlight]);
   const review = useReviewComparison();

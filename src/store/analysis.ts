@@ -59,7 +59,9 @@ function startWorker(): Worker {
     running = null;
     if (done && done.job === event.data.job) remember(done.plan, unpackAnalysis(event.data.analysis));
     sendNext();
-    announce();
+    // The page draws the answer in a task of its own: unpacking a large answer and drawing it in one
+    // task would hold the page for both.
+    setTimeout(announce, 0);
   };
   w.onerror = (event) => {
     // A worker that cannot run (blocked by policy, failed to load) must not leave the plan unanalysed.

@@ -41,4 +41,15 @@ describe('an analysis packed for the trip from the worker', () => {
     const back = unpackAnalysis(packed);
     expect(back.flows[0]?.crossings).toBe(back.flows[1]?.crossings);
   });
+
+  it('packs equal flow lists once and shares them again: every link of a mesh carries the same flows', () => {
+    const analysis = analyzePlan(gridPlan(4, 3));
+    const [packed] = packAnalysis(analysis);
+    // The 24 links between firewalls and the server's link all carry the 9 flows; each client's link its own 3.
+    expect(packed.byLink.keys).toHaveLength(28);
+    expect(packed.byLink.offsets.length - 1).toBe(4);
+    const back = unpackAnalysis(packed);
+    expect(back).toEqual(analysis);
+    expect(back.flowsByLink.get('l-fw-0-0-fw-0-1')).toBe(back.flowsByLink.get('l-fw-2-3-fw-3-3'));
+  });
 });

@@ -19,35 +19,78 @@ export interface PackedAnalysis {
   /** Per distinct route: firewall string indexes, link string indexes, crossings as (firewall, ingress, egress) triples. */
   routes: { firewalls: Ints; links: Ints; crossings: Ints }[];
   findings: Analysis['findings'];
-  /** The keys of flowsByFirewall (string indexes) and their flow lists, concatenated, with offsets. */
-  byFirewall: { keys: Ints; offsets: Ints; flows: Ints };
-  byLink: { keys: Ints; offsets: Ints; flows: Ints };
+  byFirewall: PackedIndex;
+  byLink: PackedIndex;
 }
 
-function packIndex(map: Map<string, number[]>, intern: (s: string) => number) {
+/** The keys of a map of flow lists (string indexes), each key's list, and the distinct lists concatenated, with offsets. */
+interface PackedIndex {
+  keys: Ints;
+  /** Per key: which of the distinct lists is its list. */
+  listOf: Ints;
+  offsets: Ints;
+  flows: Ints;
+}
+
+/**
+ * Packs a map of flow lists. Equal lists are packed once (on a mesh of
+ * firewalls most links carry the very same flows) and come back as one
+ * shared array, which also lets the canvas work out their badges once.
+ */
+function packIndex(map: Map<string, number[]>, intern: (s: string) => number): PackedIndex {
   const keys = new Int32Array(map.size);
-  const offsets = new Int32Array(map.size + 1);
-  let total = 0;
-  for (const list of map.values()) total += list.length;
-  const flows = new Int32Array(total);
+  const listOf = new Int32Array(map.size);
+  const distinct: number[][] = [];
+  const byHash = new Map<number, number[]>();
   let k = 0;
-  let at = 0;
   for (const [key, list] of map) {
     keys[k] = intern(key);
+    let hash = list.length;
+    for (const i of list) hash = (Math.imul(hash, 31) + i) | 0;
+    const candidates = byHash.get(hash) ?? [];
+    let found = candidates.find((d) => sameList(distinct[d] as number[], list));
+    if (found === undefined) {
+      found = distinct.length;
+      distinct.push(list);
+      candidates.push(found);
+      byHash.set(hash, candidates);
+    }
+    listOf[k++] = found;
+  }
+  const offsets = new Int32Array(distinct.length + 1);
+  let total = 0;
+  for (const list of distinct) total += list.length;
+  const flows = new Int32Array(total);
+  let at = 0;
+  distinct.forEach((list, d) => {
     flows.set(list, at);
     at += list.length;
-    offsets[++k] = at;
-  }
-  return { keys, offsets, flows };
+    offsets[d + 1] = at;
+  });
+  return { keys, listOf, offsets, flows };
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function unpackIndex(
-  { keys, offsets, flows }: PackedAnalysis['byFirewall'],
+  { keys, listOf, offsets, flows }: PackedIndex,
   strings: readonly string[],
 ): Map<string, number[]> {
+  // A plain loop: Array.from over a typed array takes several times as long, and these hold millions.
+  const lists: number[][] = [];
+  for (let d = 0; d + 1 < offsets.length; d++) {
+    const from = offsets[d] as number;
+    const list: number[] = new Array((offsets[d + 1] as number) - from);
+    for (let i = 0; i < list.length; i++) list[i] = flows[from + i] as number;
+    lists.push(list);
+  }
   const map = new Map<string, number[]>();
   for (let k = 0; k < keys.length; k++) {
-    map.set(strings[keys[k] as number] as string, Array.from(flows.subarray(offsets[k], offsets[k + 1])));
+    map.set(strings[keys[k] as number] as string, lists[listOf[k] as number] as number[]);
   }
   return map;
 }
@@ -100,7 +143,7 @@ export function packAnalysis(analysis: Analysis): [PackedAnalysis, ArrayBuffer[]
   const buffers: ArrayBuffer[] = [];
   for (const r of routes) buffers.push(r.firewalls.buffer, r.links.buffer, r.crossings.buffer);
   for (const x of [packed.byFirewall, packed.byLink])
-    buffers.push(x.keys.buffer, x.offsets.buffer, x.flows.buffer);
+    buffers.push(x.keys.buffer, x.listOf.buffer, x.offsets.buffer, x.flows.buffer);
   return [packed, buffers];
 }
 
