@@ -53,6 +53,7 @@ export interface TableText {
 export class PlannerPage {
   readonly canvas: Locator;
   readonly inspector: Locator;
+  /** The Findings region: one list per severity, each item one finding. */
   readonly findings: Locator;
   readonly matrix: Locator;
   /** Refusals (role alert). */
@@ -63,7 +64,7 @@ export class PlannerPage {
   constructor(readonly page: Page) {
     this.canvas = page.getByRole('region', { name: 'Plan canvas' });
     this.inspector = page.getByRole('region', { name: 'Inspector' });
-    this.findings = page.getByRole('list', { name: 'Findings' });
+    this.findings = page.getByRole('region', { name: 'Findings', exact: true });
     this.matrix = page.getByRole('table', { name: 'Port matrix' });
     this.alert = page.getByRole('alert');
     this.status = page.getByRole('status');

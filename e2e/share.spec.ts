@@ -72,6 +72,49 @@ test('opening a share link keeps the own plan: the shared plan is a new entry of
   await expect(planner.canvas.getByRole('group', { name: /^Firewall FW\d+,/ })).toHaveCount(1);
 });
 
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the same share link opened twice is one entry of the Plans list at ${size.width}×${size.height}`, async ({
+    planner,
+    page,
+    browser,
+  }) => {
+    const other = await colleague(browser);
+    const url = await (async () => {
+      try {
+        await other.planner.start();
+        await other.planner.loadTemplate('POP3 clients');
+        return await other.planner.copyShareLink();
+      } finally {
+        await other.context.close();
+      }
+    })();
+
+    await page.setViewportSize(size);
+    await ownPlan(planner);
+    await page.goto(url);
+    await expect(planner.planName).toHaveValue(/\(shared\)$/);
+    const sharedName = await planner.planName.inputValue();
+    await planner.openPlan('My own plan');
+
+    // Again, as a link opened in a new tab: the entry the first opening made opens.
+    await page.goto('about:blank');
+    await planner.reopen(url);
+    await expect(planner.planName).toHaveValue(sharedName);
+    await expect(planner.status).toContainText(`already in your plan list as "${sharedName}"`);
+    expect((await planner.planNames()).sort()).toEqual(['My own plan', sharedName].sort());
+    await page.screenshot({ path: `/tmp/a11y-svg/share-twice-${size.width}.png` });
+
+    // And pasted while it is open: still one entry.
+    await page.keyboard.press('Escape');
+    await page.goto(url);
+    await expect(planner.status).toContainText('already in your plan list');
+    expect((await planner.planNames()).sort()).toEqual(['My own plan', sharedName].sort());
+  });
+}
+
 const refusals = [
   {
     what: 'a link cut short',

@@ -12,6 +12,7 @@ import {
   type Persistence,
   SHARE_LINK_REFUSED,
   SHARED_PLAN_OPENED,
+  sharedPlanAlreadyListed,
   sharedPlanName,
 } from './persistence';
 import { chooseStartupPlan } from './startupPlan';
@@ -189,6 +190,69 @@ describe('share links', () => {
     expect(undoSteps()).toBe(0);
     const kept = library.load(exampleId ?? '');
     expect(kept.ok && kept.plan.nodes[0]?.name).toBe('Typed just now');
+  });
+
+  it('opens the same link twice as one entry of the list: the second time opens the entry the first made', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    const link = `#${encodeShareFragment(other)}`;
+    expect(p.openShareLink(link)).toBe(true);
+    const first = shown().openPlanId;
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
+    p.open(shown().storedPlans.find((e) => e.name === 'Example')?.id ?? '');
+    expect(p.openShareLink(link)).toBe(true);
+    expect(shown().openPlanId).toBe(first);
+    expect(usePlanner.getState().plan.name).toBe('Shared one (shared)');
+    expect(usePlanner.getState().notice).toEqual({
+      kind: 'info',
+      text: sharedPlanAlreadyListed('Shared one (shared)'),
+    });
+    expect(
+      shown()
+        .storedPlans.map((e) => e.name)
+        .sort(),
+    ).toEqual(['Example', 'Shared one (shared)']);
+    // Opened while that entry is open: still one entry, still open.
+    expect(p.openShareLink(link)).toBe(true);
+    expect(shown().openPlanId).toBe(first);
+    expect(shown().storedPlans).toHaveLength(2);
+  });
+
+  it('opens the own plan a link was made from, rather than a "(shared)" copy of it', async () => {
+    const { id } = library.create(other);
+    library.currentId = library.create(own).id;
+    const p = persistence();
+    await p.start('', exampleLoader);
+    expect(usePlanner.getState().plan.name).toBe('Own plan');
+    expect(p.openShareLink(`#${encodeShareFragment(other)}`)).toBe(true);
+    expect(shown().openPlanId).toBe(id);
+    expect(usePlanner.getState().plan.name).toBe('Shared one');
+    expect(
+      shown()
+        .storedPlans.map((e) => e.name)
+        .sort(),
+    ).toEqual(['Own plan', 'Shared one']);
+  });
+
+  it('adds a new entry when the listed copy was edited or renamed since, so nothing typed is lost', async () => {
+    const p = persistence();
+    await p.start('', exampleLoader);
+    const link = `#${encodeShareFragment(other)}`;
+    p.openShareLink(link);
+    const first = shown().openPlanId;
+    usePlanner.getState().updateNode('fw1', { name: 'Edited after opening' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
+    expect(p.openShareLink(link)).toBe(true);
+    expect(shown().openPlanId).not.toBe(first);
+    expect(usePlanner.getState().notice).toEqual({ kind: 'info', text: SHARED_PLAN_OPENED });
+    const kept = library.load(first ?? '');
+    expect(kept.ok && kept.plan.nodes[0]?.name).toBe('Edited after opening');
+    // A plan of the same content under another name is another plan.
+    library.create({ ...other, name: 'Something else' });
+    const before = shown().storedPlans.length;
+    p.openShareLink(link);
+    expect(shown().storedPlans.length).toBe(before);
+    expect(usePlanner.getState().plan.name).toBe('Shared one (shared)');
   });
 
   it('refuses a damaged pasted link with the same message and changes nothing', async () => {

@@ -23,7 +23,12 @@ import { type OpenedAtStartup, openAtStartup } from './startupOpening';
 import { usePlanner } from './store';
 
 export { AUTOSAVE_DELAY_MS } from './autosave';
-export { SHARE_LINK_REFUSED, SHARED_PLAN_OPENED, sharedPlanName } from './shareLinkOpening';
+export {
+  SHARE_LINK_REFUSED,
+  SHARED_PLAN_OPENED,
+  sharedPlanAlreadyListed,
+  sharedPlanName,
+} from './shareLinkOpening';
 export type { OpenedAtStartup } from './startupOpening';
 
 /**

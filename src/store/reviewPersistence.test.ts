@@ -57,4 +57,21 @@ describe('a share link with a review baseline', () => {
     expect(usePlanner.getState().compared).toBeNull();
     expect(usePlanner.getState().baseline).toBeNull();
   });
+
+  it('opened again, opens the entry it made and compares it with the same baseline; another baseline is another entry', async () => {
+    const link = `#${encodeShareFragment(edited, { plan: reviewed, reviewedAt: 5000 })}`;
+    await persistence.start(link, example);
+    const first = usePlanner.getState().openPlanId;
+    usePlanner.getState().stopCompare();
+    expect(persistence.openShareLink(link)).toBe(true);
+    expect(usePlanner.getState().openPlanId).toBe(first);
+    expect(usePlanner.getState().compared?.source).toBe('baseline');
+    expect(usePlanner.getState().compared?.plan.nodes.map((n) => n.id)).toEqual(['fw1']);
+    expect(library.list()).toHaveLength(1);
+
+    const later = `#${encodeShareFragment(edited, { plan: reviewed, reviewedAt: 6000 })}`;
+    expect(persistence.openShareLink(later)).toBe(true);
+    expect(usePlanner.getState().openPlanId).not.toBe(first);
+    expect(library.list()).toHaveLength(2);
+  });
 });

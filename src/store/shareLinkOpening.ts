@@ -1,13 +1,17 @@
 /**
  * Opening the plan of a share link, at startup or when the page's fragment
  * changes. Its plan becomes a new entry of the list, so the person's own plans
- * are left as they are; a refused link changes nothing but says why.
+ * are left as they are — unless the list already holds that very plan (the
+ * same link opened again), which then opens instead of a second copy. A
+ * refused link changes nothing but says why.
  */
-import { decodeSharedReview, isShareFragment } from '../io/shareLink';
+import type { PlanLibrary } from '../io/planLibrary';
+import { decodeSharedReview, isShareFragment, type SharedBaseline } from '../io/shareLink';
 import { UNTITLED_PLAN_NAME } from '../model/defaults';
-import { PLAN_LIMITS } from '../model/types';
+import { serializePlan } from '../model/serialize';
+import { PLAN_LIMITS, type Plan } from '../model/types';
 import { notifyError } from './libraryReport';
-import { openNewPlan, type PersistenceContext } from './planOpening';
+import { openNewPlan, openStoredPlan, type PersistenceContext } from './planOpening';
 import { baselineLabel } from './reviewSlice';
 
 /** Said when a share link opens. */
@@ -25,6 +29,69 @@ export function sharedPlanName(name: string): string {
   return `${(name || UNTITLED_PLAN_NAME).slice(0, PLAN_LIMITS.nameLength - suffix.length)}${suffix}`;
 }
 
+/** Said when the plan of a share link is already in the list, and that entry opened. */
+export function sharedPlanAlreadyListed(name: string): string {
+  return `This shared plan is already in your plan list as "${name || UNTITLED_PLAN_NAME}": opened it rather than adding a copy.`;
+}
+
+/** Whether two plans are the same but for their names. */
+function sameContent(a: Plan, b: Plan): boolean {
+  return serializePlan({ ...a, name: '' }) === serializePlan({ ...b, name: '' });
+}
+
+/** Whether `stored` is `shared` as it was, or as it was kept when its link opened ("<name> (shared)"). */
+function isCopyOf(stored: Plan, shared: Plan): boolean {
+  return (
+    (stored.name === shared.name || stored.name === sharedPlanName(shared.name)) &&
+    sameContent(stored, shared)
+  );
+}
+
+/**
+ * The stored plan (most recently saved first) that is the plan of a share
+ * link: the same content under the link's name or the "(shared)" name it was
+ * kept under. A link with a review baseline matches only a plan with that
+ * baseline, so opening the entry shows the same changes the link would. A
+ * plan edited since, or renamed, is no copy: the link then opens anew.
+ */
+export function listedCopyOf(
+  library: PlanLibrary,
+  plan: Plan,
+  baseline: SharedBaseline | null,
+): string | null {
+  const names = new Set([plan.name, sharedPlanName(plan.name)]);
+  for (const entry of library.list()) {
+    if (!names.has(entry.name)) continue;
+    const stored = library.load(entry.id);
+    if (!stored.ok || !isCopyOf(stored.plan, plan)) continue;
+    if (baseline) {
+      const kept = library.loadBaseline(entry.id);
+      if (!kept || kept.reviewedAt !== baseline.reviewedAt || !isCopyOf(kept.plan, baseline.plan)) continue;
+    }
+    return entry.id;
+  }
+  return null;
+}
+
+/** Opens the listed copy `id` of a shared plan (comparing with its review baseline when the link had one). */
+function openListedCopy(context: PersistenceContext, id: string, withBaseline: boolean): boolean {
+  const { store } = context;
+  if (store.getState().openPlanId !== id) {
+    context.autosave.flush();
+    if (!openStoredPlan(context, id)) return false;
+  }
+  const state = store.getState();
+  if (withBaseline && state.baseline) {
+    state.startCompare({
+      plan: state.baseline.plan,
+      source: 'baseline',
+      label: baselineLabel(state.baseline.reviewedAt),
+    });
+  }
+  state.notify({ kind: 'info', text: sharedPlanAlreadyListed(state.plan.name) });
+  return true;
+}
+
 /**
  * The one way a share link opens. Returns why a link was refused (nothing is
  * changed then), or null when it opened.
@@ -32,6 +99,9 @@ export function sharedPlanName(name: string): string {
 export function openSharedPlan(context: PersistenceContext, hash: string): string | null {
   const shared = decodeSharedReview(hash);
   if (!shared.ok) return `${shared.error} ${SHARE_LINK_REFUSED}`;
+  context.autosave.flush();
+  const listed = listedCopyOf(context.library, shared.plan, shared.baseline);
+  if (listed !== null && openListedCopy(context, listed, shared.baseline !== null)) return null;
   openNewPlan(context, { ...shared.plan, name: sharedPlanName(shared.plan.name) });
   const store = context.store.getState();
   if (shared.baseline) {

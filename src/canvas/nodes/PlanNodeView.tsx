@@ -65,7 +65,7 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
         {firewall ? (
           <span
             className={`mt-0.5 inline-block rounded px-1 text-[11px] font-medium tabular-nums ${
-              data.portCount ? 'bg-orange-100 text-orange-800' : 'bg-slate-100 text-slate-500'
+              data.portCount ? 'bg-orange-100 text-orange-800' : 'bg-slate-100 text-slate-600'
             }`}
           >
             {data.detail}
@@ -76,7 +76,7 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
           </span>
         )}
         {data.note !== null && (
-          <span className="block overflow-hidden text-[11px] break-words text-slate-400" title={data.note}>
+          <span className="block overflow-hidden text-[11px] break-words text-slate-600" title={data.note}>
             <bdi>{shorten(data.note, LINE_CHARS)}</bdi>
           </span>
         )}

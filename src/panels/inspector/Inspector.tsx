@@ -106,7 +106,7 @@ function MultiSelection({ ids }: { ids: readonly string[] }) {
           </li>
         ))}
         {names.length > shown.length ? (
-          <li className="text-slate-400">and {names.length - shown.length} more</li>
+          <li className="text-slate-600">and {names.length - shown.length} more</li>
         ) : null}
       </ul>
       <DeleteButton ids={ids} hint="Deleting a node also deletes its links and connectors." />

@@ -22,7 +22,7 @@ export function PortLinesList({
           </span>
           <span className="min-w-0 flex-1 text-slate-700">{line.service}</span>
           {line.flows > 1 ? (
-            <span className="shrink-0 text-slate-400" title={`${line.flows} flows`}>
+            <span className="shrink-0 text-slate-600" title={`${line.flows} flows`}>
               ×{line.flows}
             </span>
           ) : null}

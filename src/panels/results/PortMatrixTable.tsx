@@ -220,7 +220,7 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
 
 function Cell({ children, muted }: { children: string; muted?: boolean }) {
   return (
-    <td className={`whitespace-nowrap border-b border-slate-100 px-2 py-1 ${muted ? 'text-slate-500' : ''}`}>
+    <td className={`whitespace-nowrap border-b border-slate-100 px-2 py-1 ${muted ? 'text-slate-600' : ''}`}>
       {children}
     </td>
   );

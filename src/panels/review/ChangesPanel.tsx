@@ -263,10 +263,10 @@ function FirewallChanges({
                   </button>
                 </td>
                 <td className="px-1.5">
-                  {r.row.source} <span className="text-slate-500">{r.row.sourceAddress}</span>
+                  {r.row.source} <span className="text-slate-600">{r.row.sourceAddress}</span>
                 </td>
                 <td className="px-1.5">
-                  {r.row.destination} <span className="text-slate-500">{r.row.destinationAddress}</span>
+                  {r.row.destination} <span className="text-slate-600">{r.row.destinationAddress}</span>
                 </td>
                 <td className="px-1.5 font-mono tabular-nums">
                   {r.row.protocol} {r.row.port}

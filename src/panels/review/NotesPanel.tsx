@@ -144,7 +144,7 @@ function NewNoteForm({ labels }: { labels: ReadonlyMap<string, string> }) {
       <button type="submit" className={PRIMARY}>
         Add note
       </button>
-      <span className="ml-2 text-[11px] text-slate-400">Ctrl+Enter</span>
+      <span className="ml-2 text-[11px] text-slate-600">Ctrl+Enter</span>
     </form>
   );
 }

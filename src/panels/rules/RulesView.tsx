@@ -142,7 +142,14 @@ export function RulesView() {
           <MissingAddresses fw={fw} />
           <RuleList fw={fw} analysis={analysis} />
         </div>
-        <div className="min-h-0 min-w-0 flex-1 overflow-auto" aria-busy={stale}>
+        {/* Focusable, so the rules text scrolls by keyboard too (WCAG 2.1.1). */}
+        <section
+          aria-label={`Rules text of ${fw.firewall.name}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to scroll by keyboard; its text has no other focusable part
+          tabIndex={0}
+          className="min-h-0 min-w-0 flex-1 overflow-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500"
+          aria-busy={stale}
+        >
           <RulesText
             files={files}
             format={format}
@@ -152,7 +159,7 @@ export function RulesView() {
                 : undefined
             }
           />
-        </div>
+        </section>
       </div>
     </div>
   );

@@ -180,7 +180,7 @@ function PlanRow({
           >
             {shown}
           </span>
-          <span className="block text-[11px] text-slate-500">
+          <span className="block text-[11px] text-slate-600">
             {isOpen ? <span className="mr-1 font-medium text-blue-700">Open ·</span> : null}
             {savedAt(entry.updatedAt)}
           </span>
