@@ -10,7 +10,8 @@ const VIEW_INSET = 24;
 
 /**
  * What a person can add to the plan. Each item is dragged onto the canvas
- * or pressed (keyboard, touch) to add it in the middle of the view.
+ * or pressed (keyboard, touch) to add it at the free spot nearest the
+ * middle of the view.
  */
 export function Palette() {
   const { screenToFlowPosition } = useReactFlow();
