@@ -75,15 +75,23 @@ describe('adapter: nodes', () => {
     expect(nodeById(nodes, 'ams')).toMatchObject({ width: 500, height: 300, position: { x: 400, y: 0 } });
   });
 
-  it('shows a server with its version and site, a client with its protocol and a firewall with its port count', () => {
+  it('shows a server with its version and site, a client with its protocol and a firewall with its exposure', () => {
     const { nodes } = createAdapter()(input(samplePlan()));
     expect(nodeById(nodes, 'ex1').data).toMatchObject({ detail: 'Exchange 5.5 SP2', note: 'Amsterdam' });
     expect(nodeById(nodes, 'pop').data).toMatchObject({ detail: 'POP3 · SSL', note: 'uses EX1' });
     const fw = nodeById(nodes, 'fw').data as PlanNodeData;
-    // POP3 over SSL 995, SMTP 25, and the MAPI client's 135 plus two dynamic ranges that format alike.
-    expect(fw.portCount).toBe(4);
-    expect(fw.detail).toBe('4 ports');
-    expect(nodeById(nodes, 'fw').ariaLabel).toMatch(/^Firewall FW-EDGE, 4 ports/);
+    // One rule per client to EX1: POP3 over SSL 995 and SMTP 25; the MAPI client's 135 and the dynamic range.
+    expect(fw.ruleCount).toBe(2);
+    expect(fw.detail).toBe('2 rules · opens 1024-65535');
+    expect(nodeById(nodes, 'fw').ariaLabel).toMatch(/^Firewall FW-EDGE, 2 rules · opens 1024-65535/);
+  });
+
+  it('says a firewall no flow crosses needs no rules', () => {
+    const plan = makePlan({ nodes: [firewall('idle', { name: 'FW-IDLE' })] });
+    expect(nodeById(createAdapter()(input(plan)).nodes, 'idle').data).toMatchObject({
+      ruleCount: 0,
+      detail: 'No rules',
+    });
   });
 
   it('marks a node with findings by count and worst severity', () => {
@@ -250,6 +258,11 @@ describe('emphasisOf', () => {
     // The X.400 connector's flows go lan–ex2, not through the firewall.
     expect(ids?.has('l.lan.ex2')).toBe(false);
     expect(ids?.has('k1')).toBe(false);
+  });
+
+  it('emphasises nothing for a selected firewall no flow crosses', () => {
+    const idle = makePlan({ nodes: [...plan.nodes, firewall('idle')] });
+    expect(emphasisOf(idle, analyzePlan(idle), ['idle'], null)).toBeNull();
   });
 
   it('emphasises one flow and its connector', () => {

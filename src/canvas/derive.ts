@@ -2,10 +2,12 @@ import { comparePorts } from '../engine/compare';
 import { formatPorts } from '../engine/matrix';
 import type { Analysis, Flow, PortRange, Severity } from '../engine/types';
 import type { Plan } from '../model/types';
+import { type FirewallExposure, firewallExposure } from '../rules/exposure';
+import { firewallRules } from '../rules/model';
 
 /**
  * What the canvas draws from the engine's answer: port badges on firewall
- * edges, port counts on firewalls, finding markers on nodes. Computed once
+ * edges, rule counts and widest ports on firewalls, finding markers on nodes. Computed once
  * per analysis (the analysis object is the cache key), never per component.
  */
 
@@ -26,8 +28,8 @@ export interface FindingMark {
 export interface CanvasFacts {
   /** Link id → its badges, for links that touch a firewall; sorted by port. */
   badgesByLink: Map<string, PortBadge[]>;
-  /** Firewall id → how many distinct ports (or ranges) it must open. */
-  portCountByFirewall: Map<string, number>;
+  /** Firewall id → its rules (SPEC §9) and the widest port it opens. */
+  exposureByFirewall: Map<string, FirewallExposure>;
   /** Node, link or connector id → the findings about it. */
   marks: Map<string, FindingMark>;
 }
@@ -74,14 +76,9 @@ export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
     badgesByLink.set(link.id, portBadges(indexes.flatMap((i) => analysis.flows[i] ?? [])));
   }
 
-  const portCountByFirewall = new Map<string, number>();
-  for (const id of firewalls) {
-    const indexes = analysis.flowsByFirewall.get(id) ?? [];
-    const distinct = new Set(
-      indexes.flatMap((i) => (analysis.flows[i] ? [formatPorts(analysis.flows[i].ports)] : [])),
-    );
-    portCountByFirewall.set(id, distinct.size);
-  }
+  const exposureByFirewall = new Map<string, FirewallExposure>();
+  for (const fw of firewallRules(plan, analysis))
+    exposureByFirewall.set(fw.firewall.id, firewallExposure(fw));
 
   const marks = new Map<string, FindingMark>();
   for (const finding of analysis.findings) {
@@ -95,7 +92,7 @@ export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
     }
   }
 
-  const facts = { badgesByLink, portCountByFirewall, marks };
+  const facts = { badgesByLink, exposureByFirewall, marks };
   factsCache.set(analysis, { plan, facts });
   return facts;
 }
