@@ -94,7 +94,7 @@ export function ShortcutsHelp() {
                 >
                   {group.title}
                 </h3>
-                <dl className="grid grid-cols-[minmax(9rem,auto)_1fr] gap-x-3 gap-y-1 text-[12.5px]">
+                <dl className="grid grid-cols-[11.5rem_1fr] gap-x-3 gap-y-1 text-[12.5px]">
                   {group.items.map((item) => (
                     <div key={`${item.keys.join('|')} ${item.does}`} className="contents">
                       <dt className="text-slate-700">

@@ -1,15 +1,14 @@
 import { useEffect } from 'react';
 import { usePlanner } from '../store/store';
 
+/** Inputs that take no typing: a checkbox or radio button has no Ctrl+Z or Escape of its own. */
+const UNTYPED_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range']);
+
 /** True when keys typed go into a field, which keeps its own Ctrl+Z and Escape. */
 export function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.tagName === 'INPUT' ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT'
-  );
+  if (target instanceof HTMLInputElement) return !UNTYPED_INPUTS.has(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 export function undo(): void {

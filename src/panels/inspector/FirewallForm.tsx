@@ -131,7 +131,7 @@ function FirewallRuleList({ firewall, crossing }: { firewall: FirewallNode; cros
               >
                 <span className="block break-words text-slate-800">
                   {ruleEndText(rule.source)} <span aria-hidden="true">→</span>
-                  <span className="sr-only">to</span> {ruleEndText(rule.destination)}
+                  <span className="sr-only"> to </span> {ruleEndText(rule.destination)}
                 </span>
                 <span className="block break-words font-mono text-[11px] text-slate-600">
                   {rulePorts(rule)}
