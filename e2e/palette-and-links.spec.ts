@@ -72,7 +72,7 @@ test('POP3 with SSL through a firewall: 995 and 25 on both firewall edges, in th
     await expect(edge).toHaveAccessibleName(/, ports 25, 995$/);
     await expect.poll(() => planner.badgesOn(edge)).toEqual(['25', '995']);
   }
-  await expect(planner.node(firewall)).toHaveAccessibleName(/^Firewall FW01, 2 ports/);
+  await expect(planner.node(firewall)).toHaveAccessibleName(/^Firewall FW01, 1 rule · opens 25, 995/);
 
   const matrix = await planner.matrixTable();
   expect(matrix.header.join(',')).toBe(HEADER);

@@ -15,6 +15,8 @@ import { OtherTabBanner } from './OtherTabBanner';
 import { PlanFileDrop } from './PlanFileDrop';
 import { PlanList } from './PlanList';
 import { ResultsSplit } from './ResultsSplit';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { SkipLink } from './SkipLink';
 import { StorageWarning } from './StorageWarning';
 import { UndoRedo } from './UndoRedo';
 import { usePlannerLifecycle } from './usePlannerLifecycle';
@@ -32,12 +34,14 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className="flex h-screen min-h-0 flex-col bg-slate-100 text-[13px] text-slate-900 antialiased">
+        <SkipLink />
         <Toolbar>
           <ReviewButtons />
           <PlanList />
           <ShareLinkButton />
           <AppExportMenu />
           <UndoRedo />
+          <ShortcutsHelp />
         </Toolbar>
         <StorageWarning />
         <OtherTabBanner />

@@ -38,6 +38,8 @@ export function ConnectMenu({ request, onClose }: { request: ConnectRequest; onC
     if (event.key === 'Escape') {
       event.stopPropagation();
       onClose();
+      // The keyboard goes back to the node the connection was drawn from, not to the page body.
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(request.a)}"]`)?.focus();
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;

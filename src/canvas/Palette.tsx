@@ -143,7 +143,14 @@ function Tips() {
         <li>Link two servers of different sites to choose a Site or X.400 connector.</li>
         <li>Select a firewall to see the paths through it.</li>
         <li>
+          <Kbd>Tab</Kbd> to a node, <Kbd>Enter</Kbd> selects it, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> adds it to
+          the selection (<Kbd>Shift</Kbd>+click with the mouse). <Kbd>Esc</Kbd> clears it.
+        </li>
+        <li>
           <Kbd>Delete</Kbd> removes the selection, <Kbd>Ctrl</Kbd>+<Kbd>Z</Kbd> undoes.
+        </li>
+        <li>
+          <Kbd>?</Kbd> lists every key.
         </li>
       </ul>
     </section>

@@ -262,6 +262,13 @@ export function PlanCanvas() {
     });
   }, [plan, fitView, getViewport, setViewport, getNodes, getNodesBounds]);
 
+  // React Flow keeps a multiple selection when one of its items is clicked; a plain click picks that item alone.
+  const onItemClick = useCallback((event: React.MouseEvent, item: { id: string }) => {
+    if (event.shiftKey || event.ctrlKey || event.metaKey) return;
+    const { selection, select } = usePlanner.getState();
+    if (selection.length > 1 || (selection.length === 1 && selection[0] !== item.id)) select([item.id]);
+  }, []);
+
   const onPaneClick = useCallback(() => {
     setConnectRequest(null);
     if (usePlanner.getState().highlight) usePlanner.getState().setHighlight(null);
@@ -282,6 +289,8 @@ export function PlanCanvas() {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={onPaneClick}
+        onNodeClick={onItemClick}
+        onEdgeClick={onItemClick}
         onDragOver={onDragOver}
         onDrop={onDrop}
         connectionMode={ConnectionMode.Loose}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../engine/analyze';
 import type { Flow } from '../engine/types';
 import type { Plan } from '../model/types';
+import { exposureText, firewallExposure } from '../rules/exposure';
+import { firewallRules } from '../rules/model';
 import { updateNode } from '../store/planEdits';
 import { chain, client, connector, firewall, link, makePlan, network, server, site } from '../test/factories';
 import { generatePlan } from '../test/generatePlan';
@@ -15,7 +17,7 @@ import {
   type LinkData,
   type PlanNodeData,
 } from './adapter';
-import { canvasFacts, portBadges } from './derive';
+import { canvasFacts, portBadges, RULES_ON_CANVAS } from './derive';
 import { emphasisOf } from './emphasis';
 
 const at = (x: number, y: number) => ({ position: { x, y } });
@@ -77,15 +79,23 @@ describe('adapter: nodes', () => {
     expect(nodeById(nodes, 'ams')).toMatchObject({ width: 500, height: 300, position: { x: 400, y: 0 } });
   });
 
-  it('shows a server with its version and site, a client with its protocol and a firewall with its port count', () => {
+  it('shows a server with its version and site, a client with its protocol and a firewall with its exposure', () => {
     const { nodes } = createAdapter()(input(samplePlan()));
     expect(nodeById(nodes, 'ex1').data).toMatchObject({ detail: 'Exchange 5.5 SP2', note: 'Amsterdam' });
     expect(nodeById(nodes, 'pop').data).toMatchObject({ detail: 'POP3 · SSL', note: 'uses EX1' });
     const fw = nodeById(nodes, 'fw').data as PlanNodeData;
-    // POP3 over SSL 995, SMTP 25, and the MAPI client's 135 plus two dynamic ranges that format alike.
-    expect(fw.portCount).toBe(4);
-    expect(fw.detail).toBe('4 ports');
-    expect(nodeById(nodes, 'fw').ariaLabel).toMatch(/^Firewall FW-EDGE, 4 ports/);
+    // One rule per client to EX1: POP3 over SSL 995 and SMTP 25; the MAPI client's 135 and the dynamic range.
+    expect(fw.ruleCount).toBe(2);
+    expect(fw.detail).toBe('2 rules · opens 1024-65535');
+    expect(nodeById(nodes, 'fw').ariaLabel).toMatch(/^Firewall FW-EDGE, 2 rules · opens 1024-65535/);
+  });
+
+  it('says a firewall no flow crosses needs no rules', () => {
+    const plan = makePlan({ nodes: [firewall('idle', { name: 'FW-IDLE' })] });
+    expect(nodeById(createAdapter()(input(plan)).nodes, 'idle').data).toMatchObject({
+      ruleCount: 0,
+      detail: 'No rules',
+    });
   });
 
   it('marks a node with findings by count and worst severity', () => {
@@ -236,8 +246,14 @@ describe('portBadges', () => {
 });
 
 describe('canvasFacts', () => {
-  it('gives each firewall edge the badges of its flows and each firewall the count of its distinct ports', () => {
-    for (const plan of [generatePlan({ nodes: 200, seed: 7 }), gridPlan(4, 5, { spread: true })]) {
+  it('gives each firewall edge the badges of its flows and each firewall its exposure, in rules or, past the limit, in matrix rows', () => {
+    // The 500-node plan has about 1,900 crossings: past RULES_ON_CANVAS, so counted in rows.
+    const plans = [
+      generatePlan({ nodes: 200, seed: 7 }),
+      gridPlan(4, 5, { spread: true }),
+      generatePlan({ nodes: 500, seed: 7 }),
+    ];
+    for (const plan of plans) {
       const analysis = analyzePlan(plan);
       const facts = canvasFacts(plan, analysis);
       const flowsOf = (list: readonly number[] | undefined) =>
@@ -248,9 +264,18 @@ describe('canvasFacts', () => {
         else
           expect(facts.badgesByLink.get(l.id)).toEqual(portBadges(flowsOf(analysis.flowsByLink.get(l.id))));
       }
+      const crossings = [...analysis.flowsByFirewall.values()].reduce((n, list) => n + list.length, 0);
+      const grouped = new Map(firewallRules(plan, analysis).map((fw) => [fw.firewall.id, fw] as const));
       for (const fw of firewalls) {
-        const texts = new Set(portBadges(flowsOf(analysis.flowsByFirewall.get(fw))).map((b) => b.text));
-        expect(facts.portCountByFirewall.get(fw)).toBe(texts.size);
+        const rows = analysis.flowsByFirewall.get(fw) ?? [];
+        const rules = grouped.get(fw);
+        if (crossings <= RULES_ON_CANVAS || rows.length === 0) {
+          const exposure = rules ? firewallExposure(rules) : { rules: 0, text: 'No rules' };
+          expect(facts.exposureByFirewall.get(fw)).toEqual({ count: exposure.rules, text: exposure.text });
+        } else {
+          const { text } = exposureText(rows.length, 'matrix row', flowsOf(rows));
+          expect(facts.exposureByFirewall.get(fw)).toEqual({ count: rows.length, text });
+        }
       }
       // A new plan with the same analysis (a rename not yet analysed) reuses every badge list.
       const renamed = { ...plan, name: 'renamed' };
@@ -296,6 +321,11 @@ describe('emphasisOf', () => {
         expect([...(emphasisOf(big, bigAnalysis, [fw], null) ?? [])].sort()).toEqual([...walked].sort());
       }
     }
+  });
+
+  it('emphasises nothing for a selected firewall no flow crosses', () => {
+    const idle = makePlan({ nodes: [...plan.nodes, firewall('idle')] });
+    expect(emphasisOf(idle, analyzePlan(idle), ['idle'], null)).toBeNull();
   });
 
   it('emphasises one flow and its connector', () => {

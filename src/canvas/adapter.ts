@@ -47,12 +47,12 @@ export interface SiteData extends Record<string, unknown>, ReviewData {
 
 export interface PlanNodeData extends Record<string, unknown>, ReviewData {
   name: string;
-  /** Second line: version, protocol, port count… */
+  /** Second line: version, protocol, a firewall's rules… */
   detail: string;
   /** Third line, when there is one (a server's site, a client's server). */
   note: string | null;
-  /** Firewalls only: distinct ports or ranges it must open. */
-  portCount: number | null;
+  /** Firewalls only: how many rules it needs (its detail says the widest port they open). */
+  ruleCount: number | null;
   mark: FindingMark | null;
   tone: Tone;
 }
@@ -152,10 +152,6 @@ export function clientDetail(client: ClientNode): string {
   return PROTOCOL_TRAITS[client.protocol].usesAuth
     ? `${PROTOCOL_LABEL[client.protocol]} · ${AUTH_LABEL[client.auth]}`
     : PROTOCOL_LABEL[client.protocol];
-}
-
-export function portCountText(count: number): string {
-  return count === 0 ? 'No ports' : count === 1 ? '1 port' : `${count} ports`;
 }
 
 function findingsText(mark: FindingMark | null): string {
@@ -290,7 +286,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
       const mark = facts.marks.get(planNode.id) ?? null;
       let detail: string;
       let note: string | null = null;
-      let portCount: number | null = null;
+      let ruleCount: number | null = null;
       switch (planNode.type) {
         case 'server':
           detail = serverDetail(planNode);
@@ -303,8 +299,11 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
             : 'No server chosen';
           break;
         case 'firewall':
-          portCount = facts.portCountByFirewall.get(planNode.id) ?? 0;
-          detail = portCountText(portCount);
+          {
+            const exposure = facts.exposureByFirewall.get(planNode.id);
+            ruleCount = exposure?.count ?? 0;
+            detail = exposure?.text ?? 'No rules';
+          }
           if (planNode.nat) note = 'Translates addresses (NAT)';
           break;
         case 'network':
@@ -346,7 +345,7 @@ export function createAdapter(): (input: AdapterInput) => CanvasView {
           name: planNode.name,
           detail,
           note,
-          portCount,
+          ruleCount,
           mark,
           tone: toneOf(planNode.id, emphasis),
           ...extra,
@@ -493,7 +492,7 @@ function ghostNode(planNode: PlanNode, emphasis: ReadonlySet<string> | null): Pl
       name: planNode.name,
       detail: 'Removed',
       note: null,
-      portCount: null,
+      ruleCount: null,
       mark: null,
       tone: toneOf(id, emphasis),
       ...GHOST_REVIEW,

@@ -2,10 +2,12 @@ import { comparePorts } from '../engine/compare';
 import { formatPorts } from '../engine/matrix';
 import type { Analysis, Flow, PortRange, Severity } from '../engine/types';
 import type { Plan } from '../model/types';
+import { exposureText, firewallExposure } from '../rules/exposure';
+import { firewallRules } from '../rules/model';
 
 /**
  * What the canvas draws from the engine's answer: port badges on firewall
- * edges, port counts on firewalls, finding markers on nodes. Computed once
+ * edges, each firewall's exposure, finding markers on nodes. Computed once
  * per analysis (the analysis object is the cache key), never per component.
  */
 
@@ -26,11 +28,28 @@ export interface FindingMark {
 export interface CanvasFacts {
   /** Link id → its badges, for links that touch a firewall; sorted by port. */
   badgesByLink: Map<string, PortBadge[]>;
-  /** Firewall id → how many distinct ports (or ranges) it must open. */
-  portCountByFirewall: Map<string, number>;
+  /** Firewall id → its exposure: how many rules (SPEC §9) and the widest port they open. */
+  exposureByFirewall: Map<string, FirewallSummary>;
   /** Node, link or connector id → the findings about it. */
   marks: Map<string, FindingMark>;
 }
+
+/** A firewall's exposure as its node tells it. */
+export interface FirewallSummary {
+  /** Rules its team loads or, on a plan past RULES_ON_CANVAS, matrix rows that cross it. */
+  count: number;
+  /** "6 rules · opens 1024-65535"; "No rules". */
+  text: string;
+}
+
+/**
+ * Past this many firewall crossings the canvas counts matrix rows instead of
+ * rules: grouping them into rules costs more than an edit may spend on a busy
+ * page (a second and more on a 5,000-node plan). The Firewall rules tab and a
+ * selected firewall's inspector still group them. Hand-drawn plans stay far
+ * below it (the combined example has 28).
+ */
+export const RULES_ON_CANVAS = 1_000;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -112,20 +131,24 @@ function badgesOf({ texts, textOf, toneOf }: FlowPorts, indexes: readonly number
   return badges;
 }
 
-function distinctPortCount({ texts, textOf }: FlowPorts, indexes: readonly number[]): number {
-  const seen = new Uint8Array(texts.length);
-  let count = 0;
+/** The exposure of a large plan's firewall, in matrix rows: one pass over the flows' distinct ports. */
+function rowSummary(flows: readonly Flow[], ports: FlowPorts, indexes: readonly number[]): FirewallSummary {
+  const first = new Map<number, Flow>();
+  const seen = new Uint8Array(ports.texts.length * 2);
   for (const i of indexes) {
-    const t = textOf[i];
-    if (t === undefined || seen[t]) continue;
-    seen[t] = 1;
-    count += 1;
+    const flow = flows[i];
+    const t = ports.textOf[i];
+    if (!flow || t === undefined) continue;
+    const slot = t * 2 + (flow.protocol === 'TCP' ? 0 : 1);
+    if (seen[slot]) continue;
+    seen[slot] = 1;
+    first.set(slot, flow);
   }
-  return count;
+  return { count: indexes.length, text: exposureText(indexes.length, 'matrix row', first.values()).text };
 }
 
 /**
- * Per analysis: its flows' ports, and the badges and port count already
+ * Per analysis: its flows' ports, and the badges and row summaries already
  * worked out for each flow list of `flowsByLink` and `flowsByFirewall` (the
  * lists are the analysis's own arrays, so an edit that keeps the analysis —
  * a name, a move — finds every one of them here).
@@ -133,7 +156,7 @@ function distinctPortCount({ texts, textOf }: FlowPorts, indexes: readonly numbe
 interface AnalysisFacts {
   ports: FlowPorts;
   badges: WeakMap<readonly number[], PortBadge[]>;
-  counts: WeakMap<readonly number[], number>;
+  summaries: WeakMap<readonly number[], FirewallSummary>;
   marks: Map<string, FindingMark>;
 }
 
@@ -167,7 +190,7 @@ function analysisFacts(analysis: Analysis): AnalysisFacts {
     facts = {
       ports: flowPortsOf(analysis.flows),
       badges: new WeakMap(),
-      counts: new WeakMap(),
+      summaries: new WeakMap(),
       marks: marksOf(analysis),
     };
     analysisCache.set(analysis, facts);
@@ -200,18 +223,32 @@ export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
     badgesByLink.set(link.id, badges);
   }
 
-  const portCountByFirewall = new Map<string, number>();
-  for (const id of firewalls) {
-    const indexes = analysis.flowsByFirewall.get(id) ?? NO_FLOWS;
-    let count = known.counts.get(indexes);
-    if (count === undefined) {
-      count = distinctPortCount(known.ports, indexes);
-      known.counts.set(indexes, count);
+  const exposureByFirewall = new Map<string, FirewallSummary>();
+  let crossings = 0;
+  for (const list of analysis.flowsByFirewall.values()) crossings += list.length;
+  if (crossings <= RULES_ON_CANVAS) {
+    // Rules depend on the plan too (addresses group sources), so they are grouped again for each plan.
+    for (const fw of firewallRules(plan, analysis)) {
+      const { rules, text } = firewallExposure(fw);
+      exposureByFirewall.set(fw.firewall.id, { count: rules, text });
     }
-    portCountByFirewall.set(id, count);
+  }
+  for (const id of firewalls) {
+    if (exposureByFirewall.has(id)) continue;
+    const indexes = analysis.flowsByFirewall.get(id) ?? NO_FLOWS;
+    if (indexes.length === 0) {
+      exposureByFirewall.set(id, { count: 0, text: 'No rules' });
+      continue;
+    }
+    let summary = known.summaries.get(indexes);
+    if (!summary) {
+      summary = rowSummary(analysis.flows, known.ports, indexes);
+      known.summaries.set(indexes, summary);
+    }
+    exposureByFirewall.set(id, summary);
   }
 
-  const facts = { badgesByLink, portCountByFirewall, marks: known.marks };
+  const facts = { badgesByLink, exposureByFirewall, marks: known.marks };
   factsCache.set(analysis, { plan, facts });
   return facts;
 }

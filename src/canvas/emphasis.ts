@@ -75,7 +75,8 @@ export function emphasisOf(
     return ids;
   }
 
-  const firewalls = selection.filter((id) => analysis.flowsByFirewall.has(id));
+  // A firewall no flow crosses has no paths to show: selecting it dims nothing.
+  const firewalls = selection.filter((id) => (analysis.flowsByFirewall.get(id)?.length ?? 0) > 0);
   if (firewalls.length === 0) return null;
   const chosen = new Uint8Array(analysis.flows.length);
   for (const fw of firewalls) {

@@ -240,6 +240,26 @@ export const CONNECTOR_LABEL: Readonly<Record<ConnectorType, string>> = {
   x400: 'X.400 connector',
 };
 
+/**
+ * The name a connector is shown by: the name given to it, else what it joins
+ * ("EX-AMS ↔ EX-BRU"), never its id, which means nothing to a reader.
+ * `nameOf` gives the display name of a server (X.400) or site (Site Connector).
+ */
+export function connectorName(
+  connector: { name?: string | null; a: string; b: string },
+  nameOf: (id: string) => string,
+): string {
+  return connector.name ? connector.name : `${nameOf(connector.a)} ↔ ${nameOf(connector.b)}`;
+}
+
+/** A connector with its kind: "X.400 connector EX-AMS ↔ EX-BRU". */
+export function connectorTitle(
+  connector: { type: ConnectorType; name?: string | null; a: string; b: string },
+  nameOf: (id: string) => string,
+): string {
+  return `${CONNECTOR_LABEL[connector.type]} ${connectorName(connector, nameOf)}`;
+}
+
 /** A server's optional services, as its form lists them. */
 export const SERVICE_LABEL: Readonly<Record<keyof ServerServices, string>> = {
   pop3: PROTOCOL_LABEL.pop3,

@@ -22,6 +22,8 @@ interface FieldFrame {
   help?: ReactNode;
   /** A limitation of the current version, shown in amber beside the help. */
   note?: string | null;
+  /** The key a finding names this field by (see findingFix.ts): it marks the field so a finding can reveal it. */
+  field?: string;
 }
 
 function Notes({ helpId, help, note }: { helpId: string; help?: ReactNode; note?: string | null }) {
@@ -45,6 +47,7 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
 
 export function TextField({
   label,
+  field,
   help,
   note,
   value,
@@ -56,7 +59,7 @@ export function TextField({
   const removedId = `${id}-removed`;
   const [removed, setRemoved] = useState<string | null>(null);
   return (
-    <div>
+    <div data-field={field}>
       <label htmlFor={id} className={LABEL}>
         {label}
       </label>
@@ -93,6 +96,7 @@ export interface Choice<T extends string> {
 
 export function SelectField<T extends string>({
   label,
+  field,
   help,
   note,
   value,
@@ -108,7 +112,7 @@ export function SelectField<T extends string>({
   const id = useId();
   const helpId = `${id}-help`;
   return (
-    <div>
+    <div data-field={field}>
       <label htmlFor={id} className={LABEL}>
         {label}
       </label>
@@ -133,6 +137,7 @@ export function SelectField<T extends string>({
 
 export function CheckboxField({
   label,
+  field,
   help,
   note,
   checked,
@@ -142,7 +147,7 @@ export function CheckboxField({
   const id = useId();
   const helpId = `${id}-help`;
   return (
-    <div>
+    <div data-field={field}>
       <div className="flex items-center gap-2">
         <input
           id={id}
@@ -169,6 +174,7 @@ export function CheckboxField({
  */
 export function PortField({
   label,
+  field,
   help,
   note,
   value,
@@ -201,7 +207,7 @@ export function PortField({
   const typed = readText(text);
   const error = typed.ok ? null : typed.reason;
   return (
-    <div>
+    <div data-field={field}>
       <label htmlFor={id} className={LABEL}>
         {label}
       </label>
@@ -249,6 +255,7 @@ export function PortField({
  */
 export function EntryField({
   label,
+  field,
   help,
   note,
   value,
@@ -281,7 +288,7 @@ export function EntryField({
     if (now.ok) setText(now.value ?? '');
   };
   return (
-    <div>
+    <div data-field={field}>
       <label htmlFor={id} className={LABEL}>
         {label}
       </label>
@@ -332,6 +339,7 @@ export function AddressField({
   return (
     <EntryField
       label="Address"
+      field="address"
       value={value}
       onChange={onChange}
       read={readAddressText}

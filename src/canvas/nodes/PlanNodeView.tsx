@@ -65,7 +65,7 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
         {firewall ? (
           <span
             className={`mt-0.5 inline-block rounded px-1 text-[11px] font-medium tabular-nums ${
-              data.portCount ? 'bg-orange-100 text-orange-800' : 'bg-slate-100 text-slate-600'
+              data.ruleCount ? 'bg-orange-100 text-orange-800' : 'bg-slate-100 text-slate-600'
             }`}
           >
             {data.detail}

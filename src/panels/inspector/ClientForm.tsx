@@ -90,6 +90,7 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
       />
       <SelectField
         label="Authentication"
+        field="auth"
         value={client.auth}
         choices={authChoices}
         disabled={!auth}
@@ -109,6 +110,7 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
       />
       <SelectField
         label="Server"
+        field="server"
         value={client.server ?? NO_SERVER}
         choices={serverChoices}
         onChange={(id) => update({ server: id === NO_SERVER ? null : id })}
@@ -143,6 +145,7 @@ export function ClientForm({ node: client }: { node: ClientNode }) {
       ) : null}
       <CheckboxField
         label="New-mail notifications"
+        field="notifications"
         checked={client.protocol === 'mapi' && client.notifications}
         disabled={client.protocol !== 'mapi'}
         onChange={(notifications) => update({ notifications })}

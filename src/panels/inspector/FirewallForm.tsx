@@ -2,13 +2,14 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '../../model/kinds';
 import type { FirewallNode, Link } from '../../model/types';
+import type { FirewallRule } from '../../rules/model';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { BUTTON, CheckboxField, InterfaceField, Section, TextField } from '../fields';
 import { usePanelState } from '../panelState';
-import { portLines } from './flowSummary';
+import { ruleEndText, rulePorts, ruleSetFor } from '../rules/ruleView';
 import { DeleteButton, FormHeader } from './formParts';
-import { PortLinesList } from './PortLinesList';
+import { focusWhenShown } from './revealField';
 
 function flowCountText(n: number, what: string): string {
   return n === 1 ? `1 flow ${what}` : `${n} flows ${what}`;
@@ -29,13 +30,13 @@ export function FirewallForm({ node }: { node: FirewallNode }) {
   const showFirewallInMatrix = usePanelState((s) => s.showFirewallInMatrix);
   const analysis = useAnalysis();
   const crossing = analysis.flowsByFirewall.get(node.id) ?? [];
-  const lines = useMemo(() => portLines(analysis.flows, crossing), [analysis, crossing]);
   return (
     <div className="space-y-3">
       <FormHeader kind={NODE_KINDS.firewall.heading} name={node.name} />
       <TextField label="Name" value={node.name} onChange={(name) => updateNode(node.id, { name })} />
       <CheckboxField
         label="Translates addresses (NAT)"
+        field="nat"
         checked={node.nat}
         onChange={(nat) => updateNode(node.id, { nat })}
         help="Address translation breaks RPC: the endpoint mapper hands out addresses the other side cannot reach (KB 238954, KB 154596)."
@@ -60,18 +61,86 @@ export function FirewallForm({ node }: { node: FirewallNode }) {
           })}
         </Section>
       ) : null}
-      <div>
-        <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-          Ports to open · {flowCountText(crossing.length, 'cross it')}
-        </h4>
-        <PortLinesList lines={lines} label="Ports to open" empty="No flow crosses this firewall." />
-      </div>
+      <FirewallRuleList firewall={node} crossing={crossing.length} />
       {crossing.length > 0 ? (
         <button type="button" className={BUTTON} onClick={() => showFirewallInMatrix(node.id)}>
-          Show its rules in the port matrix
+          Show its rows in the port matrix
         </button>
       ) : null}
       <DeleteButton ids={[node.id]} />
+    </div>
+  );
+}
+
+/**
+ * The rules the firewall needs (SPEC §9, as the Firewall rules tab lists
+ * them): from which source to which destination, which protocols and ports.
+ * Choosing one opens it in the Firewall rules tab and shows its paths.
+ */
+function FirewallRuleList({ firewall, crossing }: { firewall: FirewallNode; crossing: number }) {
+  const plan = usePlanner((s) => s.plan);
+  const analysis = useAnalysis();
+  const setHighlight = usePlanner((s) => s.setHighlight);
+  const focus = usePlanner((s) => s.focus);
+  const setRulesFirewall = usePanelState((s) => s.setRulesFirewall);
+  const setTab = usePanelState((s) => s.setTab);
+  const fw = useMemo(
+    () => ruleSetFor(plan, analysis).firewalls.find((f) => f.firewall.id === firewall.id),
+    [plan, analysis, firewall.id],
+  );
+  const rules = fw?.rules ?? [];
+  const name = fw?.firewall.name ?? (firewall.name || firewall.id);
+
+  const jump = (rule: FirewallRule) => {
+    const flowIds = rule.flowIndexes.flatMap((i) => analysis.flows[i]?.id ?? []);
+    const ends = new Set<string>();
+    for (const i of rule.flowIndexes) {
+      const flow = analysis.flows[i];
+      if (flow) ends.add(flow.source).add(flow.destination);
+    }
+    setRulesFirewall(firewall.id);
+    setTab('rules');
+    setHighlight({ kind: 'rule', flowIds, firewallId: firewall.id });
+    focus([...ends]);
+    focusWhenShown(() => {
+      const list = [...document.querySelectorAll('ul[aria-label]')].find(
+        (ul) => ul.getAttribute('aria-label') === `Rules of ${name}`,
+      );
+      return list?.querySelector<HTMLElement>('button[aria-pressed="true"]') ?? null;
+    });
+  };
+
+  return (
+    <div>
+      <h4 className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+        Rules · {rules.length === 1 ? '1 rule' : `${rules.length} rules`},{' '}
+        {flowCountText(crossing, 'cross it')}
+      </h4>
+      {rules.length === 0 ? (
+        <p className="text-xs text-slate-500">No flow crosses this firewall: it needs no rules.</p>
+      ) : (
+        <ul aria-label={`Rules ${name} needs`} className="max-h-64 space-y-0.5 overflow-y-auto text-xs">
+          {rules.map((rule, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the rules model's order is stable per plan
+            <li key={`${index}:${rule.label}`}>
+              <button
+                type="button"
+                title="Show this rule in Firewall rules"
+                onClick={() => jump(rule)}
+                className="block w-full rounded px-1 py-0.5 text-left hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
+              >
+                <span className="block break-words text-slate-800">
+                  {ruleEndText(rule.source)} <span aria-hidden="true">→</span>
+                  <span className="sr-only"> to </span> {ruleEndText(rule.destination)}
+                </span>
+                <span className="block break-words font-mono text-[11px] text-slate-600">
+                  {rulePorts(rule)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { UNTITLED_PLAN_NAME } from '../../model/defaults';
-import { NODE_KINDS, SITE_KIND } from '../../model/kinds';
+import { connectorTitle, NODE_KINDS, SITE_KIND } from '../../model/kinds';
 import { NODE_TYPES, type NodeOfType, type NodeType, type PlanNode } from '../../model/types';
 import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
@@ -87,9 +87,15 @@ function MultiSelection({ ids }: { ids: readonly string[] }) {
     useShallow((s) => {
       const wanted = new Set(ids);
       const named: string[] = [];
-      for (const list of [s.plan.sites, s.plan.nodes, s.plan.links, s.plan.connectors]) {
+      for (const list of [s.plan.sites, s.plan.nodes, s.plan.links]) {
         for (const item of list) if (wanted.has(item.id)) named.push(item.name || item.id);
       }
+      // An unnamed connector is known by what it joins, not by its id.
+      const nameOf = (id: string) => {
+        const item = s.plan.nodes.find((n) => n.id === id) ?? s.plan.sites.find((x) => x.id === id);
+        return item ? item.name || item.id : id;
+      };
+      for (const k of s.plan.connectors) if (wanted.has(k.id)) named.push(connectorTitle(k, nameOf));
       return named;
     }),
   );

@@ -23,6 +23,7 @@ export function NewsHostForm({ node }: { node: NewsHostNode }) {
       <AddressField value={node.address} onChange={(address) => update({ address })} />
       <NodeSelectField
         label="Exchange server"
+        field="server"
         types={SERVER_TYPES}
         value={node.server}
         onChange={(id) => update({ server: id })}

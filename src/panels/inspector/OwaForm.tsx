@@ -36,6 +36,7 @@ export function OwaForm({ node: owa }: { node: OwaNode }) {
       />
       <CheckList
         legend="Exchange servers it opens"
+        field="servers"
         options={servers.map((s) => ({
           id: s.id,
           text: `${s.name || s.id} (Exchange ${s.exchange})`,

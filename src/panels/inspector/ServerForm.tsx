@@ -69,6 +69,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
       <TextField label="Name" value={server.name} onChange={(name) => update({ name })} />
       <SelectField
         label="Site"
+        field="site"
         value={server.site}
         choices={siteChoices}
         onChange={(site) => update({ site })}
@@ -78,12 +79,14 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
       <div className="grid grid-cols-2 gap-2">
         <SelectField
           label="Exchange version"
+          field="exchange"
           value={server.exchange}
           choices={VERSION_CHOICES}
           onChange={setVersion}
         />
         <SelectField
           label="Service pack"
+          field="servicePack"
           value={String(server.servicePack)}
           choices={servicePackChoices(server.exchange)}
           onChange={(sp) => update({ servicePack: Number(sp) })}
@@ -95,6 +98,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
           <CheckboxField
             key={key}
             label={SERVICE_LABEL[key]}
+            field={`service:${key}`}
             checked={server.services[key]}
             onChange={(on) => setService(key, on)}
             note={serviceNote(key, server)}
@@ -115,6 +119,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
           />
           <NodeSelectField
             label="DNS server"
+            field="dns"
             types={['dns']}
             value={server.dns}
             onChange={(dns) => update({ dns })}
@@ -130,6 +135,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
         </p>
         <PortField
           label="Directory (DS) port"
+          field="staticPort:directory"
           allowEmpty
           value={server.staticPorts.directory}
           onChange={(p) => setStatic('directory', p)}
@@ -137,6 +143,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
         />
         <PortField
           label="Information Store (IS) port"
+          field="staticPort:store"
           allowEmpty
           value={server.staticPorts.store}
           onChange={(p) => setStatic('store', p)}
@@ -144,6 +151,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
         />
         <PortField
           label="MTA port"
+          field="staticPort:mta"
           allowEmpty
           value={server.staticPorts.mta}
           onChange={(p) => setStatic('mta', p)}
@@ -152,6 +160,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
         />
         <PortField
           label="System Attendant (SA) port"
+          field="staticPort:systemAttendant"
           allowEmpty
           value={server.staticPorts.systemAttendant}
           onChange={(p) => setStatic('systemAttendant', p)}
@@ -160,12 +169,15 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
       </Section>
 
       <Section title="RPC dynamic range">
-        <RpcRangeFields server={server} onChange={(rpcPorts) => update({ rpcPorts })} />
+        <div data-field="rpcRange" className="space-y-2">
+          <RpcRangeFields server={server} onChange={(rpcPorts) => update({ rpcPorts })} />
+        </div>
       </Section>
 
       <Section title="Directory (LDAP)">
         <PortField
           label="LDAP port"
+          field="ldapPort"
           allowEmpty={false}
           value={server.ldapPort}
           onChange={(p) => {
@@ -179,6 +191,7 @@ export function ServerForm({ node: server }: { node: ServerNode }) {
       <Section title="X.400 over TCP/IP">
         <PortField
           label="RFC1006 port"
+          field="rfc1006Port"
           allowEmpty={false}
           value={server.rfc1006Port}
           onChange={(p) => {

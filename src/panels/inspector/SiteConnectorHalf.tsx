@@ -60,7 +60,7 @@ export function SiteConnectorHalf({ connector, half }: { connector: SiteConnecto
 
   return (
     <Section title={`Half in ${ownName}`}>
-      <fieldset className="space-y-1">
+      <fieldset data-field={`bridgehead:${half}`} className="space-y-1">
         <legend className="text-xs font-medium text-slate-600">Messaging bridgehead in {ownName}</legend>
         <div className="flex items-center gap-2">
           <input
@@ -124,7 +124,7 @@ export function SiteConnectorHalf({ connector, half }: { connector: SiteConnecto
         )}
       </fieldset>
 
-      <fieldset className="space-y-1">
+      <fieldset data-field={`targets:${half}`} className="space-y-1">
         <legend className="text-xs font-medium text-slate-600">Target servers in {otherName}</legend>
         <div className="flex items-center gap-2">
           <input

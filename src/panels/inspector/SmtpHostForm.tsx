@@ -17,6 +17,7 @@ export function SmtpHostForm({ node }: { node: SmtpHostNode }) {
       />
       <SelectField
         label="Direction"
+        field="direction"
         value={node.direction}
         choices={DIRECTION_CHOICES}
         onChange={(direction) => updateNode(node.id, { direction })}

@@ -36,8 +36,11 @@ export function NodeSelectField<T extends NodeType>({
   optionLabel,
   help,
   note,
+  field,
 }: {
   label: string;
+  /** The key a finding names this field by (findingFix.ts). */
+  field?: string;
   types: readonly T[];
   value: string | null;
   onChange: (id: string | null) => void;
@@ -62,6 +65,7 @@ export function NodeSelectField<T extends NodeType>({
   return (
     <SelectField
       label={label}
+      field={field}
       value={value ?? NONE}
       choices={choices}
       onChange={(id) => onChange(id === NONE ? null : id)}
@@ -90,8 +94,11 @@ export function CheckList({
   chosen,
   onChange,
   empty,
+  field,
 }: {
   legend: string;
+  /** The key a finding names this list by (findingFix.ts). */
+  field?: string;
   options: readonly ListOption[];
   chosen: readonly string[];
   onChange: (ids: string[]) => void;
@@ -99,7 +106,7 @@ export function CheckList({
 }) {
   const id = useId();
   return (
-    <fieldset className="space-y-1">
+    <fieldset data-field={field} className="space-y-1">
       <legend className="text-xs font-medium text-slate-600">{legend}</legend>
       {options.length === 0 ? <p className="text-[11px] text-slate-500">{empty}</p> : null}
       {options.map((o) => {

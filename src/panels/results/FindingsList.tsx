@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
 import { useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
+import { findingFix } from '../findingFix';
 import { groupFindings } from '../findingGroups';
+import { revealInspectorField } from '../inspector/revealField';
 
 const SEVERITY_STYLE: Readonly<
   Record<Severity, { badge: string; heading: string; bar: string; label: string }>
@@ -31,8 +33,9 @@ const SEVERITY_STYLE: Readonly<
 const FINDINGS_SHOWN = 300;
 
 /**
- * The findings of SPEC §5, errors first. Choosing one selects what it is
- * about and asks the canvas to bring it into view.
+ * The findings of SPEC §5, errors first. Choosing one selects the object
+ * that fixes it, puts the keyboard in the field that does (findingFix.ts),
+ * and asks the canvas to bring what it is about into view.
  */
 export function FindingsList() {
   const { analysis, pending } = useAnalysisState();
@@ -44,10 +47,14 @@ export function FindingsList() {
   // Long groups show their first findings until asked for all, so a large plan stays responsive.
   const [expanded, setExpanded] = useState<ReadonlySet<Severity>>(() => new Set());
 
+  // The object whose field fixes the finding is selected alone, and that field takes the keyboard;
+  // the other subjects stay emphasised on the canvas by the highlight.
   const choose = (finding: Finding, index: number) => {
-    select(finding.subjects);
+    const fix = findingFix(finding, usePlanner.getState().plan);
+    select(fix.select ? [fix.select] : []);
     setHighlight({ kind: 'finding', index });
     focus(finding.subjects);
+    if (fix.field) revealInspectorField(fix.field);
   };
 
   if (pending && groups.length === 0) {

@@ -56,16 +56,25 @@ export function reductionText(fw: FirewallRules): string {
   return `${count(fw.matrixRows, 'matrix row', 'matrix rows')} → ${count(fw.rules.length, 'rule', 'rules')}`;
 }
 
-/** A rule's direction and ports, under its name in the list: "outside → inside · TCP 25, 995". */
-export function ruleDetail(rule: FirewallRule): string {
+/** A rule's protocols and ports: "TCP 25, 995", "TCP 135, 1024-65535; UDP 1024-65535". */
+export function rulePorts(rule: FirewallRule): string {
   const byProtocol = new Map<string, string[]>();
   for (const s of rule.services) {
     const ports = byProtocol.get(s.protocol) ?? [];
     ports.push(formatPorts(s.ports));
     byProtocol.set(s.protocol, ports);
   }
-  const ports = [...byProtocol].map(([protocol, list]) => `${protocol} ${list.join(', ')}`).join('; ');
-  return `${rule.ingress} → ${rule.egress} · ${ports}`;
+  return [...byProtocol].map(([protocol, list]) => `${protocol} ${list.join(', ')}`).join('; ');
+}
+
+/** A rule's direction and ports, under its name in the list: "outside → inside · TCP 25, 995". */
+export function ruleDetail(rule: FirewallRule): string {
+  return `${rule.ingress} → ${rule.egress} · ${rulePorts(rule)}`;
+}
+
+/** One end of a rule as a person reads it: the platform's any, or its address object's name. */
+export function ruleEndText(end: FirewallRule['source']): string {
+  return end.kind === 'any' ? 'any' : end.object.label;
 }
 
 /** The nodes whose address the firewall's rules need and the plan lacks (ADDRESS_MISSING), by name. */

@@ -89,7 +89,8 @@ export function PlanListMenu(props: PlanListMenuProps) {
               className={BUTTON}
               onClick={() => {
                 props.onNew();
-                close(false);
+                // The button that opened the menu keeps the keyboard: never the page body.
+                close(true);
               }}
             >
               New plan
@@ -116,7 +117,7 @@ export function PlanListMenu(props: PlanListMenuProps) {
                   renaming={renaming === entry.id}
                   onOpen={() => {
                     props.onOpen(entry.id);
-                    close(false);
+                    close(true);
                   }}
                   onStartRename={() => setRenaming(entry.id)}
                   onRename={(name) => {

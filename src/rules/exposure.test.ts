@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../engine/analyze';
+import type { Plan } from '../model/types';
+import { chain, client, firewall, link, makePlan, network, server } from '../test/factories';
+import { firewallExposure } from './exposure';
+import { firewallRules } from './model';
+
+function exposureOf(plan: Plan, id = 'fw') {
+  const fw = firewallRules(plan, analyzePlan(plan)).find((f) => f.firewall.id === id);
+  if (!fw) throw new Error(`no firewall ${id}`);
+  return firewallExposure(fw);
+}
+
+describe('firewallExposure', () => {
+  it('counts the rules and names the widest range they open', () => {
+    const plan = makePlan({
+      nodes: [
+        server('s', 'A'),
+        client('mapi', 's', { sendsMail: false }),
+        client('pop', 's', { protocol: 'pop3', auth: 'ssl', sendsMail: false }),
+        firewall('fw'),
+      ],
+      links: [...chain('mapi', 'fw', 's'), link('pop', 'fw')],
+    });
+    const e = exposureOf(plan);
+    expect(e.rules).toBe(2);
+    expect(e.widest).toEqual({ protocol: 'TCP', ports: { from: 1024, to: 65535 } });
+    expect(e.text).toBe('2 rules · opens 1024-65535');
+  });
+
+  it('names up to three single ports, lowest first, and how many more', () => {
+    const pop = makePlan({
+      nodes: [server('s', 'A'), client('c', 's', { protocol: 'pop3', auth: 'ssl' }), firewall('fw')],
+      links: chain('c', 'fw', 's'),
+    });
+    expect(exposureOf(pop).text).toBe('1 rule · opens 25, 995');
+    const many = makePlan({
+      nodes: [
+        server('s', 'A', { services: { internetMail: true } }),
+        client('p', 's', { protocol: 'pop3', auth: 'basic' }),
+        client('i', 's', { protocol: 'imap4', auth: 'ssl' }),
+        client('l', 's', { protocol: 'ldap', sendsMail: false }),
+        firewall('fw'),
+        network('lan'),
+      ],
+      links: [...chain('lan', 'fw', 's'), link('p', 'lan'), link('i', 'lan'), link('l', 'lan')],
+    });
+    expect(exposureOf(many).text).toBe('3 rules · opens 25, 110, 389 +1');
+  });
+
+  it('says a firewall no flow crosses needs no rules', () => {
+    const plan = makePlan({ nodes: [firewall('fw')] });
+    expect(exposureOf(plan)).toEqual({ rules: 0, widest: null, text: 'No rules' });
+  });
+});
