@@ -6,6 +6,7 @@
  * strings, each route's lists are typed arrays (moved, not copied), and the
  * page rebuilds the same Analysis with strings shared from the table.
  */
+import { findingNameSpans, keepFindingNameSpans } from '../engine/findingCatalog';
 import type { Analysis, FirewallCrossing, Flow } from '../engine/types';
 
 /** A flow without its route lists, which `routes[route]` holds. */
@@ -19,6 +20,8 @@ export interface PackedAnalysis {
   /** Per distinct route: firewall string indexes, link string indexes, crossings as (firewall, ingress, egress) triples. */
   routes: { firewalls: Ints; links: Ints; crossings: Ints }[];
   findings: Analysis['findings'];
+  /** Per finding: where its message names what the user named (findingNameSpans). */
+  nameSpans: (readonly number[])[];
   byFirewall: PackedIndex;
   byLink: PackedIndex;
 }
@@ -137,6 +140,7 @@ export function packAnalysis(analysis: Analysis): [PackedAnalysis, ArrayBuffer[]
     flows,
     routes,
     findings: analysis.findings,
+    nameSpans: analysis.findings.map(findingNameSpans),
     byFirewall: packIndex(analysis.flowsByFirewall, intern),
     byLink: packIndex(analysis.flowsByLink, intern),
   };
@@ -165,6 +169,9 @@ export function unpackAnalysis(packed: PackedAnalysis): Analysis {
   const flows = packed.flows.map(({ route, ...head }): Flow => {
     const r = routes[route] as (typeof routes)[number];
     return { ...head, firewalls: r.firewalls, crossings: r.crossings, links: r.links };
+  });
+  packed.findings.forEach((finding, i) => {
+    keepFindingNameSpans(finding, packed.nameSpans[i] ?? []);
   });
   return {
     flows,

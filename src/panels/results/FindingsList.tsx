@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
 import { useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
+import { FindingMessage } from '../FindingMessage';
 import { groupFindings } from '../findingGroups';
 
 const SEVERITY_STYLE: Readonly<
@@ -96,7 +97,10 @@ export function FindingsList() {
                     </span>
                     <span className="font-mono text-[10px] text-slate-500">{finding.code}</span>
                   </span>
-                  <span className="block">{finding.message}</span>
+                  <span className="block">
+                    {/* The finding chosen shows its message whole; the others shorten very long lists of names. */}
+                    <FindingMessage finding={finding} whole={highlighted === index} />
+                  </span>
                   <span className="mt-0.5 block text-[11px] text-slate-500">{finding.kb.join(' · ')}</span>
                 </button>
               </li>
