@@ -21,6 +21,20 @@ const LIST_SEPARATORS = new Set([', ', ' and ']);
  * finding are unreadable, and drawing them holds the page.
  */
 export function messageParts(finding: Finding, { whole = false }: { whole?: boolean } = {}): MessagePart[] {
+  // A finding never changes: its parts are worked out once, not on every render of the list.
+  const cache = whole ? wholeParts : shortParts;
+  let parts = cache.get(finding);
+  if (!parts) {
+    parts = partsOf(finding, whole);
+    cache.set(finding, parts);
+  }
+  return parts;
+}
+
+const wholeParts = new WeakMap<Finding, MessagePart[]>();
+const shortParts = new WeakMap<Finding, MessagePart[]>();
+
+function partsOf(finding: Finding, whole: boolean): MessagePart[] {
   const spans = findingNameSpans(finding);
   const { message } = finding;
   const parts: MessagePart[] = [];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
 import { useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
@@ -45,11 +45,14 @@ export function FindingsList() {
   // Long groups show their first findings until asked for all, so a large plan stays responsive.
   const [expanded, setExpanded] = useState<ReadonlySet<Severity>>(() => new Set());
 
-  const choose = (finding: Finding, index: number) => {
-    select(finding.subjects);
-    setHighlight({ kind: 'finding', index });
-    focus(finding.subjects);
-  };
+  const choose = useCallback(
+    (finding: Finding, index: number) => {
+      select(finding.subjects);
+      setHighlight({ kind: 'finding', index });
+      focus(finding.subjects);
+    },
+    [select, setHighlight, focus],
+  );
 
   if (pending && groups.length === 0) {
     return (
@@ -84,26 +87,13 @@ export function FindingsList() {
           </li>,
           ...(expanded.has(group.severity) ? group.items : group.items.slice(0, FINDINGS_SHOWN)).map(
             ({ finding, index }) => (
-              <li key={index}>
-                <button
-                  type="button"
-                  aria-current={highlighted === index ? 'true' : undefined}
-                  onClick={() => choose(finding, index)}
-                  className={`block w-full rounded border border-l-4 border-slate-200 bg-white px-2 py-1.5 text-left text-xs leading-snug text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-[current=true]:border-blue-400 aria-[current=true]:bg-blue-50 ${style.bar}`}
-                >
-                  <span className="mb-0.5 flex flex-wrap items-center gap-1.5">
-                    <span className={`rounded px-1 text-[10px] font-semibold uppercase ${style.badge}`}>
-                      {style.label}
-                    </span>
-                    <span className="font-mono text-[10px] text-slate-500">{finding.code}</span>
-                  </span>
-                  <span className="block">
-                    {/* The finding chosen shows its message whole; the others shorten very long lists of names. */}
-                    <FindingMessage finding={finding} whole={highlighted === index} />
-                  </span>
-                  <span className="mt-0.5 block text-[11px] text-slate-500">{finding.kb.join(' · ')}</span>
-                </button>
-              </li>
+              <FindingItem
+                key={index}
+                finding={finding}
+                index={index}
+                current={highlighted === index}
+                onChoose={choose}
+              />
             ),
           ),
           group.items.length > FINDINGS_SHOWN && !expanded.has(group.severity) ? (
@@ -122,3 +112,44 @@ export function FindingsList() {
     </ul>
   );
 }
+
+/**
+ * One finding. Drawn again only when it or its being chosen changes: while a
+ * large plan's edit is analysed the list keeps the last answer, and hundreds
+ * of findings need not be drawn again for it.
+ */
+const FindingItem = memo(function FindingItem({
+  finding,
+  index,
+  current,
+  onChoose,
+}: {
+  finding: Finding;
+  index: number;
+  current: boolean;
+  onChoose: (finding: Finding, index: number) => void;
+}) {
+  const style = SEVERITY_STYLE[finding.severity];
+  return (
+    <li>
+      <button
+        type="button"
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onChoose(finding, index)}
+        className={`block w-full rounded border border-l-4 border-slate-200 bg-white px-2 py-1.5 text-left text-xs leading-snug text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-[current=true]:border-blue-400 aria-[current=true]:bg-blue-50 ${style.bar}`}
+      >
+        <span className="mb-0.5 flex flex-wrap items-center gap-1.5">
+          <span className={`rounded px-1 text-[10px] font-semibold uppercase ${style.badge}`}>
+            {style.label}
+          </span>
+          <span className="font-mono text-[10px] text-slate-500">{finding.code}</span>
+        </span>
+        <span className="block">
+          {/* The finding chosen shows its message whole; the others shorten very long lists of names. */}
+          <FindingMessage finding={finding} whole={current} />
+        </span>
+        <span className="mt-0.5 block text-[11px] text-slate-500">{finding.kb.join(' · ')}</span>
+      </button>
+    </li>
+  );
+});
