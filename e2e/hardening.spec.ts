@@ -106,6 +106,27 @@ test('hostile names pass through the canvas, both image exports and the Imported
   await planner.screenshot('hostile-names');
 });
 
+test('finding messages isolate every name: a right-to-left override ends with its name', async ({
+  planner,
+}, testInfo) => {
+  await planner.start();
+  await importPlan(planner, testInfo.outputPath('hostile.plan.json'), hostilePlan(HOSTILE_NAMES));
+  const finding = planner.finding('ADDRESS_MISSING', RLO_NAME);
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText(`${RLO_NAME} has no address, but its flows cross ${HOSTILE_NAMES[2]}`);
+  // Each name stands in its own <bdi>; no override or embedding is left in the words around them.
+  await expect(finding.locator('bdi')).toHaveText([RLO_NAME, HOSTILE_NAMES[2] as string, RLO_NAME]);
+  const around = await finding.evaluate((item) => {
+    const copy = item.cloneNode(true) as Element;
+    for (const bdi of copy.querySelectorAll('bdi')) bdi.remove();
+    return copy.textContent ?? '';
+  });
+  expect(around).toContain(' has no address, but its flows cross : the firewall rules cannot name it.');
+  expect(around).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200F]/);
+  await finding.scrollIntoViewIfNeeded();
+  await planner.screenshot('finding-names-isolated');
+});
+
 test('a plan file with control characters, lone surrogates or far coordinates is refused, naming the path', async ({
   planner,
 }, testInfo) => {

@@ -54,6 +54,17 @@ test.describe('a plan past the analysis limit (SPEC §4)', () => {
     // No matrix: the header and one row that says why.
     await expect(planner.matrix.getByRole('row')).toHaveCount(2);
     await expect(planner.matrix).toContainText('No port matrix: the plan is too large to analyse');
+    // Its download is refused with the limit named, rather than saved as a header alone.
+    let downloads = 0;
+    page.on('download', () => {
+      downloads += 1;
+    });
+    await page.getByRole('button', { name: 'Download port matrix CSV' }).click();
+    await expect(planner.alert).toContainText('No port matrix CSV for this plan');
+    await expect(planner.alert).toContainText('more than 1,000,000 firewall crossings');
+    await planner.screenshot('analysis-limit-download-refused');
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
     await planner.openTab('Findings');
 
     // An edit: the plan name, typed while the plan is analysed again off the page's thread.

@@ -354,6 +354,110 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/**
+ * The parameters that are names the user gave, or ids standing in for them
+ * (every other parameter is a number, a version, a label or a phrase of the
+ * planner's own). `flows` is ANALYSIS_LIMIT's list of endpoint pairs.
+ */
+const NAME_PARAMS: ReadonlySet<string> = new Set([
+  'client',
+  'server',
+  'a',
+  'b',
+  'firewall',
+  'firewalls',
+  'owa',
+  'host',
+  'endpoint',
+  'site',
+  'halfSite',
+  'serverSite',
+  'otherSite',
+  'reference',
+  'referenced',
+  'connector',
+]);
+
+/** Stand around each name while a message is built with marked names; a name never holds a control character (SPEC §2). */
+const NAME_START = '\u0001';
+const NAME_END = '\u0002';
+
+function markName(name: string): string {
+  // A connector's name comes with the space that sets it off from "connector".
+  const space = name.startsWith(' ') ? ' ' : '';
+  const bare = name.slice(space.length);
+  return bare === '' ? name : `${space}${NAME_START}${bare}${NAME_END}`;
+}
+
+function markedParams<P>(params: P): P {
+  const marked: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(marked)) {
+    if (NAME_PARAMS.has(key)) {
+      if (typeof value === 'string') marked[key] = markName(value);
+      else if (Array.isArray(value))
+        marked[key] = value.map((v) => (typeof v === 'string' ? markName(v) : v));
+    } else if (key === 'flows' && Array.isArray(value)) {
+      marked[key] = (value as FindingParams['ANALYSIS_LIMIT']['flows']).map((f) => ({
+        ...f,
+        source: markName(f.source),
+        destination: markName(f.destination),
+      }));
+    }
+  }
+  return marked as P;
+}
+
+/**
+ * The name spans of `message` from the same message built with marked
+ * names; none when the two disagree (a name that held a mark's character,
+ * which only a plan the schema never let in can have).
+ */
+function nameSpansOf(marked: string, message: string): number[] {
+  const spans: number[] = [];
+  const plain: string[] = [];
+  let length = 0;
+  let start = -1;
+  let from = 0;
+  for (let i = 0; i <= marked.length; i++) {
+    const c = marked[i];
+    if (c !== undefined && c !== NAME_START && c !== NAME_END) continue;
+    plain.push(marked.slice(from, i));
+    length += i - from;
+    from = i + 1;
+    if (c === NAME_START) {
+      if (start >= 0) return [];
+      start = length;
+    } else if (c === NAME_END) {
+      if (start < 0) return [];
+      spans.push(start, length);
+      start = -1;
+    }
+  }
+  return start < 0 && plain.join('') === message ? spans : [];
+}
+
+/**
+ * Where each finding's message holds a name the user gave: start and end
+ * offsets into the message, pair after pair. Kept beside the finding, not in
+ * it, so a finding stays what SPEC §5 and the `--json` export say it is.
+ */
+const nameSpansByFinding = new WeakMap<Finding, readonly number[]>();
+
+/**
+ * The names in a finding's message, as start and end offsets into it, pair
+ * after pair, in order (empty when it holds none or was not made here). The
+ * planner draws each isolated from the sentence around it (SPEC §2), so a
+ * right-to-left name cannot reorder the rest of the message.
+ */
+export function findingNameSpans(finding: Finding): readonly number[] {
+  return nameSpansByFinding.get(finding) ?? [];
+}
+
+/** Records the name spans of a finding rebuilt elsewhere (an analysis that crossed from a worker). */
+export function keepFindingNameSpans(finding: Finding, spans: readonly number[]): void {
+  if (spans.length > 0) nameSpansByFinding.set(finding, spans);
+}
+
 /** Builds a finding from the catalog; `subjects` are ids, nodes first, then links or connectors. */
 export function makeFinding<C extends FindingCode>(
   code: C,
@@ -361,5 +465,8 @@ export function makeFinding<C extends FindingCode>(
   subjects: string[],
 ): Finding {
   const entry = FINDING_CATALOG[code] as CatalogEntry<FindingParams[C]>;
-  return { code, severity: entry.severity, message: entry.message(params), kb: entry.kb(params), subjects };
+  const message = entry.message(params);
+  const finding: Finding = { code, severity: entry.severity, message, kb: entry.kb(params), subjects };
+  keepFindingNameSpans(finding, nameSpansOf(entry.message(markedParams(params)), message));
+  return finding;
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../engine/analyze';
 import { loadPlan } from '../model/load';
 import { chain, client, firewall, makePlan, network, server, site } from '../test/factories';
+import { gridPlan } from '../test/gridPlan';
 import {
   ALL_FLOWS_CSV,
   type ExportInput,
   exportFileName,
+  exportRefusal,
   FLOWS_JSON,
   PLAN_EXPORTS,
   PLAN_FILE,
@@ -148,5 +150,25 @@ describe('rendering for a terminal (SPEC §7)', () => {
     for (const format of PLAN_EXPORTS) {
       expect(format.render({ ...input(), terminal: true }), format.id).toBe(format.render(input()));
     }
+  });
+});
+
+describe('a plan past the analysis limit (SPEC §4)', () => {
+  it('has its port matrix and all-flows CSV refused, naming the limit, and keeps the plan file and the JSON', () => {
+    const plan = gridPlan(4, 3);
+    const limited: ExportInput = { plan, analysis: analyzePlan(plan, { crossingLimit: 20 }) };
+    for (const format of [PORT_MATRIX_CSV, ALL_FLOWS_CSV]) {
+      const refusal = exportRefusal(format, limited);
+      expect(refusal).toContain(`No ${format.label} for this plan`);
+      expect(refusal).toContain('more than 1,000,000 firewall crossings');
+      expect(refusal).toContain('ANALYSIS_LIMIT');
+    }
+    expect(exportRefusal(PLAN_FILE, limited)).toBeNull();
+    expect(exportRefusal(FLOWS_JSON, limited)).toBeNull();
+    expect(FLOWS_JSON.render(limited)).toContain('"code": "ANALYSIS_LIMIT"');
+  });
+
+  it('refuses nothing for a plan the planner analysed', () => {
+    for (const format of PLAN_EXPORTS) expect(exportRefusal(format, input())).toBeNull();
   });
 });

@@ -8,6 +8,7 @@
  * are drawn from the canvas, which this layer does not know.
  */
 import { strToU8, zipSync } from 'fflate';
+import { ANALYSIS_LIMIT, analysisLimited } from '../engine/analyze';
 import { allFlowsRows, portMatrixRows } from '../engine/matrix';
 import type { Analysis } from '../engine/types';
 import { serializePlan } from '../model/serialize';
@@ -18,6 +19,16 @@ import { allFlowsCsv, portMatrixCsv } from './csv';
 import { flowsJson } from './flowsJson';
 import { fileStem, planFileName } from './planFile';
 import { escapeJsonForTerminal } from './terminalText';
+
+/**
+ * Why `format` cannot be made from `input`, naming the limit, or null when
+ * it can: an export made from the flows of a plan past the analysis limit
+ * (ANALYSIS_LIMIT), which has no port matrix and no flows (SPEC §4).
+ */
+export function exportRefusal(format: ExportFormat, input: ExportInput): string | null {
+  if (!format.needsFlows || !analysisLimited(input.analysis)) return null;
+  return `No ${format.label} for this plan: it needs more than ${ANALYSIS_LIMIT.toLocaleString('en-US')} firewall crossings, the most the planner analyses, so it has no port matrix and no flows to write (ANALYSIS_LIMIT, under Findings, names the flows that cause it). Give each flow one way through the firewalls, then export again.`;
+}
 
 /** What every export is made from: the plan and the engine's analysis of that same plan. */
 export interface ExportInput {
@@ -64,6 +75,12 @@ export interface ExportFormat<Rendering extends ExportRendering = ExportRenderin
   readonly workingText?: string;
   /** Said instead of saving when the rendering is null. */
   readonly emptyText?: string;
+  /**
+   * Made from the flows: a plan past the analysis limit has none (SPEC §4),
+   * so it is refused rather than written as a header alone, which would read
+   * as "no port to open".
+   */
+  readonly needsFlows?: boolean;
 }
 
 /** An export made as text, at once, from the plan and its analysis: what the command line can write. */
@@ -91,6 +108,7 @@ export const PORT_MATRIX_CSV: PlanExport = {
   render: ({ plan, analysis, terminal }) => portMatrixCsv(portMatrixRows(plan, analysis), { terminal }),
   inMenu: true,
   besideMatrix: true,
+  needsFlows: true,
 };
 
 /** Every flow, firewalls crossed or not, one row each (SPEC §6). */
@@ -105,6 +123,7 @@ export const ALL_FLOWS_CSV: PlanExport = {
   inMenu: true,
   besideMatrix: true,
   cliOption: '--all',
+  needsFlows: true,
 };
 
 /** The plan file (SPEC §2): what Import plan and the command line read. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../engine/analyze';
+import { findingNameSpans } from '../engine/findingCatalog';
 import { enginePlanArbitrary } from '../test/enginePlanArbitrary';
 import { generatePlan } from '../test/generatePlan';
 import { gridPlan } from '../test/gridPlan';
@@ -51,5 +52,16 @@ describe('an analysis packed for the trip from the worker', () => {
     const back = unpackAnalysis(packed);
     expect(back).toEqual(analysis);
     expect(back.flowsByLink.get('l-fw-0-0-fw-0-1')).toBe(back.flowsByLink.get('l-fw-2-3-fw-3-3'));
+  });
+
+  it('keeps where each finding message names what the user named', () => {
+    const analysis = analyzePlan(gridPlan(3, 2));
+    const back = roundTrip(analysis);
+    expect(back.findings.length).toBeGreaterThan(0);
+    back.findings.forEach((finding, i) => {
+      const spans = findingNameSpans(analysis.findings[i] as (typeof analysis.findings)[number]);
+      expect(spans.length).toBeGreaterThan(0);
+      expect(findingNameSpans(finding)).toEqual(spans);
+    });
   });
 });

@@ -6,7 +6,8 @@
  * strings, each route's lists are typed arrays (moved, not copied), and the
  * page rebuilds the same Analysis with strings shared from the table.
  */
-import type { Analysis, FirewallCrossing, Flow } from '../engine/types';
+import { findingNameSpans, keepFindingNameSpans } from '../engine/findingCatalog';
+import type { Analysis, Finding, FirewallCrossing, Flow } from '../engine/types';
 
 /** A flow without its route lists, which `routes[route]` holds. */
 type FlowHead = Omit<Flow, 'firewalls' | 'crossings' | 'links'> & { route: number };
@@ -18,7 +19,11 @@ export interface PackedAnalysis {
   flows: FlowHead[];
   /** Per distinct route: firewall string indexes, link string indexes, crossings as (firewall, ingress, egress) triples. */
   routes: { firewalls: Ints; links: Ints; crossings: Ints }[];
-  findings: Analysis['findings'];
+  /** The findings without their subjects, which `subjects` holds as string indexes, concatenated, with offsets. */
+  findings: Omit<Finding, 'subjects'>[];
+  subjects: { offsets: Ints; ids: Ints };
+  /** Per finding: where its message names what the user named (findingNameSpans). */
+  nameSpans: (readonly number[])[];
   byFirewall: PackedIndex;
   byLink: PackedIndex;
 }
@@ -95,6 +100,23 @@ function unpackIndex(
   return map;
 }
 
+/** The findings' subjects as string indexes: a finding about a flow through a mesh names hundreds of firewalls. */
+function packSubjects(
+  findings: readonly Finding[],
+  intern: (s: string) => number,
+): PackedAnalysis['subjects'] {
+  const offsets = new Int32Array(findings.length + 1);
+  let total = 0;
+  findings.forEach((f, i) => {
+    total += f.subjects.length;
+    offsets[i + 1] = total;
+  });
+  const ids = new Int32Array(total);
+  let at = 0;
+  for (const f of findings) for (const id of f.subjects) ids[at++] = intern(id);
+  return { offsets, ids };
+}
+
 /** Packs an analysis; the second value lists the buffers to transfer with it. */
 export function packAnalysis(analysis: Analysis): [PackedAnalysis, ArrayBuffer[]] {
   const strings: string[] = [];
@@ -136,39 +158,67 @@ export function packAnalysis(analysis: Analysis): [PackedAnalysis, ArrayBuffer[]
     strings,
     flows,
     routes,
-    findings: analysis.findings,
+    findings: analysis.findings.map(({ subjects: _, ...head }) => head),
+    subjects: packSubjects(analysis.findings, intern),
+    nameSpans: analysis.findings.map(findingNameSpans),
     byFirewall: packIndex(analysis.flowsByFirewall, intern),
     byLink: packIndex(analysis.flowsByLink, intern),
   };
   const buffers: ArrayBuffer[] = [];
   for (const r of routes) buffers.push(r.firewalls.buffer, r.links.buffer, r.crossings.buffer);
+  buffers.push(packed.subjects.offsets.buffer, packed.subjects.ids.buffer);
   for (const x of [packed.byFirewall, packed.byLink])
     buffers.push(x.keys.buffer, x.listOf.buffer, x.offsets.buffer, x.flows.buffer);
   return [packed, buffers];
 }
 
-/** The analysis `packAnalysis` packed, equal to the original; flows of one route share its lists again. */
+/** A route's lists of names from its packed string indexes (a plain loop: Array.from over a typed array is slow). */
+function names(indexes: Ints, strings: readonly string[]): string[] {
+  const out: string[] = new Array(indexes.length);
+  for (let i = 0; i < indexes.length; i++) out[i] = strings[indexes[i] as number] as string;
+  return out;
+}
+
+/**
+ * The analysis `packAnalysis` packed, equal to the original; flows of one
+ * route share its lists again. A route's crossings are built when first
+ * read: only the firewall rules read them, and on a mesh they are hundreds
+ * of thousands of objects the page would otherwise build and collect on
+ * every edit.
+ */
 export function unpackAnalysis(packed: PackedAnalysis): Analysis {
   const { strings } = packed;
-  const name = (i: number) => strings[i] as string;
   const routes = packed.routes.map((r) => {
-    const crossings: FirewallCrossing[] = [];
-    for (let i = 0; i < r.crossings.length; i += 3) {
-      crossings.push({
-        firewall: name(r.crossings[i] as number),
-        ingress: name(r.crossings[i + 1] as number),
-        egress: name(r.crossings[i + 2] as number),
-      });
-    }
-    return { firewalls: Array.from(r.firewalls, name), links: Array.from(r.links, name), crossings };
+    let crossings: FirewallCrossing[] | null = null;
+    const crossingsOf = (): FirewallCrossing[] => {
+      if (crossings) return crossings;
+      crossings = [];
+      for (let i = 0; i < r.crossings.length; i += 3) {
+        crossings.push({
+          firewall: strings[r.crossings[i] as number] as string,
+          ingress: strings[r.crossings[i + 1] as number] as string,
+          egress: strings[r.crossings[i + 2] as number] as string,
+        });
+      }
+      return crossings;
+    };
+    return { firewalls: names(r.firewalls, strings), links: names(r.links, strings), crossingsOf };
   });
   const flows = packed.flows.map(({ route, ...head }): Flow => {
     const r = routes[route] as (typeof routes)[number];
-    return { ...head, firewalls: r.firewalls, crossings: r.crossings, links: r.links };
+    const flow = { ...head, firewalls: r.firewalls, links: r.links } as Flow;
+    Object.defineProperty(flow, 'crossings', { get: r.crossingsOf, enumerable: true, configurable: true });
+    return flow;
+  });
+  const { offsets, ids } = packed.subjects;
+  const findings = packed.findings.map((head, i): Finding => {
+    const finding = { ...head, subjects: names(ids.subarray(offsets[i], offsets[i + 1]), strings) };
+    keepFindingNameSpans(finding, packed.nameSpans[i] ?? []);
+    return finding;
   });
   return {
     flows,
-    findings: packed.findings,
+    findings,
     flowsByFirewall: unpackIndex(packed.byFirewall, strings),
     flowsByLink: unpackIndex(packed.byLink, strings),
   };

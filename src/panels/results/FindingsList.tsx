@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
 import { useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
+import { FindingMessage } from '../FindingMessage';
 import { findingFix } from '../findingFix';
 import { groupFindings } from '../findingGroups';
 import { revealInspectorField } from '../inspector/revealField';
@@ -49,13 +50,16 @@ export function FindingsList() {
 
   // The object whose field fixes the finding is selected alone, and that field takes the keyboard;
   // the other subjects stay emphasised on the canvas by the highlight.
-  const choose = (finding: Finding, index: number) => {
-    const fix = findingFix(finding, usePlanner.getState().plan);
-    select(fix.select ? [fix.select] : []);
-    setHighlight({ kind: 'finding', index });
-    focus(finding.subjects);
-    if (fix.field) revealInspectorField(fix.field);
-  };
+  const choose = useCallback(
+    (finding: Finding, index: number) => {
+      const fix = findingFix(finding, usePlanner.getState().plan);
+      select(fix.select ? [fix.select] : []);
+      setHighlight({ kind: 'finding', index });
+      focus(finding.subjects);
+      if (fix.field) revealInspectorField(fix.field);
+    },
+    [select, setHighlight, focus],
+  );
 
   if (pending && groups.length === 0) {
     return (
@@ -98,25 +102,13 @@ export function FindingsList() {
             <ul aria-labelledby={headingId} className="space-y-1">
               {(expanded.has(group.severity) ? group.items : group.items.slice(0, FINDINGS_SHOWN)).map(
                 ({ finding, index }) => (
-                  <li key={index}>
-                    <button
-                      type="button"
-                      aria-current={highlighted === index ? 'true' : undefined}
-                      onClick={() => choose(finding, index)}
-                      className={`block w-full rounded border border-l-4 border-slate-200 bg-white px-2 py-1.5 text-left text-xs leading-snug text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-[current=true]:border-blue-400 aria-[current=true]:bg-blue-50 ${style.bar}`}
-                    >
-                      <span className="mb-0.5 flex flex-wrap items-center gap-1.5">
-                        <span className={`rounded px-1 text-[10px] font-semibold uppercase ${style.badge}`}>
-                          {style.label}
-                        </span>
-                        <span className="font-mono text-[10px] text-slate-600">{finding.code}</span>
-                      </span>
-                      <span className="block">{finding.message}</span>
-                      <span className="mt-0.5 block text-[11px] text-slate-600">
-                        {finding.kb.join(' · ')}
-                      </span>
-                    </button>
-                  </li>
+                  <FindingItem
+                    key={index}
+                    finding={finding}
+                    index={index}
+                    current={highlighted === index}
+                    onChoose={choose}
+                  />
                 ),
               )}
             </ul>
@@ -137,3 +129,44 @@ export function FindingsList() {
     </section>
   );
 }
+
+/**
+ * One finding. Drawn again only when it or its being chosen changes: while a
+ * large plan's edit is analysed the list keeps the last answer, and hundreds
+ * of findings need not be drawn again for it.
+ */
+const FindingItem = memo(function FindingItem({
+  finding,
+  index,
+  current,
+  onChoose,
+}: {
+  finding: Finding;
+  index: number;
+  current: boolean;
+  onChoose: (finding: Finding, index: number) => void;
+}) {
+  const style = SEVERITY_STYLE[finding.severity];
+  return (
+    <li>
+      <button
+        type="button"
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onChoose(finding, index)}
+        className={`block w-full rounded border border-l-4 border-slate-200 bg-white px-2 py-1.5 text-left text-xs leading-snug text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-[current=true]:border-blue-400 aria-[current=true]:bg-blue-50 ${style.bar}`}
+      >
+        <span className="mb-0.5 flex flex-wrap items-center gap-1.5">
+          <span className={`rounded px-1 text-[10px] font-semibold uppercase ${style.badge}`}>
+            {style.label}
+          </span>
+          <span className="font-mono text-[10px] text-slate-600">{finding.code}</span>
+        </span>
+        <span className="block">
+          {/* The finding chosen shows its message whole; the others shorten very long lists of names. */}
+          <FindingMessage finding={finding} whole={current} />
+        </span>
+        <span className="mt-0.5 block text-[11px] text-slate-600">{finding.kb.join(' · ')}</span>
+      </button>
+    </li>
+  );
+});

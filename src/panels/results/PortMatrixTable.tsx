@@ -4,7 +4,7 @@ import { analysisLimited } from '../../engine/analyze';
 import { portMatrixRows } from '../../engine/matrix';
 import type { MatrixRow } from '../../engine/types';
 import { MATRIX_CSV_HEADER } from '../../io/csv';
-import { PLAN_EXPORTS } from '../../io/exports';
+import { exportRefusal, PLAN_EXPORTS } from '../../io/exports';
 import { useAnalysis, useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { saveExport } from '../download';
@@ -23,6 +23,7 @@ const MATRIX_EXPORTS = PLAN_EXPORTS.filter((format) => format.besideMatrix);
 export function PortMatrixTable() {
   const plan = usePlanner((s) => s.plan);
   const { analysis, pending } = useAnalysisState();
+  const notify = usePlanner((s) => s.notify);
   const rows = useMemo(() => portMatrixRows(plan, analysis), [plan, analysis]);
   const firewalls = useMemo(() => firewallChoices(plan), [plan]);
   const filterId = useId();
@@ -64,7 +65,11 @@ export function PortMatrixTable() {
               key={format.id}
               type="button"
               className={BUTTON}
-              onClick={() => void saveExport(format, { plan, analysis })}
+              onClick={() => {
+                const refused = exportRefusal(format, { plan, analysis });
+                if (refused !== null) notify({ kind: 'error', text: refused });
+                else void saveExport(format, { plan, analysis });
+              }}
             >
               Download {format.label}
             </button>

@@ -7,6 +7,7 @@ import { takeOverComparedNotes } from '../../store/reviewActions';
 import { ghostId } from '../../store/reviewSlice';
 import { usePlanner } from '../../store/store';
 import { downloadBlob } from '../download';
+import { FindingMessage } from '../FindingMessage';
 import { usePanelState } from '../panelState';
 
 const BUTTON =
@@ -137,7 +138,7 @@ function Changes({
                     {f.change === 'appeared' ? '+ Appeared' : '− Went away'}
                   </span>{' '}
                   <span className="uppercase text-slate-500">{f.finding.severity}</span> {f.finding.code}:{' '}
-                  {f.finding.message}
+                  <FindingMessage finding={f.finding} whole />
                 </button>
               </li>
             ))}

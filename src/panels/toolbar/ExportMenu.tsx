@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportFormat } from '../../io/exports';
+import { type ExportFormat, exportRefusal } from '../../io/exports';
 import { analysisOf } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { saveExport } from '../download';
@@ -28,13 +28,19 @@ export function ExportMenu({ formats }: ExportMenuProps) {
   const run = async (format: ExportFormat) => {
     // The plan as it is when chosen, with its analysis (computed once per plan change).
     const plan = usePlanner.getState().plan;
+    const input = { plan, analysis: analysisOf(plan) };
+    const refused = exportRefusal(format, input);
+    if (refused !== null) {
+      notify({ kind: 'error', text: refused });
+      return;
+    }
     const slow = format.workingText !== undefined;
     if (format.workingText !== undefined) {
       setBusy(true);
       notify({ kind: 'info', text: format.workingText });
     }
     try {
-      const name = await saveExport(format, { plan, analysis: analysisOf(plan) });
+      const name = await saveExport(format, input);
       notify({
         kind: 'info',
         text:
