@@ -101,6 +101,25 @@ describe("Router: a firewall's interfaces", () => {
 });
 
 describe('Router: what it cannot use', () => {
+  it('counts a transit neighbour linked several times once, so every distance of a search is reset after it', () => {
+    // Four parallel links c–fw1: were fw1 queued four times, the queue would overflow and fw2 and s would
+    // keep their distances from c into the next search, from d.
+    const plan = makePlan({
+      nodes: [server('c', 'A'), firewall('fw1'), firewall('fw2'), server('s', 'A'), server('d', 'A')],
+      links: [
+        ...['p1', 'p2', 'p3', 'p4'].map((id) => link('c', 'fw1', id)),
+        ...chain('fw1', 'fw2', 's'),
+        link('d', 'fw2'),
+      ],
+    });
+    const router = new Router(plan);
+    expect(sorted(router.routeFrom('c', ['s']).get('s')?.firewalls)).toEqual(['fw1', 'fw2']);
+    const fromD = router.routeFrom('d', ['s']).get('s');
+    expect(fromD?.firewalls).toEqual(['fw2']);
+    expect(fromD?.crossings).toEqual([{ firewall: 'fw2', ingress: 'd', egress: 's' }]);
+    expect(sorted(fromD?.links)).toEqual(['l.d.fw2', 'l.fw2.s']);
+  });
+
   it('ignores a link whose other end is no node of the plan, either way round', () => {
     // n0 leads to s but is linked to nothing c reaches; the links to "ghost" must not join them.
     const plan = makePlan({
