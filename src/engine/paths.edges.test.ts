@@ -101,6 +101,26 @@ describe("Router: a firewall's interfaces", () => {
 });
 
 describe('Router: what it cannot use', () => {
+  it('a search that finds nothing ends at the end of its own queue, not in what an earlier search left there', () => {
+    // The first search queues n1, n2, n3, b; the second, from x, reaches only m and x, and y is cut off.
+    const plan = makePlan({
+      nodes: [
+        server('a', 'A'),
+        network('n1'),
+        network('n2'),
+        network('n3'),
+        server('b', 'A'),
+        server('x', 'A'),
+        network('m'),
+        server('y', 'A'),
+      ],
+      links: [...chain('a', 'n1', 'n2', 'n3', 'b'), link('x', 'm'), link('y', 'n2')],
+    });
+    const router = new Router(plan);
+    expect(router.routeFrom('a', ['b']).get('b')?.routed).toBe(true);
+    expect(router.routeFrom('x', ['y']).get('y')?.routed).toBe(false);
+  });
+
   it('counts a transit neighbour linked several times once, so every distance of a search is reset after it', () => {
     // Four parallel links c–fw1: were fw1 queued four times, the queue would overflow and fw2 and s would
     // keep their distances from c into the next search, from d.
