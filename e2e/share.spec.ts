@@ -103,7 +103,7 @@ for (const size of [
     await page.goto('about:blank');
     await planner.reopen(url);
     await expect(planner.planName).toHaveValue(sharedName);
-    await expect(planner.status).toContainText(`already in your plan list as "${sharedName}"`);
+    await expect(planner.status).toContainText(`already in your plan list, as "${sharedName}"`);
     expect((await planner.planNames()).sort()).toEqual(['My own plan', sharedName].sort());
     await page.screenshot({ path: `/tmp/a11y-svg/share-twice-${size.width}.png` });
 

@@ -218,20 +218,22 @@ describe('share links', () => {
     expect(shown().storedPlans).toHaveLength(2);
   });
 
-  it('opens the own plan a link was made from, rather than a "(shared)" copy of it', async () => {
-    const { id } = library.create(other);
-    library.currentId = library.create(own).id;
+  it("opens the link of the person's own plan beside it once, then that copy; the own plan is never taken for it", async () => {
+    library.currentId = library.create(other).id;
     const p = persistence();
     await p.start('', exampleLoader);
-    expect(usePlanner.getState().plan.name).toBe('Own plan');
-    expect(p.openShareLink(`#${encodeShareFragment(other)}`)).toBe(true);
-    expect(shown().openPlanId).toBe(id);
     expect(usePlanner.getState().plan.name).toBe('Shared one');
+    const link = `#${encodeShareFragment(other)}`;
+    expect(p.openShareLink(link)).toBe(true);
+    const copy = shown().openPlanId;
+    expect(usePlanner.getState().plan.name).toBe('Shared one (shared)');
+    expect(p.openShareLink(link)).toBe(true);
+    expect(shown().openPlanId).toBe(copy);
     expect(
       shown()
         .storedPlans.map((e) => e.name)
         .sort(),
-    ).toEqual(['Own plan', 'Shared one']);
+    ).toEqual(['Shared one', 'Shared one (shared)']);
   });
 
   it('adds a new entry when the listed copy was edited or renamed since, so nothing typed is lost', async () => {

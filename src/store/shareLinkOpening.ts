@@ -31,7 +31,7 @@ export function sharedPlanName(name: string): string {
 
 /** Said when the plan of a share link is already in the list, and that entry opened. */
 export function sharedPlanAlreadyListed(name: string): string {
-  return `This shared plan is already in your plan list as "${name || UNTITLED_PLAN_NAME}": opened it rather than adding a copy.`;
+  return `Opened a shared plan that is already in your plan list, as "${name || UNTITLED_PLAN_NAME}"; no copy was added.`;
 }
 
 /** Whether two plans are the same but for their names. */
@@ -39,29 +39,28 @@ function sameContent(a: Plan, b: Plan): boolean {
   return serializePlan({ ...a, name: '' }) === serializePlan({ ...b, name: '' });
 }
 
-/** Whether `stored` is `shared` as it was, or as it was kept when its link opened ("<name> (shared)"). */
+/** Whether `stored` is `shared` as it was kept when its link opened: "<name> (shared)", the same content. */
 function isCopyOf(stored: Plan, shared: Plan): boolean {
-  return (
-    (stored.name === shared.name || stored.name === sharedPlanName(shared.name)) &&
-    sameContent(stored, shared)
-  );
+  return stored.name === sharedPlanName(shared.name) && sameContent(stored, shared);
 }
 
 /**
- * The stored plan (most recently saved first) that is the plan of a share
- * link: the same content under the link's name or the "(shared)" name it was
- * kept under. A link with a review baseline matches only a plan with that
- * baseline, so opening the entry shows the same changes the link would. A
- * plan edited since, or renamed, is no copy: the link then opens anew.
+ * The entry (most recently saved first) an earlier opening of the same link
+ * made: the "(shared)" name and the link's content. A link with a review
+ * baseline matches only an entry with that baseline, so opening the entry
+ * shows the same changes the link would. An entry edited or renamed since is
+ * no copy: the link then opens anew, and nothing typed there is overwritten.
+ * The person's own plan (not "(shared)") is never taken for the link's: the
+ * link then opens beside it as before.
  */
 export function listedCopyOf(
   library: PlanLibrary,
   plan: Plan,
   baseline: SharedBaseline | null,
 ): string | null {
-  const names = new Set([plan.name, sharedPlanName(plan.name)]);
+  const name = sharedPlanName(plan.name);
   for (const entry of library.list()) {
-    if (!names.has(entry.name)) continue;
+    if (entry.name !== name) continue;
     const stored = library.load(entry.id);
     if (!stored.ok || !isCopyOf(stored.plan, plan)) continue;
     if (baseline) {
