@@ -8,7 +8,9 @@ export const PLACEMENT_MARGIN = 16;
 /** Distance between the spots tried, in canvas units. */
 const STEP = 20;
 /** How far from the wanted spot the search goes (in steps) before it gives up. */
-const MAX_RINGS = 160;
+const MAX_RINGS = 120;
+/** Cell of the grid that indexes obstacles by where they are, in canvas units. */
+const INDEX_CELL = 256;
 
 export function intersects(a: Rect, b: Rect, margin = 0): boolean {
   return (
@@ -94,6 +96,36 @@ export interface PlacementOptions {
   margin?: number;
 }
 
+/** Rectangles by the cells of a coarse grid they touch, so that a spot is checked only against its neighbours (a plan of thousands of nodes stays quick). */
+class RectIndex {
+  private readonly cells = new Map<string, Rect[]>();
+
+  constructor(rects: readonly Rect[]) {
+    for (const rect of rects) for (const key of this.keys(rect, 0)) this.add(key, rect);
+  }
+
+  private add(key: string, rect: Rect) {
+    const list = this.cells.get(key);
+    if (list) list.push(rect);
+    else this.cells.set(key, [rect]);
+  }
+
+  private *keys(rect: Rect, margin: number): Generator<string> {
+    const x0 = Math.floor((rect.x - margin) / INDEX_CELL);
+    const x1 = Math.floor((rect.x + rect.width + margin) / INDEX_CELL);
+    const y0 = Math.floor((rect.y - margin) / INDEX_CELL);
+    const y1 = Math.floor((rect.y + rect.height + margin) / INDEX_CELL);
+    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) yield `${i},${j}`;
+  }
+
+  /** Every rectangle that may lie within `margin` of `box` (and a few that do not). */
+  near(box: Rect, margin: number): Rect[] {
+    const found = new Set<Rect>();
+    for (const key of this.keys(box, margin)) for (const rect of this.cells.get(key) ?? []) found.add(rect);
+    return [...found];
+  }
+}
+
 /**
  * The top-left corner for a box of `size` whose centre is as near `centre`
  * as possible without touching any obstacle: first among the spots wholly in
@@ -112,10 +144,13 @@ export function placeBox(
     y: Math.round(centre.y - size.height / 2 + dy),
     ...size,
   });
+  const blocking = new RectIndex(obstacles);
+  const areas = new RectIndex(noStraddle);
+  const homes = within && new RectIndex(within);
   const free = (box: Rect) =>
-    (!within || within.some((w) => contains(w, box))) &&
-    noStraddle.every((area) => contains(area, box) || !intersects(box, area, margin)) &&
-    !obstacles.some((o) => intersects(box, o, margin));
+    (!homes || homes.near(box, 0).some((w) => contains(w, box))) &&
+    areas.near(box, margin).every((area) => contains(area, box) || !intersects(box, area, margin)) &&
+    !blocking.near(box, margin).some((o) => intersects(box, o, margin));
   const passes = visible ? [(box: Rect) => contains(visible, box), () => true] : [() => true];
   for (const allowed of passes) {
     for (const { dx, dy } of searchOrder()) {
