@@ -11,7 +11,7 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNames, cleanText } from './naming';
+import { assignNameList, assignNames, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
 import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
@@ -97,14 +97,14 @@ function policy(
   names: PlatformNames,
   serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
 ): string {
-  const termNames = assignNames(
-    fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: names.rule(fw, r) })),
+  const termNames = assignNameList(
+    fw.rules.map((r) => names.rule(fw, r)),
     TERM_NAMES,
     new Set([DENY_ALL]),
   );
   const terms: Term[] = [];
   fw.rules.forEach((rule, i) => {
-    const base = termNames.get(String(i).padStart(8, '0')) as string;
+    const base = termNames[i] as string;
     const protocols = PROTOCOLS.filter((p) => rulePorts(rule, p).length > 0);
     for (const protocol of protocols) {
       const ports = rulePorts(rule, protocol);

@@ -7,11 +7,13 @@
  */
 import type { PortRange } from '../engine/types';
 import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './model';
-import type { TextStyle } from './naming';
+import type { NameStyle, TextStyle } from './naming';
 import { cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
 import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
+/** Rule names, in comments only: short enough to leave the comment room for the reasons. */
+const IPTABLES_NAMES: NameStyle = { maxLength: 40, extra: '_-.' };
 /** `-m comment`: at most 255 bytes, in double quotes. */
 const COMMENT: TextStyle = { maxBytes: 255, forbidden: '"\\\'' };
 const HASH_LINE: TextStyle = { maxBytes: 400 };
@@ -124,7 +126,7 @@ function restoreFile(
 
 /** Writes the iptables-restore and ip6tables-restore files of the firewalls in `only` (every firewall when absent). */
 export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
-  const names = platformNames(set, { maxLength: 40, extra: '_-.' }, FILE_STYLE);
+  const names = platformNames(set, IPTABLES_NAMES, FILE_STYLE);
   const files: GeneratedFile[] = [];
   for (const fw of set.firewalls) {
     if (only && !only.has(fw.firewall.id)) continue;

@@ -102,25 +102,68 @@ export function assignNames(
   fallback = 'x',
   alsoTaken?: ReadonlySet<string>,
 ): Map<string, string> {
-  const used = taken;
-  for (const word of style.reserved ?? []) used.add(word.toLowerCase());
+  reserve(taken, style);
   const items = wanted
     .map(({ key, name }) => ({ key, base: sanitizeName(name, style, fallback) }))
     .sort((x, y) => compareStrings(x.base, y.base) || compareStrings(x.key, y.key));
-  const sep = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
   const names = new Map<string, string>();
   for (const { key, base } of items) {
-    if (names.has(key)) continue;
-    let name = base;
-    const isTaken = (n: string) => used.has(n) || alsoTaken?.has(n) === true;
-    for (let n = 2; isTaken(name.toLowerCase()); n++) {
-      const suffix = `${sep}${n}`;
-      name = `${base.slice(0, style.maxLength - suffix.length)}${suffix}`;
-    }
-    used.add(name.toLowerCase());
-    names.set(key, name);
+    if (!names.has(key)) names.set(key, claim(base, style, taken, alsoTaken));
   }
   return names;
+}
+
+/**
+ * As {@link assignNames} with each name's position as its key (of two equal
+ * names the earlier is first): the identifiers in the order of `wanted`.
+ * `sanitize` turns a wanted name into its base, for a caller that meets the
+ * same names often (a pair of nodes is a rule on every firewall between them).
+ */
+export function assignNameList(
+  wanted: readonly string[],
+  style: NameStyle,
+  taken: Set<string> = new Set(),
+  alsoTaken?: ReadonlySet<string>,
+  sanitize: (name: string) => string = (name) => sanitizeName(name, style),
+): string[] {
+  reserve(taken, style);
+  const bases = wanted.map(sanitize);
+  const order = bases.map((_, i) => i);
+  order.sort((i, j) => compareStrings(bases[i] as string, bases[j] as string) || i - j);
+  const names: string[] = new Array(bases.length);
+  for (const i of order) names[i] = claim(bases[i] as string, style, taken, alsoTaken);
+  return names;
+}
+
+/** {@link sanitizeName} for one style, remembering each name it has spelled. */
+export function nameSanitizer(style: NameStyle, fallback = 'x'): (name: string) => string {
+  const spelled = new Map<string, string>();
+  return (name) => {
+    let base = spelled.get(name);
+    if (base === undefined) {
+      base = sanitizeName(name, style, fallback);
+      spelled.set(name, base);
+    }
+    return base;
+  };
+}
+
+function reserve(used: Set<string>, style: NameStyle): void {
+  for (const word of style.reserved ?? []) used.add(word.toLowerCase());
+}
+
+/** `base`, or the first of `base_2`, `base_3`, … that is free; marked as used. */
+function claim(base: string, style: NameStyle, used: Set<string>, alsoTaken?: ReadonlySet<string>): string {
+  const sep = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
+  let name = base;
+  let lower = name.toLowerCase();
+  for (let n = 2; used.has(lower) || alsoTaken?.has(lower) === true; n++) {
+    const suffix = `${sep}${n}`;
+    name = `${base.slice(0, style.maxLength - suffix.length)}${suffix}`;
+    lower = name.toLowerCase();
+  }
+  used.add(lower);
+  return name;
 }
 
 /** How one platform writes free text (a comment, remark or description). */
