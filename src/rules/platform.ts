@@ -95,7 +95,9 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
       taken,
       sanitize,
     );
-    fw.rules.forEach((r, i) => ruleNames.set(r, names[i] as string));
+    fw.rules.forEach((r, i) => {
+      ruleNames.set(r, names[i] as string);
+    });
   }
   const fileNames = assignNames(
     [...set.firewalls]
