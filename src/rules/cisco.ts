@@ -48,19 +48,22 @@ function portMatch(p: PortRange): string {
 }
 
 /** A text's remark lines: cleaned to printable ASCII and wrapped at the remark's length. */
-type Remarks = (text: string) => readonly string[];
+function remarkLines(text: string): readonly string[] {
+  const cleaned = cleanText(text, LONG_TEXT);
+  // Most remarks fit one line (cleaned text is printable ASCII, a byte a character).
+  return cleaned.length > 0 && cleaned.length <= REMARK_LINE ? [cleaned] : wrapText(cleaned, REMARK_LINE);
+}
 
-/** Remarks that remember each text: a flow's reason is in the rules of every firewall it crosses. */
+/** The remark lines of reasons, each made once: a flow's reason is in the rules of every firewall it crosses. */
+type Remarks = (reason: string) => readonly string[];
+
 function remarkWriter(): Remarks {
   const done = new Map<string, readonly string[]>();
-  return (text) => {
-    let lines = done.get(text);
+  return (reason) => {
+    let lines = done.get(reason);
     if (!lines) {
-      const cleaned = cleanText(text, LONG_TEXT);
-      // Most remarks fit one line (cleaned text is printable ASCII, a byte a character).
-      lines =
-        cleaned.length > 0 && cleaned.length <= REMARK_LINE ? [cleaned] : wrapText(cleaned, REMARK_LINE);
-      done.set(text, lines);
+      lines = remarkLines(reason);
+      done.set(reason, lines);
     }
     return lines;
   };
@@ -75,10 +78,10 @@ function pushRuleRemarks(
   prefix: string,
   rule: FirewallRule,
   name: string,
-  remarks: Remarks,
+  reasons: Remarks,
 ): void {
-  pushRemarks(out, prefix, remarks(`${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`));
-  for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, remarks(r));
+  pushRemarks(out, prefix, remarkLines(`${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`));
+  for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, reasons(r));
 }
 
 function byIngress(fw: FirewallRules): Map<string, FirewallRule[]> {
