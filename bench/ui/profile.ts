@@ -36,6 +36,13 @@ const NAMED = [
   'save',
   'setItem',
   'serializePlan',
+  'RulesView',
+  'RulesText',
+  'RuleList',
+  'ruleSetOf',
+  'firewallRules',
+  'platformNames',
+  'nftablesFiles',
 ];
 
 interface TraceEvent {

@@ -12,7 +12,8 @@
  * size, a trace and a CPU profile of the planner's first render, of one
  * edit and of a drag, to show where the time goes; builds unminified).
  * --rules-only (only the time from an inspector edit to the Firewall rules
- * text, on the planner, without the bare page).
+ * text, on the planner, without the bare page; with --profile, a CPU profile
+ * of one more such edit at each size).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -148,7 +149,13 @@ async function measureRulesOnly(browser: Browser, url: string, size: PlanOnDisk)
     const edit = chosenEdit(size.plan, visible);
     await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
     const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(edit.fieldLabel);
-    return await measureRulesEdit(page, field, edit, edit.firstPort, REPS);
+    const figure = await measureRulesEdit(page, field, edit, edit.firstPort, REPS);
+    if (PROFILE) {
+      const stop = await startCpuProfile(page, 'Inspector edit to the rules text');
+      await editLatency(page, field, String(edit.firstPort + REPS), '#results-panel-rules');
+      console.log((await stop()).join('\n'));
+    }
+    return figure;
   } finally {
     await closePage(page);
   }

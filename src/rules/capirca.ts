@@ -11,7 +11,7 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNames, cleanText } from './naming';
+import { assignNameList, assignNames, cleanText, textCleaner } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
 import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
@@ -32,6 +32,8 @@ interface Term {
   name: string;
   protocol: FlowProtocol;
   service: string;
+  /** The `comment::` lines of its reasons, the same in every section that writes it. */
+  comments: string[];
 }
 
 /** Writes the Capirca tree of the firewalls in `only` (every firewall when absent); the definitions hold what they name. */
@@ -77,6 +79,7 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
     { path: 'def/NETWORK.net', content: `${net.join('\n')}\n` },
     { path: 'def/SERVICES.svc', content: `${svc.join('\n')}\n` },
   ];
+  const comment = textCleaner(COMMENT);
   for (const fw of firewalls) {
     files.push({
       path: `policies/pol/${names.file(fw)}.pol`,
@@ -85,6 +88,7 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
         fw,
         names,
         (protocol, ports) => serviceNames.get(portToken(protocol, ports)) as string,
+        comment,
       ),
     });
   }
@@ -96,20 +100,26 @@ function policy(
   fw: FirewallRules,
   names: PlatformNames,
   serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
+  comment: (text: string) => string,
 ): string {
-  const termNames = assignNames(
-    fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: names.rule(fw, r) })),
+  const termNames = assignNameList(
+    fw.rules.map((r) => names.rule(fw, r)),
     TERM_NAMES,
     new Set([DENY_ALL]),
   );
   const terms: Term[] = [];
   fw.rules.forEach((rule, i) => {
-    const base = termNames.get(String(i).padStart(8, '0')) as string;
+    const base = termNames[i] as string;
     const protocols = PROTOCOLS.filter((p) => rulePorts(rule, p).length > 0);
     for (const protocol of protocols) {
       const ports = rulePorts(rule, protocol);
       const name = protocols.length > 1 ? `${base}-${protocol.toLowerCase()}` : base;
-      terms.push({ rule, name, protocol, service: serviceName(protocol, ports) });
+      const comments: string[] = [];
+      for (const s of rule.services) {
+        if (s.protocol !== protocol) continue;
+        for (const r of s.reasons) comments.push(`  comment:: "${comment(r)}"`);
+      }
+      terms.push({ rule, name, protocol, service: serviceName(protocol, ports), comments });
     }
   });
   const out: string[] = [
@@ -170,11 +180,7 @@ function policy(
 /** A term's lines, joined: one entry of the policy's lines. */
 function term(t: Term, names: PlatformNames, interfaces: boolean): string {
   const { rule } = t;
-  const lines = [`term ${t.name} {`];
-  for (const s of rule.services) {
-    if (s.protocol !== t.protocol) continue;
-    for (const r of s.reasons) lines.push(`  comment:: "${cleanText(r, COMMENT)}"`);
-  }
+  const lines = [`term ${t.name} {`, ...t.comments];
   if (rule.source.kind === 'object') lines.push(`  source-address:: ${names.object(rule.source.object)}`);
   if (rule.destination.kind === 'object')
     lines.push(`  destination-address:: ${names.object(rule.destination.object)}`);

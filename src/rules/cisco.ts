@@ -47,29 +47,41 @@ function portMatch(p: PortRange): string {
   return p.from === p.to ? `eq ${p.from}` : `range ${p.from} ${p.to}`;
 }
 
-/** Remark lines of a text; the same reasons recur in many rules, so each is wrapped once. */
-const wrapped = new Map<string, readonly string[]>();
-
-function wrapRemark(text: string): readonly string[] {
+/** A text's remark lines: cleaned to printable ASCII and wrapped at the remark's length. */
+function remarkLines(text: string): readonly string[] {
   const cleaned = cleanText(text, LONG_TEXT);
   // Most remarks fit one line (cleaned text is printable ASCII, a byte a character).
-  if (cleaned.length > 0 && cleaned.length <= REMARK_LINE) return [cleaned];
-  let lines = wrapped.get(cleaned);
-  if (!lines) {
-    lines = wrapText(cleaned, REMARK_LINE);
-    if (wrapped.size > 50_000) wrapped.clear();
-    wrapped.set(cleaned, lines);
-  }
-  return lines;
+  return cleaned.length > 0 && cleaned.length <= REMARK_LINE ? [cleaned] : wrapText(cleaned, REMARK_LINE);
 }
 
-function pushRemarks(out: string[], prefix: string, text: string): void {
-  for (const line of wrapRemark(text)) out.push(`${prefix}remark ${line}`);
+/** The remark lines of reasons, each made once: a flow's reason is in the rules of every firewall it crosses. */
+type Remarks = (reason: string) => readonly string[];
+
+function remarkWriter(): Remarks {
+  const done = new Map<string, readonly string[]>();
+  return (reason) => {
+    let lines = done.get(reason);
+    if (!lines) {
+      lines = remarkLines(reason);
+      done.set(reason, lines);
+    }
+    return lines;
+  };
 }
 
-function pushRuleRemarks(out: string[], prefix: string, rule: FirewallRule, name: string): void {
-  pushRemarks(out, prefix, `${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`);
-  for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, r);
+function pushRemarks(out: string[], prefix: string, lines: readonly string[]): void {
+  for (const line of lines) out.push(`${prefix}remark ${line}`);
+}
+
+function pushRuleRemarks(
+  out: string[],
+  prefix: string,
+  rule: FirewallRule,
+  name: string,
+  reasons: Remarks,
+): void {
+  pushRemarks(out, prefix, remarkLines(`${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`));
+  for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, reasons(r));
 }
 
 function byIngress(fw: FirewallRules): Map<string, FirewallRule[]> {
@@ -110,6 +122,7 @@ function pushAsaObject(lines: string[], o: AddressObject, names: PlatformNames):
 /** Writes the ASA configuration of the firewalls in `only` (every firewall when absent). */
 export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, ASA_NAMES, FILE_STYLE);
+  const remarks = remarkWriter();
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
     .map((fw) => {
@@ -129,7 +142,7 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
       for (const [ingress, rules] of byIngress(fw)) {
         const acl = `${names.iface(ingress)}_access_in`;
         for (const rule of rules) {
-          pushRuleRemarks(lines, `access-list ${acl} `, rule, names.rule(fw, rule));
+          pushRuleRemarks(lines, `access-list ${acl} `, rule, names.rule(fw, rule), remarks);
           if (rule.mixedFamilies) {
             lines.push(`access-list ${acl} remark NOT WRITTEN: one end is IPv4, the other IPv6`);
             continue;
@@ -165,6 +178,7 @@ export const IOS_NAMES: NameStyle = { maxLength: 64, extra: '_-.' };
 /** Writes the IOS access lists of the firewalls in `only` (every firewall when absent). */
 export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, IOS_NAMES, FILE_STYLE);
+  const remarks = remarkWriter();
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
     .map((fw) => {
@@ -189,7 +203,7 @@ export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
           lines.push(family === 4 ? `ip access-list extended ${acl}` : `ipv6 access-list ${acl}`);
           for (const rule of mine) {
             if (family === 6 && rule.mixedFamilies) continue;
-            pushRuleRemarks(lines, ' ', rule, names.rule(fw, rule));
+            pushRuleRemarks(lines, ' ', rule, names.rule(fw, rule), remarks);
             if (rule.mixedFamilies) {
               lines.push(' remark NOT WRITTEN: one end is IPv4, the other IPv6');
               continue;

@@ -7,11 +7,13 @@
  */
 import type { PortRange } from '../engine/types';
 import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './model';
-import type { TextStyle } from './naming';
-import { cleanText } from './naming';
+import type { NameStyle, TextStyle } from './naming';
+import { cleanText, textCleaner } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
 import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
+/** Rule names, in comments only: short enough to leave the comment room for the reasons. */
+const IPTABLES_NAMES: NameStyle = { maxLength: 40, extra: '_-.' };
 /** `-m comment`: at most 255 bytes, in double quotes. */
 const COMMENT: TextStyle = { maxBytes: 255, forbidden: '"\\\'' };
 const HASH_LINE: TextStyle = { maxBytes: 400 };
@@ -63,9 +65,10 @@ function ruleLines(
   notes: Set<string>,
   name: string,
   names: PlatformNames,
+  reasonLine: (text: string) => string,
 ): void {
   out.push(`# ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
-  for (const s of rule.services) for (const r of s.reasons) out.push(`# ${cleanText(r, HASH_LINE)}`);
+  for (const s of rule.services) for (const r of s.reasons) out.push(`# ${reasonLine(r)}`);
   if (rule.mixedFamilies) {
     out.push('# NOT WRITTEN: one end is IPv4 and the other IPv6; no single rule can permit this.');
     return;
@@ -98,11 +101,12 @@ function restoreFile(
   family: AddressFamily,
   rules: { rule: FirewallRule; name: string }[],
   names: PlatformNames,
+  reasonLine: (text: string) => string,
 ): string {
   const notes = new Set<string>();
   // The rules first: the notes they raise go in the head of the file.
   const body: string[] = [];
-  for (const { rule, name } of rules) ruleLines(body, rule, notes, name, names);
+  for (const { rule, name } of rules) ruleLines(body, rule, notes, name, names, reasonLine);
   const tool = family === 4 ? 'iptables-restore' : 'ip6tables-restore';
   const head = [
     `# ${tool} file: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, IPv${family}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
@@ -124,7 +128,8 @@ function restoreFile(
 
 /** Writes the iptables-restore and ip6tables-restore files of the firewalls in `only` (every firewall when absent). */
 export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
-  const names = platformNames(set, { maxLength: 40, extra: '_-.' }, FILE_STYLE);
+  const names = platformNames(set, IPTABLES_NAMES, FILE_STYLE);
+  const reasonLine = textCleaner(HASH_LINE);
   const files: GeneratedFile[] = [];
   for (const fw of set.firewalls) {
     if (only && !only.has(fw.firewall.id)) continue;
@@ -132,8 +137,8 @@ export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): Generat
     const v4 = named.filter(({ rule }) => rule.family !== 6 || rule.mixedFamilies);
     const v6 = named.filter(({ rule }) => rule.family !== 4 && !rule.mixedFamilies);
     const stem = names.file(fw);
-    files.push({ path: `${stem}.rules.v4`, content: restoreFile(set, fw, 4, v4, names) });
-    files.push({ path: `${stem}.rules.v6`, content: restoreFile(set, fw, 6, v6, names) });
+    files.push({ path: `${stem}.rules.v4`, content: restoreFile(set, fw, 4, v4, names, reasonLine) });
+    files.push({ path: `${stem}.rules.v6`, content: restoreFile(set, fw, 6, v6, names, reasonLine) });
   }
   return files;
 }

@@ -106,12 +106,8 @@ export function kbArticles(reasons: readonly string[]): string[] {
   return [...seen];
 }
 
-/** The same reason is in many rules (every firewall a flow crosses): each is read once. */
-const kbCache = new Map<string, readonly string[]>();
-
-function kbOf(reason: string): readonly string[] {
-  let found = kbCache.get(reason);
-  if (found) return found;
+/** The `KB <digits>` a reason cites, in order. */
+function kbOf(reason: string): string[] {
   const list: string[] = [];
   for (let at = reason.indexOf('KB '); at !== -1; ) {
     let end = at + 3;
@@ -121,11 +117,7 @@ function kbOf(reason: string): readonly string[] {
       at = reason.indexOf('KB ', end);
     } else at = reason.indexOf('KB ', at + 1);
   }
-  found = list;
-  // Bounded, so a long-running page does not keep every reason it ever read.
-  if (kbCache.size > 50_000) kbCache.clear();
-  kbCache.set(reason, found);
-  return found;
+  return list;
 }
 
 function serviceKey(protocol: FlowProtocol, ports: PortRange): string {
@@ -267,10 +259,8 @@ export function firewallRules(plan: Plan, analysis: Analysis): FirewallRules[] {
   const nodes = new Map(plan.nodes.map((n) => [n.id, n] as const));
   const objects = new ObjectTable(nodes);
   // Every endpoint first, so an object's label (its first node) is final before any rule is named after it.
-  for (const flow of analysis.flows) {
-    objects.end(flow.source);
-    objects.end(flow.destination);
-  }
+  const sources = analysis.flows.map((flow) => objects.end(flow.source));
+  const destinations = analysis.flows.map((flow) => objects.end(flow.destination));
   objects.finish();
   const firewalls = [...analysis.flowsByFirewall.keys()]
     .map((id) => ({ id, name: nodeName(nodes.get(id), id) }))
@@ -280,11 +270,11 @@ export function firewallRules(plan: Plan, analysis: Analysis): FirewallRules[] {
     const drafts = new Map<string, Draft>();
     for (const i of indexes) {
       const flow = analysis.flows[i] as Flow;
-      const source = objects.end(flow.source);
-      const destination = objects.end(flow.destination);
+      const source = sources[i] as RuleEnd;
+      const destination = destinations[i] as RuleEnd;
       for (const crossing of flow.crossings) {
         if (crossing.firewall !== firewall.id) continue;
-        const key = [endKey(source), endKey(destination), crossing.ingress, crossing.egress].join('\u0000');
+        const key = `${endKey(source)}\u0000${endKey(destination)}\u0000${crossing.ingress}\u0000${crossing.egress}`;
         let draft = drafts.get(key);
         if (!draft) {
           draft = {

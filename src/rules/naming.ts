@@ -40,18 +40,21 @@ export function foldToAscii(text: string): string {
 export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): string {
   const { joiner, allowed } = alphabetOf(style.extra);
   const source = PLAIN.test(text) ? text : foldToAscii(text);
-  // One pass: kept characters are copied, and every run of other characters (or of the
-  // joiner itself) between two kept ones becomes one joiner; runs at either end go.
-  let name = '';
-  let pending = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c < 128 && allowed[c] === 1) {
-      if (pending && name !== '') name += joiner;
-      pending = false;
-      name += source[i];
-    } else pending = true;
+  // One pass: runs of kept characters are kept, and every run of other characters (or of
+  // the joiner itself) between two of them becomes one joiner; runs at either end go.
+  // Joined from slices, the name is one flat string: every line that names it copies it at once.
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= source.length; i++) {
+    const c = i < source.length ? source.charCodeAt(i) : -1;
+    if (c >= 0 && c < 128 && allowed[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      runs.push(source.slice(start, i));
+      start = -1;
+    }
   }
+  let name = runs.join(joiner);
   const first = name.charCodeAt(0);
   if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) name = `${fallback}${joiner}${name}`;
   name = trimChar(name.slice(0, style.maxLength), joiner);
@@ -102,25 +105,68 @@ export function assignNames(
   fallback = 'x',
   alsoTaken?: ReadonlySet<string>,
 ): Map<string, string> {
-  const used = taken;
-  for (const word of style.reserved ?? []) used.add(word.toLowerCase());
+  reserve(taken, style);
   const items = wanted
     .map(({ key, name }) => ({ key, base: sanitizeName(name, style, fallback) }))
     .sort((x, y) => compareStrings(x.base, y.base) || compareStrings(x.key, y.key));
-  const sep = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
   const names = new Map<string, string>();
   for (const { key, base } of items) {
-    if (names.has(key)) continue;
-    let name = base;
-    const isTaken = (n: string) => used.has(n) || alsoTaken?.has(n) === true;
-    for (let n = 2; isTaken(name.toLowerCase()); n++) {
-      const suffix = `${sep}${n}`;
-      name = `${base.slice(0, style.maxLength - suffix.length)}${suffix}`;
-    }
-    used.add(name.toLowerCase());
-    names.set(key, name);
+    if (!names.has(key)) names.set(key, claim(base, style, taken, alsoTaken));
   }
   return names;
+}
+
+/**
+ * As {@link assignNames} with each name's position as its key (of two equal
+ * names the earlier is first): the identifiers in the order of `wanted`.
+ * `sanitize` turns a wanted name into its base, for a caller that meets the
+ * same names often (a pair of nodes is a rule on every firewall between them).
+ */
+export function assignNameList(
+  wanted: readonly string[],
+  style: NameStyle,
+  taken: Set<string> = new Set(),
+  alsoTaken?: ReadonlySet<string>,
+  sanitize: (name: string) => string = (name) => sanitizeName(name, style),
+): string[] {
+  reserve(taken, style);
+  const bases = wanted.map(sanitize);
+  const order = bases.map((_, i) => i);
+  order.sort((i, j) => compareStrings(bases[i] as string, bases[j] as string) || i - j);
+  const names: string[] = new Array(bases.length);
+  for (const i of order) names[i] = claim(bases[i] as string, style, taken, alsoTaken);
+  return names;
+}
+
+/** {@link sanitizeName} for one style, remembering each name it has spelled. */
+export function nameSanitizer(style: NameStyle, fallback = 'x'): (name: string) => string {
+  const spelled = new Map<string, string>();
+  return (name) => {
+    let base = spelled.get(name);
+    if (base === undefined) {
+      base = sanitizeName(name, style, fallback);
+      spelled.set(name, base);
+    }
+    return base;
+  };
+}
+
+function reserve(used: Set<string>, style: NameStyle): void {
+  for (const word of style.reserved ?? []) used.add(word.toLowerCase());
+}
+
+/** `base`, or the first of `base_2`, `base_3`, … that is free; marked as used. */
+function claim(base: string, style: NameStyle, used: Set<string>, alsoTaken?: ReadonlySet<string>): string {
+  const sep = style.extra.includes('_') ? '_' : (style.extra[0] ?? '');
+  let name = base;
+  let lower = name.toLowerCase();
+  for (let n = 2; used.has(lower) || alsoTaken?.has(lower) === true; n++) {
+    const suffix = `${sep}${n}`;
+    name = `${base.slice(0, style.maxLength - suffix.length)}${suffix}`;
+    lower = name.toLowerCase();
+  }
+  used.add(lower);
+  return name;
 }
 
 /** How one platform writes free text (a comment, remark or description). */
@@ -142,7 +188,9 @@ export function cleanText(text: string, style: TextStyle): string {
   const plain = plainness(text, style);
   // Most texts are printable ASCII already, single-spaced and short enough: they are what they are.
   if (plain === CLEAN) return text;
-  // Other printable ASCII (a rule's own summary, too long for a comment) is quick to clean and rarely seen twice.
+  // Clean but too long (a rule's own summary in a comment): only cut.
+  if (plain === LONG_TEXT) return cutToBytes(text, style.maxBytes, style.ascii ? '...' : '…');
+  // Other printable ASCII is quick to clean and rarely seen twice.
   if (plain === PLAIN_TEXT) return cleanTextOnce(text, style);
   // The rest (other scripts, control characters) recur in every rule and format: each text is cleaned once per style.
   let cache = cleaned.get(style);
@@ -162,33 +210,56 @@ export function cleanText(text: string, style: TextStyle): string {
 
 /** Cleaning leaves the text as it is. */
 const CLEAN = 0;
-/** Printable ASCII that cleaning changes: a forbidden character, spaces to fold, or too long. */
-const PLAIN_TEXT = 1;
+/**
+ * {@link cleanText} for one style, remembering each text it has cleaned: a
+ * flow's reason is in the rules of every firewall the flow crosses, and is
+ * the same string each time, so it is read once.
+ */
+export function textCleaner(style: TextStyle): (text: string) => string {
+  const done = new Map<string, string>();
+  return (text) => {
+    let out = done.get(text);
+    if (out === undefined) {
+      out = cleanText(text, style);
+      done.set(text, out);
+    }
+    return out;
+  };
+}
+
+/** Clean printable ASCII past the byte limit: it is only cut. */
+const LONG_TEXT = 1;
+/** Printable ASCII that cleaning changes otherwise: a forbidden character or spaces to fold. */
+const PLAIN_TEXT = 2;
 /** Other characters. */
-const OTHER_TEXT = 2;
+const OTHER_TEXT = 3;
+
+type Plainness = typeof CLEAN | typeof LONG_TEXT | typeof PLAIN_TEXT | typeof OTHER_TEXT;
 
 /**
  * How much cleaning `text` needs: none when it is printable ASCII (so one
  * byte a character) within the byte limit, with no forbidden character, no
- * space at either end and never two in a row.
+ * space at either end and never two in a row; only a cut when it is all
+ * that but too long.
  */
-function plainness(text: string, style: TextStyle): typeof CLEAN | typeof PLAIN_TEXT | typeof OTHER_TEXT {
+function plainness(text: string, style: TextStyle): Plainness {
   const n = text.length;
   const forbidden = style.forbidden ? forbiddenTableOf(style.forbidden) : null;
-  let verdict: typeof CLEAN | typeof PLAIN_TEXT = n > style.maxBytes ? PLAIN_TEXT : CLEAN;
+  let changed = false;
   let space = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c > 0x7e) return OTHER_TEXT;
     if (c === 0x20) {
-      if (space) verdict = PLAIN_TEXT;
+      if (space) changed = true;
       space = true;
     } else {
-      if (forbidden !== null && forbidden[c] === 1) verdict = PLAIN_TEXT;
+      if (forbidden !== null && forbidden[c] === 1) changed = true;
       space = false;
     }
   }
-  return n > 0 && space ? PLAIN_TEXT : verdict;
+  if (changed || (n > 0 && space)) return PLAIN_TEXT;
+  return n > style.maxBytes ? LONG_TEXT : CLEAN;
 }
 
 const forbiddenTables = new Map<string, Uint8Array>();
@@ -259,35 +330,46 @@ function cutToBytes(text: string, maxBytes: number, ellipsis: string): string {
   return `${out.trimEnd()}${ellipsis}`;
 }
 
-/** Splits a long text into lines of at most `maxBytes` each, at spaces where it can (for remark lines). */
+/**
+ * Splits a long text into lines of at most `maxBytes` each, at spaces where it
+ * can (for remark lines). Each line is a slice of `text`, so writing it out
+ * copies one piece rather than walking a chain of appended words.
+ */
 export function wrapText(text: string, maxBytes: number): string[] {
   const lines: string[] = [];
-  let line = '';
+  // The line being filled is text.slice(start, end); it is empty when start === end.
+  let start = 0;
+  let end = 0;
   let size = 0;
+  let at = 0;
   for (const word of text.split(' ')) {
+    const wordStart = at;
+    at += word.length + 1;
     const wordSize = byteLength(word);
-    if (line && size + 1 + wordSize <= maxBytes) {
-      line += ` ${word}`;
+    if (end > start && size + 1 + wordSize <= maxBytes) {
+      end = wordStart + word.length;
       size += 1 + wordSize;
-    } else if (!line && wordSize <= maxBytes) {
-      line = word;
+    } else if (end === start && wordSize <= maxBytes) {
+      start = wordStart;
+      end = wordStart + word.length;
       size = wordSize;
     } else {
-      if (line) lines.push(line);
-      line = '';
+      if (end > start) lines.push(text.slice(start, end));
+      start = wordStart;
+      end = wordStart;
       size = 0;
       for (const ch of word) {
         const chSize = byteLength(ch);
         if (size + chSize > maxBytes) {
-          lines.push(line);
-          line = '';
+          lines.push(text.slice(start, end));
+          start = end;
           size = 0;
         }
-        line += ch;
+        end += ch.length;
         size += chSize;
       }
     }
   }
-  if (line) lines.push(line);
+  if (end > start) lines.push(text.slice(start, end));
   return lines;
 }

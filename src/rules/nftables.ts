@@ -7,7 +7,7 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressFamily, AddressObject, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNames, cleanText } from './naming';
+import { assignNames, cleanText, textCleaner } from './naming';
 import type { GeneratedFile, RuleSet } from './platform';
 import { FILE_STYLE, objectLabel, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
@@ -45,9 +45,10 @@ function portText(ports: PortRange): string {
 /** Writes the nftables scripts of the firewalls in `only` (every firewall when absent). */
 export function nftablesFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, NFT_NAMES, FILE_STYLE);
+  const reasonLine = textCleaner(HASH_LINE);
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
-    .map((fw) => ({ path: `${names.file(fw)}.nft`, content: script(set, fw, names) }));
+    .map((fw) => ({ path: `${names.file(fw)}.nft`, content: script(set, fw, names, reasonLine) }));
 }
 
 interface AddressSet {
@@ -56,7 +57,12 @@ interface AddressSet {
   object: AddressObject;
 }
 
-function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platformNames>): string {
+function script(
+  set: RuleSet,
+  fw: FirewallRules,
+  names: ReturnType<typeof platformNames>,
+  reasonLine: (text: string) => string,
+): string {
   // A placeholder may turn out IPv4 or IPv6: it gets an empty set of each, and rules for each.
   const addressSets: Record<AddressFamily, Map<AddressObject, AddressSet>> = { 4: new Map(), 6: new Map() };
   const v6Names = assignNames(
@@ -99,7 +105,7 @@ function script(set: RuleSet, fw: FirewallRules, names: ReturnType<typeof platfo
     const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
     if (body.length > 0) body.push('');
     body.push(`    # ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
-    for (const s of rule.services) for (const r of s.reasons) body.push(`    # ${cleanText(r, HASH_LINE)}`);
+    for (const s of rule.services) for (const r of s.reasons) body.push(`    # ${reasonLine(r)}`);
     if (rule.mixedFamilies) {
       body.push('    # NOT WRITTEN: one end is IPv4 and the other IPv6; no single rule can permit this.');
       continue;

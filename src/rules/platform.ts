@@ -8,7 +8,7 @@ import { compareStrings } from '../engine/compare';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
 import type { NameStyle } from './naming';
-import { assignNames } from './naming';
+import { assignNameList, assignNames, nameSanitizer } from './naming';
 
 /** One file a generator writes: a path relative to the output directory, and its text. */
 export interface GeneratedFile {
@@ -40,8 +40,33 @@ export function objectLabel(object: AddressObject): string {
   return object.address === null ? `fill in ${object.label}` : object.label;
 }
 
-/** Builds the names of every object, group, rule and file of the plan for one platform. */
+const namesBySet = new WeakMap<RuleSet, Map<NameStyle, Map<NameStyle, PlatformNames>>>();
+
+/**
+ * Builds the names of every object, group, rule and file of the plan for one
+ * platform; made once per rule set and style, so the planner showing another
+ * firewall or format of the same plan names nothing twice.
+ */
 export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle = style): PlatformNames {
+  let byStyle = namesBySet.get(set);
+  if (!byStyle) {
+    byStyle = new Map();
+    namesBySet.set(set, byStyle);
+  }
+  let byFileStyle = byStyle.get(style);
+  if (!byFileStyle) {
+    byFileStyle = new Map();
+    byStyle.set(style, byFileStyle);
+  }
+  let names = byFileStyle.get(fileStyle);
+  if (!names) {
+    names = makePlatformNames(set, style, fileStyle);
+    byFileStyle.set(fileStyle, names);
+  }
+  return names;
+}
+
+function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle): PlatformNames {
   const objects = new Map<string, AddressObject>();
   const groups = new Map<string, ServiceGroup>();
   for (const fw of set.firewalls) {
@@ -59,19 +84,20 @@ export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameSty
     style,
     taken,
   );
-  const ruleNames = new Map<string, Map<FirewallRule, string>>();
+  // Rule names are distinct within a firewall and from every object and group name.
+  const ruleNames = new Map<FirewallRule, string>();
+  const sanitize = nameSanitizer(style);
   for (const fw of set.firewalls) {
-    const names = assignNames(
-      fw.rules.map((r, i) => ({ key: String(i).padStart(8, '0'), name: r.label })),
+    const names = assignNameList(
+      fw.rules.map((r) => r.label),
       style,
       new Set(),
-      'x',
       taken,
+      sanitize,
     );
-    ruleNames.set(
-      fw.firewall.id,
-      new Map(fw.rules.map((r, i) => [r, names.get(String(i).padStart(8, '0')) ?? ''])),
-    );
+    fw.rules.forEach((r, i) => {
+      ruleNames.set(r, names[i] as string);
+    });
   }
   const fileNames = assignNames(
     [...set.firewalls]
@@ -86,7 +112,7 @@ export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameSty
   return {
     object: (o) => objectNames.get(o.key) ?? '',
     group: (g) => groupNames.get(g.key) ?? '',
-    rule: (fw, r) => ruleNames.get(fw.firewall.id)?.get(r) ?? '',
+    rule: (_fw, r) => ruleNames.get(r) ?? '',
     // The plan allows letters, digits, `_`, `-` and `.` here already; anything else is replaced, never passed on.
     iface: (name) => {
       let spelled = ifaces.get(name);
