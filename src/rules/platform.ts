@@ -22,6 +22,12 @@ export interface RuleSet {
   planName: string;
   /** Every firewall of the plan, so names do not depend on which are written. */
   firewalls: FirewallRules[];
+  /**
+   * The whole plan's rules when `firewalls` holds only some of its rules (a
+   * change request): every name is made from it, so the rules are spelled as
+   * in the plan's full files, which is what the firewall has loaded.
+   */
+  namesFrom?: RuleSet;
 }
 
 /** The identifiers a platform gives the things its files name. */
@@ -41,7 +47,12 @@ export function objectLabel(object: AddressObject): string {
 }
 
 /** Builds the names of every object, group, rule and file of the plan for one platform. */
-export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle = style): PlatformNames {
+export function platformNames(
+  written: RuleSet,
+  style: NameStyle,
+  fileStyle: NameStyle = style,
+): PlatformNames {
+  const set = written.namesFrom ?? written;
   const objects = new Map<string, AddressObject>();
   const groups = new Map<string, ServiceGroup>();
   for (const fw of set.firewalls) {
