@@ -52,9 +52,9 @@ export async function cliRules(planFile: string, args: readonly string[]): Promi
   return result.stdout;
 }
 
-/** Runs `npm run --silent diff -- OLD NEW` (SPEC §10) and keeps its standard output as bytes. */
-export function runDiff(oldFile: string, newFile: string): Promise<CliResult> {
-  return runTsx(['src/cli/diff.ts', oldFile, newFile]);
+/** Runs `npm run --silent diff -- OLD NEW [OPTIONS]` (SPEC §10) and keeps its standard output as bytes. */
+export function runDiff(oldFile: string, newFile: string, ...options: string[]): Promise<CliResult> {
+  return runTsx(['src/cli/diff.ts', oldFile, newFile, ...options]);
 }
 
 /** Runs one of the command-line entry points from the sources and keeps what it wrote. */

@@ -234,3 +234,55 @@ test("a reviewer opens a link with its baseline, sees the changes, writes a note
   ).toContainText('Is 10.1.0.12 in the DMZ range?');
   await expect(planner.node('EXAMS01')).toHaveAccessibleName(/1 open note/);
 });
+
+test('the inspector adds, edits and resolves a note on the selected firewall, each step undoable', async ({
+  planner,
+  page,
+}) => {
+  await planner.start();
+  await planner.selectNode('FW-EDGE');
+  const notes = planner.inspector.getByRole('region', { name: 'Notes about Firewall FW-EDGE' });
+  const form = notes.getByRole('form', { name: 'Add a note about Firewall FW-EDGE' });
+  const field = form.getByLabel('New note');
+
+  // An empty note is refused in place.
+  await field.focus();
+  await field.press('Control+Enter');
+  await expect(form.getByRole('alert')).toHaveText('A note needs some text.');
+
+  await field.fill('Is IMAP4 over SSL still used by the mobile users?');
+  await field.press('Control+Enter');
+  await expect(field).toHaveValue('');
+  const note = notes.getByRole('listitem', { name: 'Open note about Firewall FW-EDGE' });
+  await expect(note).toContainText('Is IMAP4 over SSL still used');
+  await expect(planner.node('FW-EDGE')).toHaveAccessibleName(/, 1 open note$/);
+
+  // Edit by keyboard: Edit focuses the text, Ctrl+Enter saves.
+  await note.getByRole('button', { name: 'Edit note about Firewall FW-EDGE' }).click();
+  const edit = note.getByLabel('Note text');
+  await expect(edit).toBeFocused();
+  await edit.fill('IMAP4 over SSL: ask the mobile team before closing 993.');
+  await edit.press('Control+Enter');
+  await expect(note).toContainText('ask the mobile team');
+
+  await note.getByRole('button', { name: 'Resolve note about Firewall FW-EDGE' }).click();
+  const resolved = notes.getByRole('listitem', { name: 'Resolved note about Firewall FW-EDGE' });
+  await expect(resolved).toBeVisible();
+  await expect(planner.node('FW-EDGE')).toHaveAccessibleName(/, 1 resolved note$/);
+  await planner.screenshot('review-inspector-note');
+
+  // The Notes tab holds the same note; Undo steps back through resolve, edit and add.
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  await expect(
+    page
+      .getByRole('list', { name: 'Review notes' })
+      .getByRole('listitem', { name: 'Resolved note about Firewall FW-EDGE' }),
+  ).toContainText('ask the mobile team');
+  await planner.undoButton.click();
+  await expect(note).toContainText('ask the mobile team');
+  await planner.undoButton.click();
+  await expect(note).toContainText('Is IMAP4 over SSL still used');
+  await planner.undoButton.click();
+  await expect(notes.getByRole('listitem')).toHaveCount(0);
+  await expect(planner.node('FW-EDGE')).not.toHaveAccessibleName(/note/);
+});

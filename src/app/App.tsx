@@ -15,6 +15,7 @@ import { OtherTabBanner } from './OtherTabBanner';
 import { PlanFileDrop } from './PlanFileDrop';
 import { PlanList } from './PlanList';
 import { ResultsSplit } from './ResultsSplit';
+import { ReviewPackPrint, useReviewPackAction } from './ReviewPack';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SkipLink } from './SkipLink';
 import { StorageWarning } from './StorageWarning';
@@ -69,11 +70,13 @@ export function App() {
         </div>
       </div>
       <CompareDialog />
+      <ReviewPackPrint />
     </ReactFlowProvider>
   );
 }
 
-/** The Export menu with the plan's exports and the diagram pictures, which need the canvas (inside its provider). */
+/** The Export menu with the plan's exports, the diagram pictures and the review pack, which need the canvas (inside its provider). */
 function AppExportMenu() {
-  return <ExportMenu formats={useMenuExports()} />;
+  const reviewPack = useReviewPackAction();
+  return <ExportMenu formats={useMenuExports()} actions={[reviewPack]} />;
 }

@@ -64,11 +64,11 @@ describe('parseDiffArgs', () => {
   it('takes two files and --json, in any order; -- ends the options', () => {
     expect(parseDiffArgs(['a.json', '--json', 'b.json'])).toEqual({
       ok: true,
-      options: { before: 'a.json', after: 'b.json', json: true },
+      options: { before: 'a.json', after: 'b.json', json: true, format: null },
     });
     expect(parseDiffArgs(['--', '--json', 'b.json'])).toEqual({
       ok: true,
-      options: { before: '--json', after: 'b.json', json: false },
+      options: { before: '--json', after: 'b.json', json: false, format: null },
     });
   });
 
@@ -265,5 +265,51 @@ describe('diff of a plan past the analysis limit (SPEC §4)', () => {
       );
       expect(lines.filter((l) => l.startsWith('error ANALYSIS_LIMIT '))).toHaveLength(limited.length);
     }
+  });
+});
+
+describe('diff --format: the change request in a firewall format', () => {
+  const files = {
+    'old.json': file(pop3Plan()),
+    'new.json': file(pop3Plan({ server: { address: '10.1.0.11' } as Partial<PlanNode> })),
+  };
+
+  it('writes the rules to close and open instead of the CSV; the findings and the exit status are unchanged', async () => {
+    const csv = await run(['old.json', 'new.json'], files);
+    const asa = await run(['old.json', 'new.json', '--format', 'asa'], files);
+    expect(asa.status).toBe(1);
+    expect(asa.stderr).toBe(csv.stderr);
+    expect(asa.stdout).toContain('! Change request for FW-EDGE: close 1 rule, open 1 rule.');
+    expect(asa.stdout).toMatch(/^no access-list \S+ extended permit .* object EXAMS01$/m);
+    expect(asa.stdout).toContain(' host 10.1.0.11');
+    const iptables = await run(['old.json', 'new.json', '--format=iptables'], files);
+    expect(iptables.stdout).toMatch(/^-D FORWARD -d 10\.1\.0\.10 .* -j ACCEPT$/m);
+    expect(iptables.stdout).toMatch(/^-A FORWARD -d 10\.1\.0\.11 .* -j ACCEPT$/m);
+  });
+
+  it('writes nothing and exits 0 when no rule changes', async () => {
+    expect(await run(['old.json', 'old.json', '--format', 'srx'], files)).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
+  });
+
+  it('refuses an unknown format, a missing one, and --json with it', async () => {
+    const unknown = await run(['old.json', 'new.json', '--format', 'pf'], files);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^error: unknown format pf \(one of nftables, iptables, asa, ios, srx, capirca\)\n/,
+    );
+    expect((await run(['old.json', 'new.json', '--format'], files)).stderr).toMatch(
+      /^error: --format needs a value/,
+    );
+    expect((await run(['old.json', 'new.json', '--json', '--format', 'asa'], files)).stderr).toMatch(
+      /^error: --json and --format cannot be used together/,
+    );
+    expect(parseDiffArgs(['a', 'b', '--format', 'ios'])).toEqual({
+      ok: true,
+      options: { before: 'a', after: 'b', json: false, format: 'ios' },
+    });
   });
 });

@@ -5,27 +5,41 @@ import { changeCsv } from '../io/changeCsv';
 import { escapeControlCharacters, escapeJsonForTerminal } from '../io/terminalText';
 import { loadPlan } from '../model/load';
 import { PLAN_LIMITS } from '../model/types';
+import { changeRequestFiles, filesAsText, RULE_FORMATS, ruleFormat, ruleSetOf } from '../rules/formats';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, findingLine } from './runMatrix';
 
 /** Exit status when the two port matrices differ: a change the firewall team must review (SPEC §10). */
 export const EXIT_MATRICES_DIFFER = 1;
 
-export const DIFF_USAGE = 'usage: npm run --silent diff -- OLD.json NEW.json [--json]';
+export const DIFF_USAGE = `usage: npm run --silent diff -- OLD.json NEW.json [--json | --format FORMAT]
+--format writes the change request in that firewall format instead of the CSV: ${RULE_FORMATS.map((f) => f.id).join(', ')}`;
 
 type ParsedArgs =
-  | { ok: true; options: { before: string; after: string; json: boolean } }
+  | { ok: true; options: { before: string; after: string; json: boolean; format: string | null } }
   | { ok: true; help: true }
   | { ok: false; error: string };
 
 /** Reads the arguments; `--` ends the options so a file may start with a dash. */
 export function parseDiffArgs(argv: readonly string[]): ParsedArgs {
   let json = false;
+  let format: string | null = null;
   const files: string[] = [];
   let optionsEnded = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
     if (!optionsEnded && arg === '--') optionsEnded = true;
     else if (!optionsEnded && arg === '--json') json = true;
-    else if (!optionsEnded && (arg === '--help' || arg === '-h')) return { ok: true, help: true };
+    else if (!optionsEnded && (arg === '--format' || arg.startsWith('--format='))) {
+      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
+      if (value === undefined || value === '') return { ok: false, error: '--format needs a value' };
+      if (format !== null) return { ok: false, error: '--format given twice' };
+      if (!ruleFormat(value))
+        return {
+          ok: false,
+          error: `unknown format ${escapeControlCharacters(value)} (one of ${RULE_FORMATS.map((f) => f.id).join(', ')})`,
+        };
+      format = value;
+    } else if (!optionsEnded && (arg === '--help' || arg === '-h')) return { ok: true, help: true };
     else if (!optionsEnded && arg.startsWith('-') && arg !== '-')
       return { ok: false, error: `unknown option ${escapeControlCharacters(arg)}` };
     else files.push(arg);
@@ -33,7 +47,8 @@ export function parseDiffArgs(argv: readonly string[]): ParsedArgs {
   const [before, after] = files;
   if (before === undefined || after === undefined || files.length > 2)
     return { ok: false, error: `two plan files, old and new, got ${files.length}` };
-  return { ok: true, options: { before, after, json } };
+  if (json && format !== null) return { ok: false, error: '--json and --format cannot be used together' };
+  return { ok: true, options: { before, after, json, format } };
 }
 
 /** One finding that appeared (`+`) or went away (`-`) as one line; names never carry control characters. */
@@ -112,7 +127,8 @@ async function readPlan(
 
 /**
  * The `diff` command (SPEC §10): compares an old and a new plan file and writes
- * the change CSV (or, with `--json`, the whole comparison) to stdout, one line
+ * the change CSV (or, with `--json`, the whole comparison; with `--format F`,
+ * the change request in firewall format F) to stdout, one line
  * per finding that went away (`- `) or appeared (`+ `) to stderr. Resolves to
  * the exit status: 0 when both plans ask the firewalls for the same rules, 1
  * when they differ, 2 for bad usage, a file that cannot be read or is not a
@@ -129,7 +145,7 @@ export async function runDiffCli(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout(`${DIFF_USAGE}\n`);
     return EXIT_OK;
   }
-  const { before, after, json } = args.options;
+  const { before, after, json, format } = args.options;
   const [oldPlan, newPlan] = await Promise.all([readPlan(before, io), readPlan(after, io)]);
   if (!oldPlan.ok || !newPlan.ok) {
     for (const loaded of [oldPlan, newPlan]) if (!loaded.ok) io.stderr(`error: ${loaded.error}\n`);
@@ -154,6 +170,19 @@ export async function runDiffCli(argv: readonly string[], io: CliIo): Promise<nu
   if (json) {
     const text = JSON.stringify(comparisonJson(comparison), null, 2);
     io.stdout(`${terminal ? escapeJsonForTerminal(text) : text}\n`);
+  } else if (format !== null) {
+    // The rules to close and open on each firewall, in that format (docs/review.md); nothing when none change.
+    const rules = ruleFormat(format);
+    if (rules) {
+      const content = filesAsText(
+        changeRequestFiles(
+          rules,
+          ruleSetOf(oldPlan.plan.plan, oldPlan.plan.analysis),
+          ruleSetOf(newPlan.plan.plan, newPlan.plan.analysis),
+        ),
+      );
+      io.stdout(terminal ? content.split('\n').map(escapeControlCharacters).join('\n') : content);
+    }
   } else io.stdout(changeCsv(comparison.rows, { terminal }));
 
   const lines = [...comparison.findings.wentAway, ...comparison.findings.appeared].map(findingChangeLine);

@@ -5,6 +5,16 @@
 import type { Analysis } from '../engine/types';
 import type { Plan } from '../model/types';
 import { capircaFiles } from './capirca';
+import {
+  asaChanges,
+  type ChangeWriter,
+  capircaChanges,
+  iosChanges,
+  iptablesChanges,
+  nftablesChanges,
+  ruleChanges,
+  srxChanges,
+} from './changes';
 import { asaFiles, iosFiles } from './cisco';
 import { iptablesFiles } from './iptables';
 import { firewallRules } from './model';
@@ -22,6 +32,8 @@ export interface RuleFormat {
   files(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[];
   /** A line of its files that is a comment or remark, for a reader to tell from what the device runs. */
   readonly comment: RegExp;
+  /** The change request from one version's rules to another's (src/rules/changes.ts). */
+  readonly changeFiles: ChangeWriter;
 }
 
 const HASH_COMMENT = /^\s*#/;
@@ -29,21 +41,47 @@ const HASH_COMMENT = /^\s*#/;
 const CISCO_COMMENT = /^\s*(?:!|(?:access-list \S+ )?remark\b)/;
 
 export const RULE_FORMATS: readonly RuleFormat[] = [
-  { id: 'nftables', label: 'nftables script (nft -f)', files: nftablesFiles, comment: HASH_COMMENT },
+  {
+    id: 'nftables',
+    label: 'nftables script (nft -f)',
+    files: nftablesFiles,
+    comment: HASH_COMMENT,
+    changeFiles: nftablesChanges,
+  },
   {
     id: 'iptables',
     label: 'iptables-restore and ip6tables-restore files',
     files: iptablesFiles,
     comment: HASH_COMMENT,
+    changeFiles: iptablesChanges,
   },
-  { id: 'asa', label: 'Cisco ASA objects and access lists', files: asaFiles, comment: CISCO_COMMENT },
-  { id: 'ios', label: 'Cisco IOS extended named access lists', files: iosFiles, comment: CISCO_COMMENT },
-  { id: 'srx', label: 'Juniper SRX set commands', files: srxFiles, comment: HASH_COMMENT },
+  {
+    id: 'asa',
+    label: 'Cisco ASA objects and access lists',
+    files: asaFiles,
+    comment: CISCO_COMMENT,
+    changeFiles: asaChanges,
+  },
+  {
+    id: 'ios',
+    label: 'Cisco IOS extended named access lists',
+    files: iosFiles,
+    comment: CISCO_COMMENT,
+    changeFiles: iosChanges,
+  },
+  {
+    id: 'srx',
+    label: 'Juniper SRX set commands',
+    files: srxFiles,
+    comment: HASH_COMMENT,
+    changeFiles: srxChanges,
+  },
   {
     id: 'capirca',
     label: 'Capirca policy tree (def/, policies/pol/)',
     files: capircaFiles,
     comment: HASH_COMMENT,
+    changeFiles: capircaChanges,
   },
 ];
 
@@ -64,4 +102,14 @@ export function ruleFormat(id: string): RuleFormat | undefined {
 /** The rules of every firewall of an analysed plan, ready for any format. */
 export function ruleSetOf(plan: Plan, analysis: Analysis): RuleSet {
   return { planName: plan.name, firewalls: firewallRules(plan, analysis) };
+}
+
+/**
+ * The change request from the older version's rules to the newer's in one
+ * format: for each firewall whose rules differ, what closes and what opens.
+ * Empty when every firewall keeps its rules.
+ */
+export function changeRequestFiles(format: RuleFormat, before: RuleSet, after: RuleSet): GeneratedFile[] {
+  const changes = ruleChanges(before, after);
+  return changes.length === 0 ? [] : format.changeFiles(before, after, changes);
 }

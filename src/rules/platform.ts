@@ -22,6 +22,12 @@ export interface RuleSet {
   planName: string;
   /** Every firewall of the plan, so names do not depend on which are written. */
   firewalls: FirewallRules[];
+  /**
+   * The whole plan's rules when `firewalls` holds only some of its rules (a
+   * change request): every name is made from it, so the rules are spelled as
+   * in the plan's full files, which is what the firewall has loaded.
+   */
+  namesFrom?: RuleSet;
 }
 
 /** The identifiers a platform gives the things its files name. */
@@ -47,7 +53,13 @@ const namesBySet = new WeakMap<RuleSet, Map<NameStyle, Map<NameStyle, PlatformNa
  * platform; made once per rule set and style, so the planner showing another
  * firewall or format of the same plan names nothing twice.
  */
-export function platformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle = style): PlatformNames {
+export function platformNames(
+  written: RuleSet,
+  style: NameStyle,
+  fileStyle: NameStyle = style,
+): PlatformNames {
+  // A change request's rule set is named as the whole plan it comes from (namesFrom).
+  const set = written.namesFrom ?? written;
   let byStyle = namesBySet.get(set);
   if (!byStyle) {
     byStyle = new Map();

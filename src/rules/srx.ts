@@ -40,11 +40,16 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
   const text = (t: string) => `"${cleanText(t, DESCRIPTION)}"`;
   const apps = new Map<string, { protocol: FlowProtocol; ports: PortRange }>();
   for (const rule of fw.rules) for (const s of rule.services) apps.set(appKey(s.protocol, s.ports), s);
+  // Applications are named from the firewall's whole rule set, so a change names them as its full file does.
+  const full = set.namesFrom?.firewalls.find((f) => f.firewall.id === fw.firewall.id) ?? fw;
+  const named = new Set<string>();
+  for (const rule of full.rules) for (const s of rule.services) named.add(appKey(s.protocol, s.ports));
+  for (const key of apps.keys()) named.add(key);
   const appNames = assignNames(
-    [...apps.keys()].map((key) => ({ key, name: key })),
+    [...named].map((key) => ({ key, name: key })),
     SRX_NAMES,
     new Set(
-      [...fw.objects.map(names.object), ...fw.serviceGroups.map(names.group)].map((n) => n.toLowerCase()),
+      [...full.objects.map(names.object), ...full.serviceGroups.map(names.group)].map((n) => n.toLowerCase()),
     ),
   );
   const lines = [

@@ -1,7 +1,15 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ChangedRow, ObjectChange } from '../../compare/types';
 import { changeCsv } from '../../io/changeCsv';
-import { exportFileName } from '../../io/exports';
+import { exportFileName, zipOfFiles } from '../../io/exports';
+import {
+  changeRequestFiles,
+  filesAsText,
+  RULE_FORMATS,
+  type RuleFormat,
+  ruleFormat,
+} from '../../rules/formats';
+import type { GeneratedFile } from '../../rules/platform';
 import { type ReviewComparison, useReviewComparison } from '../../store/comparison';
 import { takeOverComparedNotes } from '../../store/reviewActions';
 import { ghostId } from '../../store/reviewSlice';
@@ -9,6 +17,7 @@ import { usePlanner } from '../../store/store';
 import { downloadBlob } from '../download';
 import { FindingMessage } from '../FindingMessage';
 import { usePanelState } from '../panelState';
+import { baseName, ruleSetFor } from '../rules/ruleView';
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-[12px] font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-500';
@@ -104,9 +113,12 @@ function Changes({
         {byFirewall.length === 0 ? (
           <p className="text-xs text-slate-500">The firewalls need exactly the same rules.</p>
         ) : (
-          byFirewall.map(([firewall, list]) => (
-            <FirewallChanges key={firewall.id} firewall={firewall} rows={list} review={review} />
-          ))
+          <>
+            <RuleChangeExport review={review} planName={planName} />
+            {byFirewall.map(([firewall, list]) => (
+              <FirewallChanges key={firewall.id} firewall={firewall} rows={list} review={review} />
+            ))}
+          </>
         )}
       </section>
       <section aria-labelledby="changes-findings">
@@ -278,6 +290,82 @@ function FirewallChanges({
           })}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+const SELECT =
+  'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500';
+
+/**
+ * The change request for the firewall team in a firewall format (the one the
+ * Firewall rules tab shows): per firewall the rules to close and to open, as
+ * `npm run diff -- OLD NEW --format F` writes them. Copy, or download (one
+ * file as it is, several as a ZIP).
+ */
+function RuleChangeExport({ review, planName }: { review: ReviewComparison; planName: string }) {
+  const formatId = useId();
+  const chosen = usePanelState((s) => s.rulesFormat);
+  const setRulesFormat = usePanelState((s) => s.setRulesFormat);
+  const format = ruleFormat(chosen) ?? (RULE_FORMATS[0] as RuleFormat);
+  const files = useMemo(
+    () =>
+      changeRequestFiles(
+        format,
+        ruleSetFor(review.before.plan, review.before.analysis),
+        ruleSetFor(review.after.plan, review.after.analysis),
+      ),
+    [format, review],
+  );
+  const notify = usePlanner((s) => s.notify);
+  const what = `the ${format.id} rule changes`;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(filesAsText(files));
+      notify({ kind: 'info', text: `Copied ${what} to the clipboard.` });
+    } catch (error) {
+      notify({
+        kind: 'error',
+        text: `The rule changes could not be copied: ${error instanceof Error ? error.message : String(error)}. Download them instead.`,
+      });
+    }
+  };
+  const download = () => {
+    const only = files.length === 1 ? (files[0] as GeneratedFile) : null;
+    const name = only ? baseName(only.path) : exportFileName(planName, `${format.id}-changes`, 'zip');
+    downloadBlob(
+      name,
+      only ? new Blob([only.content], { type: 'text/plain;charset=utf-8' }) : zipOfFiles(files),
+    );
+    notify({ kind: 'info', text: `Saved ${what} as ${name}.` });
+  };
+  if (files.length === 0) {
+    // Rows changed but no rule did: a row that moved inside a rule the firewall already has.
+    return null;
+  }
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
+      <label htmlFor={formatId} className="font-medium text-slate-600">
+        Rule changes as
+      </label>
+      <select
+        id={formatId}
+        className={SELECT}
+        value={format.id}
+        onChange={(e) => setRulesFormat(e.target.value)}
+      >
+        {RULE_FORMATS.map((f) => (
+          <option key={f.id} value={f.id} title={f.label}>
+            {f.id}
+          </option>
+        ))}
+      </select>
+      <button type="button" className={BUTTON} onClick={() => void copy()}>
+        Copy rule changes
+      </button>
+      <button type="button" className={BUTTON} onClick={download}>
+        {files.length === 1 ? 'Download rule changes' : 'Download rule changes (ZIP)'}
+      </button>
     </div>
   );
 }

@@ -149,7 +149,21 @@ function NewNoteForm({ labels }: { labels: ReadonlyMap<string, string> }) {
   );
 }
 
-function NoteItem({ note, subject }: { note: Note; subject: string }) {
+/**
+ * One note with its commands: edit (Ctrl+Enter saves, Escape cancels),
+ * resolve or reopen, delete; each an undoable plan edit. `showSubject` adds a
+ * button that selects what it is about (the inspector, which shows it already,
+ * leaves it out).
+ */
+export function NoteItem({
+  note,
+  subject,
+  showSubject = true,
+}: {
+  note: Note;
+  subject: string;
+  showSubject?: boolean;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editId = useId();
@@ -188,7 +202,7 @@ function NoteItem({ note, subject }: { note: Note; subject: string }) {
         >
           {note.resolved ? '✓ Resolved' : '● Open'}
         </span>
-        {note.about === null ? (
+        {note.about === null || !showSubject ? (
           <span className="text-[12px] font-medium">{subject}</span>
         ) : (
           <button
@@ -288,5 +302,68 @@ function NoteItem({ note, subject }: { note: Note; subject: string }) {
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * A note about one object (or, with `about` null, the plan), written where the
+ * object is shown: the inspector. Adds it as the Notes tab's form does (one
+ * undoable plan edit); a refused text is said in place and kept.
+ */
+export function NoteComposer({ about, subject }: { about: string | null; subject: string }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const textId = useId();
+  const errorId = useId();
+  const submit = () => {
+    const result = usePlanner.getState().addNote(about, text);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setText('');
+    setError(null);
+    usePlanner.getState().notify({ kind: 'info', text: `Added a note about ${subject}.` });
+  };
+  return (
+    <form
+      aria-label={`Add a note about ${subject}`}
+      className="space-y-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor={textId} className="block text-[11px] font-semibold text-slate-600">
+        New note
+      </label>
+      <textarea
+        id={textId}
+        value={text}
+        rows={2}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (error) setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        className="w-full resize-y rounded border border-slate-300 px-1.5 py-1 text-[12px]"
+      />
+      {error ? (
+        <p id={errorId} role="alert" className="text-[12px] text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className={BUTTON}>
+        Add note
+      </button>
+      <span className="ml-2 text-[11px] text-slate-400">Ctrl+Enter</span>
+    </form>
   );
 }

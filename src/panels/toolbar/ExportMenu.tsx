@@ -7,22 +7,33 @@ import { BUTTON } from '../fields';
 import { ChevronDown, DescribedMenuItem, MenuPopup } from './menuParts';
 import { useMenuButton } from './useMenuButton';
 
+/** A menu entry that does something other than save a file (the review pack opens the print dialog). */
+export interface ExportAction {
+  id: string;
+  title: string;
+  description: string;
+  run: () => Promise<void>;
+}
+
 export interface ExportMenuProps {
   /** The rows of the exports table to offer, in order; the app adds the diagram pictures. */
   formats: readonly ExportFormat[];
+  /** Entries after the files: the review pack. */
+  actions?: readonly ExportAction[];
 }
 
 /**
  * The Export menu (WAI-ARIA menu button): one item per export it is given —
  * the port matrix and all flows as CSV (what the command line writes), the
- * plan file (what Import plan reads), the diagram as a picture.
+ * plan file (what Import plan reads), the diagram as a picture; then the
+ * actions it is given (the review pack, printed).
  */
-export function ExportMenu({ formats }: ExportMenuProps) {
+export function ExportMenu({ formats, actions = [] }: ExportMenuProps) {
   const notify = usePlanner((s) => s.notify);
   const [busy, setBusy] = useState(false);
   const { open, close, buttonProps, popupProps, itemProps } = useMenuButton({
     popup: 'menu',
-    itemCount: formats.length,
+    itemCount: formats.length + actions.length,
   });
 
   const run = async (format: ExportFormat) => {
@@ -84,6 +95,19 @@ export function ExportMenu({ formats }: ExportMenuProps) {
               onClick={() => {
                 close(true);
                 void run(format);
+              }}
+            />
+          ))}
+          {actions.map((action, i) => (
+            <DescribedMenuItem
+              key={action.id}
+              {...itemProps(formats.length + i)}
+              itemId={`${popupProps.id}-${formats.length + i}`}
+              title={action.title}
+              description={action.description}
+              onClick={() => {
+                close(true);
+                void action.run();
               }}
             />
           ))}
