@@ -9,6 +9,8 @@ import {
   exportFileName,
   exportRefusal,
   FLOWS_JSON,
+  fileNamePart,
+  firewallPortMatrixCsv,
   PLAN_EXPORTS,
   PLAN_FILE,
   PORT_MATRIX_CSV,
@@ -170,5 +172,49 @@ describe('a plan past the analysis limit (SPEC §4)', () => {
 
   it('refuses nothing for a plan the planner analysed', () => {
     for (const format of PLAN_EXPORTS) expect(exportRefusal(format, input())).toBeNull();
+  });
+});
+
+describe('the port matrix of one firewall', () => {
+  /** Two firewalls in a row: POP3 crosses both. */
+  function twoFirewalls(): ExportInput {
+    const plan = makePlan({
+      name: 'Contoso Benelux',
+      sites: [site('ams', { name: 'Amsterdam' })],
+      nodes: [
+        client('pop', 'ex1', { name: 'Home POP3 users', protocol: 'pop3', auth: 'ssl', address: 'any' }),
+        firewall('fw', { name: 'FW-EDGE' }),
+        firewall('fw2', { name: 'Pare-feu Zürich / 2' }),
+        server('ex1', 'ams', { name: 'EXAMS01', address: '10.1.0.10' }),
+      ],
+      links: chain('pop', 'fw', 'fw2', 'ex1'),
+    });
+    return { plan, analysis: analyzePlan(plan) };
+  }
+
+  it("holds that firewall's rows only, the header first", () => {
+    const all = PORT_MATRIX_CSV.render(twoFirewalls()) as string;
+    const one = firewallPortMatrixCsv({ id: 'fw', name: 'FW-EDGE' }).render(twoFirewalls()) as string;
+    const lines = one.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(HEADER);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.startsWith('FW-EDGE,'))).toBe(true);
+    const allRows = all.trim().split(/\r?\n/).slice(1);
+    expect(lines.slice(1)).toEqual(allRows.filter((line) => line.startsWith('FW-EDGE,')));
+    expect(allRows.length).toBeGreaterThan(lines.length - 1);
+  });
+
+  it('is named after the plan and the firewall, sanitized', () => {
+    const { plan } = twoFirewalls();
+    expect(firewallPortMatrixCsv({ id: 'fw', name: 'FW-EDGE' }).fileName(plan)).toBe(
+      'contoso-benelux-port-matrix-FW-EDGE.csv',
+    );
+    expect(firewallPortMatrixCsv({ id: 'fw2', name: 'Pare-feu Zürich / 2' }).fileName(plan)).toBe(
+      'contoso-benelux-port-matrix-Pare-feu-Zurich-2.csv',
+    );
+    expect(firewallPortMatrixCsv({ id: 'fw9', name: '../..' }).fileName(plan)).toBe(
+      'contoso-benelux-port-matrix-fw9.csv',
+    );
+    expect(fileNamePart('a/b\\c:d*e?')).toBe('a-b-c-d-e');
   });
 });

@@ -111,6 +111,39 @@ export const PORT_MATRIX_CSV: PlanExport = {
   needsFlows: true,
 };
 
+/**
+ * A firewall's name as a part of a file name: letters and digits kept (case
+ * too, so it reads as in the plan), every other run of characters one hyphen
+ * ("FW-EDGE" → "FW-EDGE", "Pare-feu Zürich" → "Pare-feu-Zurich").
+ */
+export function fileNamePart(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The port matrix of one firewall: its rows only, the file named after it
+ * (`contoso-benelux-port-matrix-FW-EDGE.csv`). What the matrix tab downloads
+ * while it is filtered to that firewall.
+ */
+export function firewallPortMatrixCsv(firewall: { id: string; name: string }): PlanExport {
+  const part = fileNamePart(firewall.name) || fileNamePart(firewall.id) || 'firewall';
+  return {
+    ...PORT_MATRIX_CSV,
+    subject: `the port matrix of ${firewall.name}`,
+    fileName: (plan) => exportFileName(plan.name, `port-matrix-${part}`, 'csv'),
+    render: ({ plan, analysis, terminal }) =>
+      portMatrixCsv(
+        portMatrixRows(plan, analysis).filter((row) => row.firewallId === firewall.id),
+        { terminal },
+      ),
+  };
+}
+
 /** Every flow, firewalls crossed or not, one row each (SPEC §6). */
 export const ALL_FLOWS_CSV: PlanExport = {
   id: 'all-flows',

@@ -4,7 +4,7 @@ import { analysisLimited } from '../../engine/analyze';
 import { portMatrixRows } from '../../engine/matrix';
 import type { MatrixRow } from '../../engine/types';
 import { MATRIX_CSV_HEADER } from '../../io/csv';
-import { exportRefusal, PLAN_EXPORTS } from '../../io/exports';
+import { exportRefusal, firewallPortMatrixCsv, PLAN_EXPORTS, PORT_MATRIX_CSV } from '../../io/exports';
 import { useAnalysis, useAnalysisState } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { saveExport } from '../download';
@@ -60,20 +60,29 @@ export function PortMatrixTable() {
             : ''}
         </span>
         <span className="ml-auto flex gap-1.5">
-          {MATRIX_EXPORTS.map((format) => (
-            <button
-              key={format.id}
-              type="button"
-              className={BUTTON}
-              onClick={() => {
-                const refused = exportRefusal(format, { plan, analysis });
-                if (refused !== null) notify({ kind: 'error', text: refused });
-                else void saveExport(format, { plan, analysis });
-              }}
-            >
-              Download {format.label}
-            </button>
-          ))}
+          {MATRIX_EXPORTS.map((format) => {
+            // Filtered to one firewall, the port matrix download holds that firewall's rows and says so in its name.
+            const chosenFirewall = firewalls.find((f) => f.id === firewallId);
+            const made =
+              format.id === PORT_MATRIX_CSV.id && chosenFirewall
+                ? firewallPortMatrixCsv(chosenFirewall)
+                : format;
+            return (
+              <button
+                key={format.id}
+                type="button"
+                className={BUTTON}
+                title={made === format ? undefined : `Only the rows of ${chosenFirewall?.name}`}
+                onClick={() => {
+                  const refused = exportRefusal(made, { plan, analysis });
+                  if (refused !== null) notify({ kind: 'error', text: refused });
+                  else void saveExport(made, { plan, analysis });
+                }}
+              >
+                Download {format.label}
+              </button>
+            );
+          })}
         </span>
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
