@@ -138,7 +138,7 @@ test('a plan never reviewed prints a pack that says it has no baseline, reached 
   await page.keyboard.press('End');
   await expect(item).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => window.printCalls), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.printCalls), { timeout: 60_000 }).toBe(1);
   const pages = await printedPdf(page, 'A4');
   expect(pages[0]).toContain('No baseline: the plan has not been marked as reviewed');
   expect(pages[0]).not.toContain('Rules changed');
