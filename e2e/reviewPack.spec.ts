@@ -32,7 +32,7 @@ async function printReviewPack(planner: StoragePlannerPage, calls: number): Prom
     .getByRole('menu', { name: 'Export' })
     .getByRole('menuitem', { name: 'Print review pack' })
     .click();
-  await expect.poll(() => page.evaluate(() => window.printCalls), { timeout: 30_000 }).toBe(calls);
+  await expect.poll(() => page.evaluate(() => window.printCalls), { timeout: 60_000 }).toBe(calls);
 }
 
 async function printedPdf(page: Page, format: 'A4' | 'Letter'): Promise<string[]> {
@@ -51,6 +51,8 @@ test('the review pack of a reviewed and edited plan prints on A4 and Letter: tit
   planner,
   page,
 }) => {
+  // Two packs drawn, printed to PDF and read back: on a loaded machine, minutes rather than seconds.
+  test.setTimeout(240_000);
   await countPrints(page);
   await planner.start();
   await planner.planName.fill('Benelux design review');
@@ -63,7 +65,8 @@ test('the review pack of a reviewed and edited plan prints on A4 and Letter: tit
   await page.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(planner.status).toContainText('Marked as reviewed on');
 
-  // After the review, a server moves.
+  // After the review, a server moves (the whole drawing in view first: it is at the right).
+  await page.getByRole('button', { name: /fit view/i }).click();
   await planner.selectNode('EXAMS01');
   const address = planner.inspector.getByLabel('Address');
   await address.fill('10.1.0.12');
@@ -135,7 +138,7 @@ test('a plan never reviewed prints a pack that says it has no baseline, reached 
   await page.keyboard.press('End');
   await expect(item).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => window.printCalls), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.printCalls), { timeout: 60_000 }).toBe(1);
   const pages = await printedPdf(page, 'A4');
   expect(pages[0]).toContain('No baseline: the plan has not been marked as reviewed');
   expect(pages[0]).not.toContain('Rules changed');
