@@ -363,7 +363,7 @@ export function NoteComposer({ about, subject }: { about: string | null; subject
       <button type="submit" className={BUTTON}>
         Add note
       </button>
-      <span className="ml-2 text-[11px] text-slate-400">Ctrl+Enter</span>
+      <span className="ml-2 text-[11px] text-slate-600">Ctrl+Enter</span>
     </form>
   );
 }
