@@ -3,7 +3,7 @@ import { formatPorts } from '../engine/matrix';
 import type { Analysis, Flow, PortRange, Severity } from '../engine/types';
 import type { Plan } from '../model/types';
 import { type FirewallExposure, firewallExposure } from '../rules/exposure';
-import { firewallRules } from '../rules/model';
+import { firewallRuleCounts } from '../rules/model';
 
 /**
  * What the canvas draws from the engine's answer: port badges on firewall
@@ -77,8 +77,8 @@ export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
   }
 
   const exposureByFirewall = new Map<string, FirewallExposure>();
-  for (const fw of firewallRules(plan, analysis))
-    exposureByFirewall.set(fw.firewall.id, firewallExposure(fw));
+  for (const [id, count] of firewallRuleCounts(plan, analysis))
+    exposureByFirewall.set(id, firewallExposure(count));
 
   const marks = new Map<string, FindingMark>();
   for (const finding of analysis.findings) {

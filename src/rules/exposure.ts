@@ -7,7 +7,7 @@
 import { comparePorts } from '../engine/compare';
 import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
-import type { FirewallRules } from './model';
+import type { FirewallRuleCount } from './model';
 
 /** Single ports named before "+N more" when no rule opens a range. */
 const PORTS_NAMED = 3;
@@ -24,13 +24,11 @@ function portText(protocol: FlowProtocol, ports: PortRange): string {
   return protocol === 'TCP' ? formatPorts(ports) : `${protocol} ${formatPorts(ports)}`;
 }
 
-/** The exposure of one firewall's rules (see FirewallExposure). */
-export function firewallExposure(fw: FirewallRules): FirewallExposure {
+/** The exposure of one firewall from its rule count and what its rules open (firewallRuleCounts). */
+export function firewallExposure(fw: FirewallRuleCount): FirewallExposure {
   const opened = new Map<string, { protocol: FlowProtocol; ports: PortRange }>();
-  for (const rule of fw.rules) {
-    for (const s of rule.services)
-      opened.set(portText(s.protocol, s.ports), { protocol: s.protocol, ports: s.ports });
-  }
+  for (const e of fw.opened)
+    opened.set(portText(e.protocol, e.ports), { protocol: e.protocol, ports: e.ports });
   const all = [...opened.values()].sort(
     (x, y) =>
       comparePorts(x.ports, y.ports) || (x.protocol < y.protocol ? -1 : x.protocol > y.protocol ? 1 : 0),
@@ -41,7 +39,7 @@ export function firewallExposure(fw: FirewallRules): FirewallExposure {
     (w, e) => (w === null || span(e) > span(w) ? e : w),
     null,
   );
-  const count = fw.rules.length;
+  const count = fw.rules;
   if (widest === null)
     return { rules: count, widest: null, text: count === 0 ? 'No rules' : rulesText(count) };
   let opens: string;
