@@ -3,7 +3,7 @@ import { formatPorts } from '../engine/matrix';
 import type { Analysis, Flow, PortRange, Severity } from '../engine/types';
 import type { Plan } from '../model/types';
 import { exposureText, firewallExposure } from '../rules/exposure';
-import { firewallRules } from '../rules/model';
+import { firewallRuleCounts } from '../rules/model';
 
 /**
  * What the canvas draws from the engine's answer: port badges on firewall
@@ -44,8 +44,8 @@ export interface FirewallSummary {
 
 /**
  * Past this many firewall crossings the canvas counts matrix rows instead of
- * rules: grouping them into rules costs more than an edit may spend on a busy
- * page (a second and more on a 5,000-node plan). The Firewall rules tab and a
+ * rules: even counting rules (firewallRuleCounts) costs more than an edit may
+ * spend on a busy page of a large plan. The Firewall rules tab and a
  * selected firewall's inspector still group them. Hand-drawn plans stay far
  * below it (the combined example has 28).
  */
@@ -228,9 +228,9 @@ export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
   for (const list of analysis.flowsByFirewall.values()) crossings += list.length;
   if (crossings <= RULES_ON_CANVAS) {
     // Rules depend on the plan too (addresses group sources), so they are grouped again for each plan.
-    for (const fw of firewallRules(plan, analysis)) {
-      const { rules, text } = firewallExposure(fw);
-      exposureByFirewall.set(fw.firewall.id, { count: rules, text });
+    for (const [id, count] of firewallRuleCounts(plan, analysis)) {
+      const { rules, text } = firewallExposure(count);
+      exposureByFirewall.set(id, { count: rules, text });
     }
   }
   for (const id of firewalls) {

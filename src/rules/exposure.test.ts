@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../engine/analyze';
 import type { Plan } from '../model/types';
 import { chain, client, firewall, link, makePlan, network, server } from '../test/factories';
+import { generatePlan } from '../test/generatePlan';
 import { firewallExposure } from './exposure';
-import { firewallRules } from './model';
+import { firewallRuleCounts, firewallRules } from './model';
 
 function exposureOf(plan: Plan, id = 'fw') {
-  const fw = firewallRules(plan, analyzePlan(plan)).find((f) => f.firewall.id === id);
-  if (!fw) throw new Error(`no firewall ${id}`);
-  return firewallExposure(fw);
+  const count = firewallRuleCounts(plan, analyzePlan(plan)).get(id);
+  if (!count) throw new Error(`no firewall ${id}`);
+  return firewallExposure(count);
 }
 
 describe('firewallExposure', () => {
@@ -51,5 +52,26 @@ describe('firewallExposure', () => {
   it('says a firewall no flow crosses needs no rules', () => {
     const plan = makePlan({ nodes: [firewall('fw')] });
     expect(exposureOf(plan)).toEqual({ rules: 0, widest: null, text: 'No rules' });
+  });
+
+  it('counts the rules firewallRules writes, and what they open, on generated plans', () => {
+    for (const seed of [1, 2, 3]) {
+      const plan = generatePlan({ nodes: 150, seed });
+      const analysis = analyzePlan(plan);
+      const counts = firewallRuleCounts(plan, analysis);
+      const written = firewallRules(plan, analysis);
+      expect(written.length).toBeGreaterThan(0);
+      expect(counts.size).toBe(written.length);
+      for (const fw of written) {
+        const count = counts.get(fw.firewall.id);
+        expect(count?.rules).toBe(fw.rules.length);
+        const opened = new Set(
+          fw.rules.flatMap((r) => r.services.map((s) => `${s.protocol} ${s.ports.from}-${s.ports.to}`)),
+        );
+        expect(new Set(count?.opened.map((e) => `${e.protocol} ${e.ports.from}-${e.ports.to}`))).toEqual(
+          opened,
+        );
+      }
+    }
   });
 });

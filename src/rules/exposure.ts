@@ -7,7 +7,7 @@
 import { comparePorts } from '../engine/compare';
 import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
-import type { FirewallRules } from './model';
+import type { FirewallRuleCount } from './model';
 
 /** Single ports named before "+N more" when no rule opens a range. */
 const PORTS_NAMED = 3;
@@ -24,11 +24,9 @@ function portText(protocol: FlowProtocol, ports: PortRange): string {
   return protocol === 'TCP' ? formatPorts(ports) : `${protocol} ${formatPorts(ports)}`;
 }
 
-/** The exposure of one firewall's rules (see FirewallExposure). */
-export function firewallExposure(fw: FirewallRules): FirewallExposure {
-  const opened: { protocol: FlowProtocol; ports: PortRange }[] = [];
-  for (const rule of fw.rules) for (const s of rule.services) opened.push(s);
-  return { rules: fw.rules.length, ...exposureText(fw.rules.length, 'rule', opened) };
+/** The exposure of one firewall from its rule count and what its rules open (firewallRuleCounts). */
+export function firewallExposure(fw: FirewallRuleCount): FirewallExposure {
+  return { rules: fw.rules, ...exposureText(fw.rules, 'rule', fw.opened) };
 }
 
 /**

@@ -320,3 +320,38 @@ export function firewallRules(plan: Plan, analysis: Analysis): FirewallRules[] {
     };
   });
 }
+
+/** A firewall's rule count and the (protocol, ports) its rules open, without writing the rules. */
+export interface FirewallRuleCount {
+  rules: number;
+  opened: { protocol: FlowProtocol; ports: PortRange }[];
+}
+
+/**
+ * For each firewall, how many rules firewallRules writes for it and what they
+ * open, by the same grouping (one rule per source, destination and direction)
+ * but without naming, sorting or explaining them: the canvas needs this on
+ * every edit, and writing every rule of a 1,000-node plan takes about a
+ * second. A test holds the counts equal to firewallRules'.
+ */
+export function firewallRuleCounts(plan: Plan, analysis: Analysis): Map<string, FirewallRuleCount> {
+  const objects = new ObjectTable(new Map(plan.nodes.map((n) => [n.id, n] as const)));
+  const counts = new Map<string, FirewallRuleCount>();
+  for (const [firewall, indexes] of analysis.flowsByFirewall) {
+    const rules = new Set<string>();
+    const opened = new Map<string, { protocol: FlowProtocol; ports: PortRange }>();
+    for (const i of indexes) {
+      const flow = analysis.flows[i];
+      if (!flow) continue;
+      const source = endKey(objects.end(flow.source));
+      const destination = endKey(objects.end(flow.destination));
+      for (const crossing of flow.crossings) {
+        if (crossing.firewall !== firewall) continue;
+        rules.add([source, destination, crossing.ingress, crossing.egress].join('\u0000'));
+        opened.set(serviceKey(flow.protocol, flow.ports), { protocol: flow.protocol, ports: flow.ports });
+      }
+    }
+    counts.set(firewall, { rules: rules.size, opened: [...opened.values()] });
+  }
+  return counts;
+}
