@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { MatrixRow } from '../engine/types';
 import { escapeControlCharacters } from './terminalText';
 
@@ -60,8 +61,8 @@ export function needsQuotes(cell: string): boolean {
   return NEEDS_QUOTES.test(cell);
 }
 
-/** One row's cells in column order, each made safe from spreadsheet formulas (by `escape`, `escapeFormula` or a memo of it). */
-export function matrixRowCells(row: MatrixRow, escape: (cell: string) => string = escapeFormula): string[] {
+/** One row's cells in column order, each made safe from spreadsheet formulas. */
+export function matrixRowCells(row: MatrixRow): string[] {
   return [
     row.firewall,
     row.source,
@@ -74,20 +75,7 @@ export function matrixRowCells(row: MatrixRow, escape: (cell: string) => string 
     row.port,
     row.service,
     row.reason,
-  ].map((cell) => escape(cell));
-}
-
-/** `escapeFormula`, worked out once per distinct cell: a matrix repeats a few hundred names in millions of cells. */
-function memoEscapeFormula(): (cell: string) => string {
-  const escaped = new Map<string, string>();
-  return (cell) => {
-    let safe = escaped.get(cell);
-    if (safe === undefined) {
-      safe = escapeFormula(cell);
-      escaped.set(cell, safe);
-    }
-    return safe;
-  };
+  ].map(escapeFormula);
 }
 
 export interface CsvOptions {
@@ -99,38 +87,26 @@ export interface CsvOptions {
   terminal?: boolean;
 }
 
-/** What makes RFC 4180 (and Papa Parse, which wrote this before) quote a cell: a quote, the comma, a line break, a byte order mark. */
-const RFC_QUOTE = /["\r\n,\ufeff]/;
-
-/** One cell as CSV writes it: quoted when RFC 4180, a `;`/tab/line break or a space at either end asks for it. */
-export function csvCell(cell: string): string {
-  const quoted = RFC_QUOTE.test(cell) || needsQuotes(cell) || cell.startsWith(' ') || cell.endsWith(' ');
-  return quoted ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-
 /**
  * Header and body lines as CSV text with the port matrix's rules: quoting
  * where RFC 4180 or a `;`, tab or line break asks for it, CRLF after every
  * line, control characters written as `\xHH` for a terminal. Cells must
  * already be formula-safe (`escapeFormula`). Shared by every CSV export so
- * that they all quote alike. The same text Papa.unparse gives (csv.test.ts
- * holds them equal), written here because a matrix repeats a few hundred
- * names and reasons in millions of cells: each distinct cell is worked out
- * once.
+ * that they all quote alike.
  */
 export function csvText(lines: readonly (readonly string[])[], options: CsvOptions = {}): string {
-  const written = new Map<string, string>();
-  const cellText = (cell: string): string => {
-    let text = written.get(cell);
-    if (text === undefined) {
-      text = csvCell(options.terminal ? escapeControlCharacters(cell) : cell);
-      written.set(cell, text);
-    }
-    return text;
-  };
-  const out: string[] = [];
-  for (const line of lines) out.push(`${line.map(cellText).join(',')}${CRLF}`);
-  return out.join('');
+  // Header and rows go in as one array of arrays: given `{ fields, data: [] }`,
+  // Papa.unparse writes a stray empty row after the header.
+  const cells = options.terminal
+    ? lines.map((line) => line.map(escapeControlCharacters))
+    : lines.map((line) => [...line]);
+  const body = Papa.unparse(cells, {
+    newline: CRLF,
+    quotes: (value: unknown) => typeof value === 'string' && needsQuotes(value),
+    escapeFormulae: false,
+  });
+  // Papa.unparse puts CRLF between lines only; the last line gets one here.
+  return body + CRLF;
 }
 
 /**
@@ -141,8 +117,7 @@ export function csvText(lines: readonly (readonly string[])[], options: CsvOptio
  * stay well-formed.
  */
 export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
-  const escape = memoEscapeFormula();
-  return csvText([[...MATRIX_CSV_HEADER], ...rows.map((row) => matrixRowCells(row, escape))], options);
+  return csvText([[...MATRIX_CSV_HEADER], ...rows.map(matrixRowCells)], options);
 }
 
 /** The port matrix export: one row per (firewall, flow) crossing it (SPEC §6). */
