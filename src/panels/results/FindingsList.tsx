@@ -96,7 +96,7 @@ export function FindingsList() {
                     </span>
                     <span className="font-mono text-[10px] text-slate-500">{finding.code}</span>
                   </span>
-                  <span className="block">{finding.message}</span>
+                  <span className="block [overflow-wrap:anywhere]">{finding.message}</span>
                   <span className="mt-0.5 block text-[11px] text-slate-500">{finding.kb.join(' · ')}</span>
                 </button>
               </li>
