@@ -235,7 +235,7 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
                     {row.destinationSite}
                   </Cell>
                   <Cell muted>{row.protocol}</Cell>
-                  <td className={`${TD} font-mono`}>
+                  <td className={`${TD} whitespace-nowrap font-mono`}>
                     <span className={isRange(row) ? 'rounded bg-amber-100 px-1 text-amber-900' : ''}>
                       {row.port}
                     </span>
