@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { PlannerPage } from './fixtures';
 
@@ -253,3 +254,85 @@ for (const screen of SCREENS) {
     });
   });
 }
+
+/** Horizontal overflow, in CSS pixels, of the page, the toolbar, every finding card and the port matrix. */
+function overflows(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const over = (e: Element | null) => (e ? e.scrollWidth - e.clientWidth : 0);
+    const result: Record<string, number> = {
+      page: over(document.documentElement),
+      body: over(document.body),
+      toolbar: over(document.querySelector('header')),
+    };
+    for (const [i, card] of [...document.querySelectorAll('[aria-label="Findings"] li > button')].entries())
+      result[`finding ${i + 1}`] = over(card);
+    const matrix = document.querySelector('[aria-label="Port matrix"]');
+    if (matrix) {
+      result.matrix = over(matrix.parentElement);
+      result['matrix table'] = Math.max(
+        0,
+        matrix.getBoundingClientRect().width - (matrix.parentElement?.clientWidth ?? 0),
+      );
+    }
+    return result;
+  });
+}
+
+for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
+  test(`at ${screen.width}×${screen.height} nothing overflows sideways: page, toolbar, finding cards, port matrix`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(screen);
+    const planner = new PlannerPage(page);
+    await planner.start();
+    // The toolbar stays one row.
+    const toolbar = await page.locator('header').boundingBox();
+    expect(toolbar?.height).toBeLessThanOrEqual(48);
+    const findings = await overflows(page);
+    await planner.screenshot(`findings-${screen.width}`);
+    await planner.openTab('Port matrix');
+    await expect(planner.matrix.locator('tbody tr[data-row]').first()).toBeVisible();
+    const matrix = await overflows(page);
+    await planner.screenshot(`matrix-${screen.width}`);
+    console.log(
+      `overflow at ${screen.width}×${screen.height}: ${JSON.stringify({ ...findings, ...matrix })}`,
+    );
+    for (const [what, by] of Object.entries({ ...findings, ...matrix }))
+      expect(by, what).toBeLessThanOrEqual(0);
+    expect(Object.keys(findings).some((k) => k.startsWith('finding'))).toBe(true);
+    expect(matrix.matrix).toBeDefined();
+  });
+}
+
+test('the port matrix download follows the firewall filter: one firewall, its rows and its name', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.start();
+  await planner.openTab('Port matrix');
+  const download = async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download port matrix CSV' }).click(),
+    ]);
+    return { name: file.suggestedFilename(), text: (await readFile(await file.path())).toString('utf8') };
+  };
+  const all = await download();
+  expect(all.name).toBe('contoso-benelux-port-matrix.csv');
+  const allRows = all.text.trim().split(/\r?\n/).slice(1);
+  expect(new Set(allRows.map((r) => r.split(',')[0])).size).toBeGreaterThan(1);
+
+  await page.getByLabel('Firewall', { exact: true }).selectOption({ label: 'FW-EDGE' });
+  const one = await download();
+  expect(one.name).toBe('contoso-benelux-port-matrix-FW-EDGE.csv');
+  const lines = one.text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe(all.text.split(/\r?\n/)[0]);
+  const rows = lines.slice(1);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows).toEqual(allRows.filter((r) => r.startsWith('FW-EDGE,')));
+  // As many rows as the filtered table shows.
+  await expect(planner.matrix.locator('tbody tr[data-row]')).toHaveCount(rows.length);
+
+  await page.getByLabel('Firewall', { exact: true }).selectOption({ label: 'All firewalls' });
+  expect((await download()).text).toBe(all.text);
+});

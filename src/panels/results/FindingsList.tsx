@@ -161,7 +161,7 @@ const FindingItem = memo(function FindingItem({
           </span>
           <span className="font-mono text-[10px] text-slate-600">{finding.code}</span>
         </span>
-        <span className="block">
+        <span className="block [overflow-wrap:anywhere]">
           {/* The finding chosen shows its message whole; the others shorten very long lists of names. */}
           <FindingMessage finding={finding} whole={current} />
         </span>

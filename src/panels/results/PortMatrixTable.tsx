@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { analysisLimited } from '../../engine/analyze';
 import { portMatrixRows } from '../../engine/matrix';
@@ -85,7 +85,7 @@ export function PortMatrixTable() {
           })}
         </span>
       </div>
-      <div className="min-h-0 flex-1 overflow-auto">
+      <div className="@container min-h-0 flex-1 overflow-auto">
         <MatrixTable
           rows={shown}
           emptyText={
@@ -112,8 +112,30 @@ function emptyText(firewallCount: number, filtered: boolean): string {
   return filtered ? 'No flow crosses this firewall.' : 'No flow crosses a firewall.';
 }
 
+/*
+ * The matrix fits its panel at any width, without sideways scrolling. In a
+ * panel narrower than 64rem (a laptop's, where the canvas takes the middle
+ * of the screen) the addresses, sites and reason leave their columns for a
+ * line under each row: six columns stay, each wide enough to read. The
+ * columns that leave stay in the table for screen readers (visually hidden),
+ * so the table reads as the CSV's eleven columns; the line under the row,
+ * which repeats them, is hidden from them. Text wraps between words; only a
+ * word longer than its column breaks.
+ */
 const TH =
-  'sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-100 px-2 py-1 text-left font-semibold text-slate-700';
+  'sticky top-0 z-10 border-b border-slate-200 bg-slate-100 px-1.5 py-1 text-left align-bottom font-semibold text-slate-700 break-words';
+const TD = 'border-b border-slate-100 px-1.5 py-1 break-words @max-5xl:border-b-transparent';
+/** A column that a narrow panel moves to the line under the row. */
+const WIDE_ONLY = '@max-5xl:sr-only';
+/** The CSV columns a narrow panel shows under the row instead. */
+const DETAIL_COLUMNS = new Set([
+  'Source address',
+  'Source site',
+  'Destination address',
+  'Destination site',
+  'Reason',
+]);
+const NARROW_COLUMNS = MATRIX_CSV_HEADER.length - DETAIL_COLUMNS.size;
 
 function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyText: string }) {
   const analysis = useAnalysis();
@@ -134,7 +156,7 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
-    const tr = body.current?.children[next];
+    const tr = body.current?.querySelectorAll('tr[data-row]')[next];
     if (tr instanceof HTMLElement) tr.focus();
   };
 
@@ -163,7 +185,7 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
       <thead>
         <tr>
           {MATRIX_CSV_HEADER.map((column) => (
-            <th key={column} scope="col" className={TH}>
+            <th key={column} scope="col" className={`${TH} ${DETAIL_COLUMNS.has(column) ? WIDE_ONLY : ''}`}>
               {column}
             </th>
           ))}
@@ -187,43 +209,64 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
                 : isHighlighted
                   ? 'bg-blue-50'
                   : 'hover:bg-slate-50';
+            const onRowClick = () => {
+              setActive(index);
+              choose(row);
+            };
             return (
-              <tr
-                key={`${row.firewallId}:${row.flowIndex}`}
-                tabIndex={index === current ? 0 : -1}
-                data-highlighted={isHighlighted || undefined}
-                title={
-                  flow?.status === 'error'
-                    ? 'An error finding is about the relationship behind this flow.'
-                    : undefined
-                }
-                onClick={() => {
-                  setActive(index);
-                  choose(row);
-                }}
-                onKeyDown={(e) => onKeyDown(e, index, row)}
-                className={`cursor-pointer align-top focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500 data-[highlighted]:outline data-[highlighted]:outline-2 data-[highlighted]:-outline-offset-2 data-[highlighted]:outline-blue-400 ${tone}`}
-              >
-                <Cell>{row.firewall}</Cell>
-                <Cell>{row.source}</Cell>
-                <AddressCell address={row.sourceAddress} />
-                <Cell muted>{row.sourceSite}</Cell>
-                <Cell>{row.destination}</Cell>
-                <AddressCell address={row.destinationAddress} />
-                <Cell muted>{row.destinationSite}</Cell>
-                <Cell muted>{row.protocol}</Cell>
-                <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1 font-mono">
-                  <span className={isRange(row) ? 'rounded bg-amber-100 px-1 text-amber-900' : ''}>
-                    {row.port}
-                  </span>
-                </td>
-                <Cell>{row.service}</Cell>
-                <td className="border-b border-slate-100 px-2 py-1 text-slate-600">
-                  <div className="max-w-[36rem] truncate" title={row.reason}>
-                    {row.reason}
-                  </div>
-                </td>
-              </tr>
+              <Fragment key={`${row.firewallId}:${row.flowIndex}`}>
+                <tr
+                  data-row
+                  tabIndex={index === current ? 0 : -1}
+                  data-highlighted={isHighlighted || undefined}
+                  title={
+                    flow?.status === 'error'
+                      ? 'An error finding is about the relationship behind this flow.'
+                      : undefined
+                  }
+                  onClick={onRowClick}
+                  onKeyDown={(e) => onKeyDown(e, index, row)}
+                  className={`cursor-pointer align-top focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500 data-[highlighted]:outline data-[highlighted]:outline-2 data-[highlighted]:-outline-offset-2 data-[highlighted]:outline-blue-400 ${tone}`}
+                >
+                  <Cell>{row.firewall}</Cell>
+                  <Cell>{row.source}</Cell>
+                  <AddressCell address={row.sourceAddress} />
+                  <Cell muted wideOnly>
+                    {row.sourceSite}
+                  </Cell>
+                  <Cell>{row.destination}</Cell>
+                  <AddressCell address={row.destinationAddress} />
+                  <Cell muted wideOnly>
+                    {row.destinationSite}
+                  </Cell>
+                  <Cell muted>{row.protocol}</Cell>
+                  <td className={`${TD} whitespace-nowrap font-mono`}>
+                    <span className={isRange(row) ? 'rounded bg-amber-100 px-1 text-amber-900' : ''}>
+                      {row.port}
+                    </span>
+                  </td>
+                  <Cell>{row.service}</Cell>
+                  <td className={`${TD} min-w-[12rem] text-slate-600 ${WIDE_ONLY}`}>{row.reason}</td>
+                </tr>
+                {/* The same facts for sighted readers of a narrow panel; screen readers have them in the row. */}
+                <tr className={`@5xl:hidden ${tone}`}>
+                  <td
+                    colSpan={NARROW_COLUMNS}
+                    className="border-b border-slate-200 px-1.5 pt-0 pb-1.5 text-slate-600 break-words"
+                  >
+                    <div aria-hidden="true">
+                      <span className="font-mono">
+                        {[row.sourceAddress, row.sourceSite].filter(Boolean).join(' · ') || '—'}
+                      </span>
+                      {' → '}
+                      <span className="font-mono">
+                        {[row.destinationAddress, row.destinationSite].filter(Boolean).join(' · ') || '—'}
+                      </span>
+                      <span className="block">{row.reason}</span>
+                    </div>
+                  </td>
+                </tr>
+              </Fragment>
             );
           })
         )}
@@ -232,19 +275,13 @@ function MatrixTable({ rows, emptyText }: { rows: readonly MatrixRow[]; emptyTex
   );
 }
 
-function Cell({ children, muted }: { children: string; muted?: boolean }) {
+function Cell({ children, muted, wideOnly }: { children: string; muted?: boolean; wideOnly?: boolean }) {
   return (
-    <td className={`whitespace-nowrap border-b border-slate-100 px-2 py-1 ${muted ? 'text-slate-600' : ''}`}>
-      {children}
-    </td>
+    <td className={`${TD} ${muted ? 'text-slate-600' : ''} ${wideOnly ? WIDE_ONLY : ''}`}>{children}</td>
   );
 }
 
 /** An address in the matrix: monospaced like the port; empty when the endpoint has none (ADDRESS_MISSING). */
 function AddressCell({ address }: { address: string }) {
-  return (
-    <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1 font-mono text-slate-600">
-      {address}
-    </td>
-  );
+  return <td className={`${TD} whitespace-nowrap font-mono text-slate-600 ${WIDE_ONLY}`}>{address}</td>;
 }
