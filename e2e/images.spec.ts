@@ -173,3 +173,80 @@ test('a plan file dropped on the canvas is imported; a refused one changes nothi
   await planner.dragFromPalette('Firewall', { x: 120, y: 420 });
   await expect(planner.canvasNodes()).toHaveCount(before + 1);
 });
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the SVG is a drawing of shapes and text that a browser opens, and the PNG carries the same title block and legend, at ${size.width}×${size.height}`, async ({
+    planner,
+    page,
+    browser,
+  }, testInfo) => {
+    // Two exports and a second page on a busy machine.
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await planner.start();
+    const svg = (await planner.exportFile('Export SVG')).bytes.toString('utf8');
+    expect(svg).not.toContain('foreignObject');
+
+    // Opened on its own, as a file, in a fresh browser tab.
+    const file = testInfo.outputPath('contoso-benelux.svg');
+    await writeFile(file, svg);
+    // The drawing's own size, so the screenshot shows all of it.
+    const [svgWidth, svgHeight] = (/width="(\d+)" height="(\d+)"/.exec(svg) ?? []).slice(1).map(Number);
+    const viewer = await browser.newPage({
+      viewport: {
+        width: Math.min(svgWidth ?? size.width, 3200),
+        height: Math.min(svgHeight ?? size.height, 1600),
+      },
+    });
+    try {
+      await viewer.goto(`file://${file}`);
+      const drawn = await viewer.evaluate(() => {
+        const root = document.documentElement;
+        const texts = [...document.querySelectorAll('text')].map((t) => t.textContent ?? '');
+        const box = (root as unknown as SVGSVGElement).getBBox();
+        return {
+          root: root.localName,
+          parseErrors: document.getElementsByTagName('parsererror').length,
+          html: document.querySelectorAll('foreignObject, div, span').length,
+          texts,
+          rects: document.querySelectorAll('rect').length,
+          paths: document.querySelectorAll('path.link, path.connector').length,
+          width: box.width,
+        };
+      });
+      expect(drawn.root).toBe('svg');
+      expect(drawn.parseErrors).toBe(0);
+      expect(drawn.html).toBe(0);
+      expect(drawn.width).toBeGreaterThan(1000);
+      for (const name of ['FW-EDGE', 'FW-INTERNAL', 'FW-WAN', 'EXAMS01', 'EXBRU01', 'Amsterdam', 'Brussels'])
+        expect(drawn.texts).toContain(name);
+      // The names wrapped over two lines read back whole from their <text>.
+      expect(drawn.texts).toContain('Internet SMTP hosts');
+      expect(drawn.texts).toContain('Contoso Benelux');
+      expect(drawn.texts.some((t) => /^Exchange port plan · \d{4}-\d{2}-\d{2} · /.test(t))).toBe(true);
+      for (const item of ['LEGEND', 'Exchange server', 'Firewall', 'Network link', 'Site or X.400 connector'])
+        expect(drawn.texts).toContain(item);
+      expect(drawn.texts).toContain('1024-65535');
+      expect(drawn.paths).toBeGreaterThan(20);
+      // Text a person can find: the browser's own search finds a node name in the drawing.
+      expect(
+        await viewer.evaluate(() => (window as unknown as { find: (s: string) => boolean }).find('EXBRU01')),
+      ).toBe(true);
+      await viewer.screenshot({ path: `/tmp/a11y-svg/export-svg-${size.width}.png` });
+    } finally {
+      await viewer.close();
+    }
+
+    const png = await planner.exportFile('Export PNG');
+    const { width, height } = pngSize(png.bytes);
+    const ratio = width / height;
+    // The PNG is the same drawing at twice the size.
+    expect(width).toBe((svgWidth ?? 0) * 2);
+    expect(height).toBe((svgHeight ?? 0) * 2);
+    expect(ratio).toBeGreaterThan(1);
+    await writeFile(`/tmp/a11y-svg/export-${size.width}.png`, png.bytes);
+  });
+}

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
+import type { CanvasEdge, CanvasNode } from '../canvas/adapter';
 import { type DiagramFormat, type DiagramSource, diagramImage, imageFileName } from '../canvas/imageExport';
 import { type ExportFormat, firewallRulesZip, PLAN_EXPORTS } from '../io/exports';
 import { planFileName } from '../io/planFile';
@@ -46,7 +47,7 @@ export function diagramExports(flow: DiagramSource): DiagramExport[] {
  * picked), then the diagram pictures.
  */
 export function useMenuExports(): readonly ExportFormat[] {
-  const flow = useReactFlow();
+  const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const rulesFormat = usePanelState((s) => s.rulesFormat);
   return useMemo(() => {
     const format = ruleFormat(rulesFormat) ?? RULE_FORMATS[0];

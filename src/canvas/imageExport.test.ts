@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { imageFileName, imageFrame, xmlSafeText } from './imageExport';
+import { drawingDate, imageFileName, pngScale, xmlSafeText } from './imageExport';
 
-describe('imageFrame', () => {
-  it('draws the plan at full size with a 40 px margin, its top-left corner moved to the margin', () => {
-    const frame = imageFrame({ x: -120, y: 300, width: 1000, height: 500 });
-    expect(frame).toEqual({
-      width: 1080,
-      height: 580,
-      zoom: 1,
-      transform: 'translate(160px, -260px) scale(1)',
-    });
+describe('pngScale', () => {
+  it('draws the PNG at twice the size, and a very large drawing smaller so the canvas stays within 8192 px', () => {
+    expect(pngScale(2000, 700)).toBe(2);
+    expect(pngScale(16_384, 2000)).toBe(0.5);
+    expect(pngScale(2000, 8192)).toBe(1);
   });
+});
 
-  it('draws a very large plan smaller, so its longest side fits', () => {
-    const frame = imageFrame({ x: 0, y: 0, width: 11_920, height: 2_000 }, 6000);
-    expect(frame.zoom).toBeCloseTo(0.5);
-    expect(frame.width).toBe(6000);
-    expect(frame.height).toBe(1040);
-    expect(frame.transform).toBe('translate(20px, 20px) scale(0.5)');
+describe('drawingDate', () => {
+  it('writes the local calendar day as YYYY-MM-DD', () => {
+    expect(drawingDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });
 
