@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
+import type { CanvasEdge, CanvasNode } from '../canvas/adapter';
 import { type DiagramSource, diagramImage } from '../canvas/imageExport';
 import { CHANGE_STYLE } from '../canvas/nodes/ReviewMarks';
 import type { PackDiagram } from '../panels/review/ReviewPackDocument';
@@ -106,7 +107,7 @@ export async function printReviewPack(flow: DiagramSource): Promise<void> {
 
 /** The Export menu's entry that prints the pack: it needs the canvas, so it is made here. */
 export function useReviewPackAction() {
-  const flow = useReactFlow();
+  const flow = useReactFlow<CanvasNode, CanvasEdge>();
   return {
     id: 'review-pack',
     title: 'Print review pack',
