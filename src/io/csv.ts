@@ -60,8 +60,8 @@ export function needsQuotes(cell: string): boolean {
   return NEEDS_QUOTES.test(cell);
 }
 
-/** One row's cells in column order, each made safe from spreadsheet formulas (by `escape`, `escapeFormula` or a memo of it). */
-export function matrixRowCells(row: MatrixRow, escape: (cell: string) => string = escapeFormula): string[] {
+/** One row's cells in column order, each made safe from spreadsheet formulas (by `safeCell`, `escapeFormula` or a memo of it). */
+export function matrixRowCells(row: MatrixRow, safeCell: (cell: string) => string = escapeFormula): string[] {
   return [
     row.firewall,
     row.source,
@@ -74,7 +74,7 @@ export function matrixRowCells(row: MatrixRow, escape: (cell: string) => string 
     row.port,
     row.service,
     row.reason,
-  ].map((cell) => escape(cell));
+  ].map((cell) => safeCell(cell));
 }
 
 /** `escapeFormula`, worked out once per distinct cell: a matrix repeats a few hundred names in millions of cells. */
@@ -141,8 +141,8 @@ export function csvText(lines: readonly (readonly string[])[], options: CsvOptio
  * stay well-formed.
  */
 export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
-  const escape = memoEscapeFormula();
-  return csvText([[...MATRIX_CSV_HEADER], ...rows.map((row) => matrixRowCells(row, escape))], options);
+  const safeCell = memoEscapeFormula();
+  return csvText([[...MATRIX_CSV_HEADER], ...rows.map((row) => matrixRowCells(row, safeCell))], options);
 }
 
 /** The port matrix export: one row per (firewall, flow) crossing it (SPEC §6). */
