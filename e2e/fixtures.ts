@@ -280,8 +280,13 @@ export class PlannerPage {
       const box = await this.settledBox(target);
       const side = sideBeyond(box, viewBox);
       if (!side || (pressed && side === OPPOSITE[pressed])) return intersect(box, viewBox);
-      await this.cue(side).click();
-      pressed = side;
+      // The view may still move under the cue (a pan under way ends, an edit redraws the cues):
+      // a cue gone before it is pressed is looked for again from where the node now is.
+      const pressedCue = await this.cue(side)
+        .click({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (pressedCue) pressed = side;
     }
     throw new Error('The edge cues did not bring the node into view.');
   }
