@@ -40,6 +40,48 @@ function centre(box: { x: number; y: number; width: number; height: number }): C
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** A rectangle on the page, in screen pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A side of the canvas beyond which nodes can lie; each has an edge cue ("→ 15 more"). */
+type Side = 'left' | 'right' | 'up' | 'down';
+
+const CUE_WHERE: Record<Side, string> = {
+  left: 'to the left',
+  right: 'to the right',
+  up: 'above',
+  down: 'below',
+};
+const OPPOSITE: Record<Side, Side> = { left: 'right', right: 'left', up: 'down', down: 'up' };
+
+/** The side `box` overshoots `view` by the most (as the planner's cues count it), or null when wholly in view. */
+function sideBeyond(box: Box, view: Box): Side | null {
+  const over: [Side, number][] = [
+    ['left', view.x - box.x],
+    ['right', box.x + box.width - (view.x + view.width)],
+    ['up', view.y - box.y],
+    ['down', box.y + box.height - (view.y + view.height)],
+  ];
+  let best: [Side, number] | null = null;
+  // Half a pixel is rounding between the canvas's units and the screen's, not a node out of view.
+  for (const entry of over) if (entry[1] > 0.5 && (!best || entry[1] > best[1])) best = entry;
+  return best ? best[0] : null;
+}
+
+/** The part of `box` inside `view`. */
+function intersect(box: Box, view: Box): Box {
+  const x = Math.max(box.x, view.x);
+  const y = Math.max(box.y, view.y);
+  const right = Math.min(box.x + box.width, view.x + view.width);
+  const bottom = Math.min(box.y + box.height, view.y + view.height);
+  return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
+}
+
 /** The table as text: its header cells and the cells of every body row. */
 export interface TableText {
   header: string[];
@@ -203,8 +245,65 @@ export class PlannerPage {
     await this.connect(this.node(from), this.node(to));
   }
 
+  /** The edge cue of one side of the canvas ("→ 15 more", named "15 more items to the right (in …): show them"). */
+  cue(side: Side): Locator {
+    return this.canvas.getByRole('button', {
+      name: new RegExp(`^\\d+ more items? ${CUE_WHERE[side]}\\b.*: show them$`),
+    });
+  }
+
+  /** Where a canvas element is once the view has stopped moving (a cue pans with a short animation). */
+  private async settledBox(target: Locator): Promise<Box> {
+    let last: Box | null = null;
+    for (;;) {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('The element is not on the canvas.');
+      if (last && box.x === last.x && box.y === last.y && box.width === last.width) return box;
+      last = box;
+      await this.page.waitForTimeout(60);
+    }
+  }
+
+  /**
+   * Brings a plan node into view as a person does: while it lies beyond an
+   * edge of the canvas, press that edge's cue ("→ 15 more"), which pans the
+   * view that way. A node wider than what is left of the view may end up cut
+   * by the opposite edge; then it stays as far in as the cues bring it.
+   * Returns the part of the node in view, in page coordinates.
+   */
+  async bringIntoView(target: Locator): Promise<Box> {
+    const view = this.canvas.locator('.react-flow').first();
+    let pressed: Side | null = null;
+    for (let press = 0; press < 12; press++) {
+      const viewBox = await view.boundingBox();
+      if (!viewBox) throw new Error('The plan canvas is not on screen.');
+      const box = await this.settledBox(target);
+      const side = sideBeyond(box, viewBox);
+      if (!side || (pressed && side === OPPOSITE[pressed])) return intersect(box, viewBox);
+      // The view may still move under the cue (a pan under way ends, an edit redraws the cues):
+      // a cue gone before it is pressed is looked for again from where the node now is.
+      const pressedCue = await this.cue(side)
+        .click({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (pressedCue) pressed = side;
+    }
+    throw new Error('The edge cues did not bring the node into view.');
+  }
+
+  /** Clicks a plan node where a person would: brought into view first, then on the part of it in view. */
+  async clickNode(name: string, options: { modifiers?: ('Shift' | 'ControlOrMeta')[] } = {}): Promise<void> {
+    const node = this.node(name);
+    const shown = await this.bringIntoView(node);
+    const box = await this.settledBox(node);
+    await node.click({
+      ...options,
+      position: { x: shown.x + shown.width / 2 - box.x, y: shown.y + shown.height / 2 - box.y },
+    });
+  }
+
   async selectNode(name: string): Promise<void> {
-    await this.node(name).click();
+    await this.clickNode(name);
     await expect(this.inspector.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
   }
 

@@ -217,7 +217,9 @@ test('two tabs on one plan: a rename in one and a firewall in the other are both
 
   // Tab A renames the plan; tab B adds a firewall, then hears of A's save.
   await planner.planName.fill('Renamed in tab A');
-  await b.dragFromPalette('Firewall', { x: 140, y: 460 });
+  // Dropped high on the canvas, between the clients and the Amsterdam site: the banner B is about to
+  // show pushes the canvas down, and a drop near its bottom edge would land on the results tabs.
+  await b.dragFromPalette('Firewall', { x: 300, y: 40 });
   const banner = b.page.getByRole('alert', { name: 'Plan changed in another tab' });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('Renamed in tab A');

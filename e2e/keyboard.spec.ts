@@ -36,8 +36,8 @@ test('palette items add nodes from the keyboard, Delete removes them, Ctrl+Z bri
 test('a multi-selection made with Ctrl+click is deleted with Delete', async ({ planner, page }) => {
   await planner.start();
   const nodes = await planner.canvasNodes().count();
-  await planner.node('Home POP3 users').click();
-  await planner.node('Mobile IMAP4 users').click({ modifiers: ['ControlOrMeta'] });
+  await planner.clickNode('Home POP3 users');
+  await planner.clickNode('Mobile IMAP4 users', { modifiers: ['ControlOrMeta'] });
   await expect(planner.inspector).toContainText('2 items selected');
   await expect(page.getByRole('toolbar', { name: 'Selection' })).toContainText('2 selected');
 
@@ -53,8 +53,8 @@ test('two nodes selected are linked with the Link button, without drawing', asyn
   await planner.start();
   await planner.loadTemplate('POP3 clients');
   await expect(planner.link('Home POP3 users', 'Amsterdam LAN')).toHaveCount(0);
-  await planner.node('Home POP3 users').click();
-  await planner.node('Amsterdam LAN').click({ modifiers: ['ControlOrMeta'] });
+  await planner.clickNode('Home POP3 users');
+  await planner.clickNode('Amsterdam LAN', { modifiers: ['ControlOrMeta'] });
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Link' }).click();
   await expect(planner.link('Home POP3 users', 'Amsterdam LAN')).toHaveCount(1);
 });
