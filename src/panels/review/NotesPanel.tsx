@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Note } from '../../model/types';
 import { noteTextProblem } from '../../store/noteEdits';
@@ -62,8 +62,6 @@ function NewNoteForm({ labels }: { labels: ReadonlyMap<string, string> }) {
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const aboutId = useId();
-  const textId = useId();
-  const errorId = useId();
 
   // The form follows the selection: a note is usually about what was just picked on the canvas.
   useEffect(() => {
@@ -113,38 +111,20 @@ function NewNoteForm({ labels }: { labels: ReadonlyMap<string, string> }) {
           </option>
         ))}
       </select>
-      <label htmlFor={textId} className="block text-[11px] font-semibold text-slate-600">
-        Note
-      </label>
-      <textarea
-        id={textId}
-        ref={textRef}
-        value={text}
+      <NoteText
+        label="Note"
+        text={text}
+        error={error}
         rows={3}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
+        placeholder="Why is 1024-65535 open here?"
+        buttonClass={PRIMARY}
+        textRef={textRef}
+        onText={(next) => {
+          setText(next);
           if (error) setError(null);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-        placeholder="Why is 1024-65535 open here?"
-        className="w-full resize-y rounded border border-slate-300 px-1.5 py-1 text-[12px]"
+        onSubmit={submit}
       />
-      {error ? (
-        <p id={errorId} role="alert" className="text-[12px] text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className={PRIMARY}>
-        Add note
-      </button>
-      <span className="ml-2 text-[11px] text-slate-600">Ctrl+Enter</span>
     </form>
   );
 }
@@ -313,8 +293,6 @@ export function NoteItem({
 export function NoteComposer({ about, subject }: { about: string | null; subject: string }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const textId = useId();
-  const errorId = useId();
   const submit = () => {
     const result = usePlanner.getState().addNote(about, text);
     if (!result.ok) {
@@ -334,25 +312,70 @@ export function NoteComposer({ about, subject }: { about: string | null; subject
         submit();
       }}
     >
+      <NoteText
+        label="New note"
+        text={text}
+        error={error}
+        rows={2}
+        buttonClass={BUTTON}
+        onText={(next) => {
+          setText(next);
+          if (error) setError(null);
+        }}
+        onSubmit={submit}
+      />
+    </form>
+  );
+}
+
+/**
+ * A note's text box with its refusal and its Add button, shared by the Notes
+ * tab's form and the inspector's: Ctrl+Enter (⌘+Enter) adds, a refused text
+ * is said under the box and kept.
+ */
+function NoteText({
+  label,
+  text,
+  error,
+  rows,
+  placeholder,
+  buttonClass,
+  textRef,
+  onText,
+  onSubmit,
+}: {
+  label: string;
+  text: string;
+  error: string | null;
+  rows: number;
+  placeholder?: string;
+  buttonClass: string;
+  textRef?: RefObject<HTMLTextAreaElement | null>;
+  onText: (text: string) => void;
+  onSubmit: () => void;
+}) {
+  const textId = useId();
+  const errorId = useId();
+  return (
+    <>
       <label htmlFor={textId} className="block text-[11px] font-semibold text-slate-600">
-        New note
+        {label}
       </label>
       <textarea
         id={textId}
+        ref={textRef}
         value={text}
-        rows={2}
+        rows={rows}
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (error) setError(null);
-        }}
+        onChange={(e) => onText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            submit();
+            onSubmit();
           }
         }}
+        placeholder={placeholder}
         className="w-full resize-y rounded border border-slate-300 px-1.5 py-1 text-[12px]"
       />
       {error ? (
@@ -360,10 +383,10 @@ export function NoteComposer({ about, subject }: { about: string | null; subject
           {error}
         </p>
       ) : null}
-      <button type="submit" className={BUTTON}>
+      <button type="submit" className={buttonClass}>
         Add note
       </button>
       <span className="ml-2 text-[11px] text-slate-600">Ctrl+Enter</span>
-    </form>
+    </>
   );
 }
