@@ -182,6 +182,17 @@ function summary(
   ];
 }
 
+/** A firewall's change file: named as the firewall's files are (by its new names, or its old ones when it is gone). */
+function changeFile(
+  c: FirewallRuleChange,
+  names: PlatformNames,
+  ext: string,
+  lines: readonly string[],
+): GeneratedFile {
+  const fw = (c.after ?? c.before) as FirewallRules;
+  return { path: `${names.file(fw)}.change.${ext}.txt`, content: `${lines.join('\n')}\n` };
+}
+
 /** The lines of a generated file after its header of `skip` lines. */
 function bodyOf(file: GeneratedFile | undefined, skip: number): string[] {
   if (!file) return [];
@@ -341,11 +352,7 @@ export const asaChanges: ChangeWriter = (before, after, changes) => {
       lines.push(
         ...bodyOf(asaFiles(part(after, c.after, c.opened, loadedOf(c.before, oldNames, newNames)))[0], 3),
       );
-    const fw = (c.after ?? c.before) as FirewallRules;
-    return {
-      path: `${(c.after ? newNames : oldNames).file(fw)}.change.asa.txt`,
-      content: `${lines.join('\n')}\n`,
-    };
+    return changeFile(c, c.after ? newNames : oldNames, 'asa', lines);
   });
 };
 
@@ -368,11 +375,7 @@ export const iosChanges: ChangeWriter = (before, after, changes) => {
       }
     }
     if (c.after) lines.push(...bodyOf(iosFiles(part(after, c.after, c.opened))[0], 3));
-    const fw = (c.after ?? c.before) as FirewallRules;
-    return {
-      path: `${(c.after ? newNames : oldNames).file(fw)}.change.ios.txt`,
-      content: `${lines.join('\n')}\n`,
-    };
+    return changeFile(c, c.after ? newNames : oldNames, 'ios', lines);
   });
 };
 
@@ -415,11 +418,7 @@ export const srxChanges: ChangeWriter = (before, after, changes) => {
       lines.push(
         ...bodyOf(srxFiles(part(after, c.after, c.opened, loadedOf(c.before, oldNames, newNames)))[0], 3),
       );
-    const fw = (c.after ?? c.before) as FirewallRules;
-    return {
-      path: `${(c.after ? newNames : oldNames).file(fw)}.change.srx.txt`,
-      content: `${lines.join('\n')}\n`,
-    };
+    return changeFile(c, c.after ? newNames : oldNames, 'srx', lines);
   });
 };
 
