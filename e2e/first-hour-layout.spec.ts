@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { PlannerPage } from './fixtures';
 
@@ -278,6 +279,44 @@ function overflows(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** The plan-name field is never squeezed below this, in CSS pixels (a typical name, "Contoso Benelux", needs about 110). */
+const MIN_NAME_FIELD_PX = 120;
+
+/**
+ * The toolbar's plan-name field as drawn: its value, the width of it not cut
+ * off by the toolbar, the room inside it for text, and how wide its text is.
+ */
+function planNameField(
+  page: Page,
+): Promise<{ value: string; visibleWidth: number; innerWidth: number; textWidth: number }> {
+  return page
+    .getByRole('banner')
+    .getByLabel('Plan name')
+    .evaluate((input: HTMLInputElement) => {
+      const box = input.getBoundingClientRect();
+      let left = box.left;
+      let right = box.right;
+      // Every box around it that clips what overflows it cuts what can be seen.
+      for (let e = input.parentElement; e; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX === 'visible') continue;
+        const clip = e.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        right = Math.min(right, clip.right);
+      }
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas context to measure text');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const padding = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
+      return {
+        value: input.value,
+        visibleWidth: Math.max(0, Math.min(right, window.innerWidth) - Math.max(left, 0)),
+        innerWidth: input.clientWidth - padding,
+        textWidth: context.measureText(input.value).width,
+      };
+    });
+}
+
 for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
   test(`at ${screen.width}×${screen.height} nothing overflows sideways: page, toolbar, finding cards, port matrix`, async ({
     page,
@@ -288,6 +327,15 @@ for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
     // The toolbar stays one row.
     const toolbar = await page.locator('header').boundingBox();
     expect(toolbar?.height).toBeLessThanOrEqual(48);
+    // … and its plan-name field keeps room to read the plan's name whole ("Contoso Benelux").
+    const field = await planNameField(page);
+    console.log(`plan name field at ${screen.width}×${screen.height}: ${JSON.stringify(field)}`);
+    expect(field.value).toBe('Contoso Benelux');
+    expect(field.visibleWidth).toBeGreaterThanOrEqual(MIN_NAME_FIELD_PX);
+    expect(field.textWidth, 'the name fits in the field').toBeLessThanOrEqual(field.innerWidth);
+    await page.locator('header').screenshot({
+      path: fileURLToPath(new URL(`screenshots/toolbar-${screen.width}.png`, import.meta.url)),
+    });
     const findings = await overflows(page);
     await planner.screenshot(`findings-${screen.width}`);
     await planner.openTab('Port matrix');
