@@ -149,13 +149,25 @@ for (const screen of SCREENS) {
       ).toBeVisible();
       await planner.screenshot(`first-view-${screen.width}`);
 
-      // The cue on the right walks the view to the far end of the plan, at the same legible zoom.
-      for (let step = 0; step < 10 && facts.cues.right; step++) {
+      // The cue on the right walks the view to the far end of the plan, at the same legible zoom,
+      // a column of nodes at a time (the example has 12).
+      for (let step = 0; step < 12 && facts.cues.right; step++) {
+        const before = facts.hidden.right;
         await page.locator('[aria-label="Plan canvas"] [data-cue="right"]').click();
         await settled(page);
         Object.assign(facts, await canvasFacts(page));
         expect(facts.smallestLabelPx).toBeGreaterThanOrEqual(LEGIBLE_PX);
         expectCuesForHidden(facts);
+        // Each press shows at least one of the nodes that lay to the right wholly …
+        const stillOut = Object.values(facts.hidden).flat();
+        expect(before.filter((name) => !stillOut.includes(name)).length, `press ${step + 1}`).toBeGreaterThan(
+          0,
+        );
+        // … and carries none of them past the left edge.
+        expect(
+          facts.hidden.left.filter((name) => before.includes(name)),
+          `press ${step + 1}`,
+        ).toEqual([]);
       }
       expect(facts.cues.right).toBeUndefined();
       expect(facts.hidden.right).toEqual([]);
