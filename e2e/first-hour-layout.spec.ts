@@ -361,6 +361,17 @@ for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
       expect(by, what).toBeLessThanOrEqual(0);
     expect(Object.keys(findings).some((k) => k.startsWith('finding'))).toBe(true);
     expect(matrix.matrix).toBeDefined();
+
+    // The note beside the field that a pasted control character was left out fits the same row.
+    await page.getByRole('banner').getByLabel('Plan name').fill('Contoso\u0007 Benelux');
+    await expect(page.getByRole('banner').getByRole('status')).toContainText('U+0007 was left out');
+    expect((await page.locator('header').boundingBox())?.height).toBeLessThanOrEqual(48);
+    expect((await overflows(page)).toolbar, 'toolbar with the note').toBeLessThanOrEqual(0);
+    expect((await planNameField(page)).visibleWidth).toBeGreaterThanOrEqual(MIN_NAME_FIELD_PX);
+    await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
+    await page.locator('header').screenshot({
+      path: fileURLToPath(new URL(`screenshots/toolbar-note-${screen.width}.png`, import.meta.url)),
+    });
   });
 }
 
