@@ -6,10 +6,11 @@
  * - script-src 'self': no inline script, no eval, no other origin;
  * - style-src 'unsafe-inline': React Flow positions every node and edge with
  *   inline styles, and the image export clones them;
- * - img-src data: blob:: the image export draws the diagram from a data: URL
- *   and hands the file over as a blob;
- * - connect-src data:: the image export turns its data: URL into a file with
- *   fetch; the worked examples are fetched from the planner's own origin;
+ * - img-src data: blob:: the PNG export draws the diagram's SVG from a data:
+ *   URL onto a canvas, and the review pack shows it from a blob: URL;
+ * - connect-src 'self' only: the worked examples are fetched from the
+ *   planner's own origin, and nothing else is fetched (files are handed over
+ *   through a link to a blob:, which is not a fetch);
  * - worker-src 'self' blob:: the analysis runs in a worker of the app's own;
  * - no objects, frames, base URL or form targets.
  *
@@ -22,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' data: blob:",
+  "connect-src 'self'",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

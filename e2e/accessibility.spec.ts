@@ -38,8 +38,9 @@ for (const size of SIZES) {
       await planner.start();
     });
 
-    test('the first view, a server in the inspector, the port matrix and the firewall rules have no WCAG 2 A/AA violations', async ({
+    test('the first view, a server in the inspector, the port matrix, a highlighted path and the firewall rules have no WCAG 2 A/AA violations', async ({
       planner,
+      page,
     }) => {
       await audit(planner, 'the first view');
 
@@ -49,6 +50,16 @@ for (const size of SIZES) {
       await planner.openTab('Port matrix');
       await expect(planner.matrix).toBeVisible();
       await audit(planner, 'the port matrix tab');
+
+      // A row chosen: its flow's path emphasised, the rest of the canvas and the other ports dimmed.
+      const row = planner.matrix
+        .getByRole('row')
+        .filter({ hasText: 'Home POP3 users' })
+        .filter({ hasText: '995' });
+      await row.click();
+      await expect(row).toHaveAttribute('data-highlighted', 'true');
+      await audit(planner, 'a port matrix row highlighted');
+      await page.screenshot({ path: `/tmp/ui-polish/axe-row-highlighted-${size.width}.png` });
 
       await planner.openTab('Firewall rules');
       await audit(planner, 'the firewall rules tab');

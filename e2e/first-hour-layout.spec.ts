@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { PlannerPage } from './fixtures';
 
@@ -148,13 +149,25 @@ for (const screen of SCREENS) {
       ).toBeVisible();
       await planner.screenshot(`first-view-${screen.width}`);
 
-      // The cue on the right walks the view to the far end of the plan, at the same legible zoom.
-      for (let step = 0; step < 10 && facts.cues.right; step++) {
+      // The cue on the right walks the view to the far end of the plan, at the same legible zoom,
+      // a column of nodes at a time (the example has 12).
+      for (let step = 0; step < 12 && facts.cues.right; step++) {
+        const before = facts.hidden.right;
         await page.locator('[aria-label="Plan canvas"] [data-cue="right"]').click();
         await settled(page);
         Object.assign(facts, await canvasFacts(page));
         expect(facts.smallestLabelPx).toBeGreaterThanOrEqual(LEGIBLE_PX);
         expectCuesForHidden(facts);
+        // Each press shows at least one of the nodes that lay to the right wholly …
+        const stillOut = Object.values(facts.hidden).flat();
+        expect(before.filter((name) => !stillOut.includes(name)).length, `press ${step + 1}`).toBeGreaterThan(
+          0,
+        );
+        // … and carries none of them past the left edge.
+        expect(
+          facts.hidden.left.filter((name) => before.includes(name)),
+          `press ${step + 1}`,
+        ).toEqual([]);
       }
       expect(facts.cues.right).toBeUndefined();
       expect(facts.hidden.right).toEqual([]);
@@ -278,6 +291,44 @@ function overflows(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** The plan-name field is never squeezed below this, in CSS pixels (a typical name, "Contoso Benelux", needs about 110). */
+const MIN_NAME_FIELD_PX = 120;
+
+/**
+ * The toolbar's plan-name field as drawn: its value, the width of it not cut
+ * off by the toolbar, the room inside it for text, and how wide its text is.
+ */
+function planNameField(
+  page: Page,
+): Promise<{ value: string; visibleWidth: number; innerWidth: number; textWidth: number }> {
+  return page
+    .getByRole('banner')
+    .getByLabel('Plan name')
+    .evaluate((input: HTMLInputElement) => {
+      const box = input.getBoundingClientRect();
+      let left = box.left;
+      let right = box.right;
+      // Every box around it that clips what overflows it cuts what can be seen.
+      for (let e = input.parentElement; e; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX === 'visible') continue;
+        const clip = e.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        right = Math.min(right, clip.right);
+      }
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas context to measure text');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const padding = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
+      return {
+        value: input.value,
+        visibleWidth: Math.max(0, Math.min(right, window.innerWidth) - Math.max(left, 0)),
+        innerWidth: input.clientWidth - padding,
+        textWidth: context.measureText(input.value).width,
+      };
+    });
+}
+
 for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
   test(`at ${screen.width}×${screen.height} nothing overflows sideways: page, toolbar, finding cards, port matrix`, async ({
     page,
@@ -288,6 +339,15 @@ for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
     // The toolbar stays one row.
     const toolbar = await page.locator('header').boundingBox();
     expect(toolbar?.height).toBeLessThanOrEqual(48);
+    // … and its plan-name field keeps room to read the plan's name whole ("Contoso Benelux").
+    const field = await planNameField(page);
+    console.log(`plan name field at ${screen.width}×${screen.height}: ${JSON.stringify(field)}`);
+    expect(field.value).toBe('Contoso Benelux');
+    expect(field.visibleWidth).toBeGreaterThanOrEqual(MIN_NAME_FIELD_PX);
+    expect(field.textWidth, 'the name fits in the field').toBeLessThanOrEqual(field.innerWidth);
+    await page.locator('header').screenshot({
+      path: fileURLToPath(new URL(`screenshots/toolbar-${screen.width}.png`, import.meta.url)),
+    });
     const findings = await overflows(page);
     await planner.screenshot(`findings-${screen.width}`);
     await planner.openTab('Port matrix');
@@ -301,6 +361,17 @@ for (const screen of [...SCREENS, { width: 2560, height: 1440 }]) {
       expect(by, what).toBeLessThanOrEqual(0);
     expect(Object.keys(findings).some((k) => k.startsWith('finding'))).toBe(true);
     expect(matrix.matrix).toBeDefined();
+
+    // The note beside the field that a pasted control character was left out fits the same row.
+    await page.getByRole('banner').getByLabel('Plan name').fill('Contoso\u0007 Benelux');
+    await expect(page.getByRole('banner').getByRole('status')).toContainText('U+0007 was left out');
+    expect((await page.locator('header').boundingBox())?.height).toBeLessThanOrEqual(48);
+    expect((await overflows(page)).toolbar, 'toolbar with the note').toBeLessThanOrEqual(0);
+    expect((await planNameField(page)).visibleWidth).toBeGreaterThanOrEqual(MIN_NAME_FIELD_PX);
+    await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
+    await page.locator('header').screenshot({
+      path: fileURLToPath(new URL(`screenshots/toolbar-note-${screen.width}.png`, import.meta.url)),
+    });
   });
 }
 

@@ -294,4 +294,14 @@ test('no Content-Security-Policy violation on the main paths', async ({ planner 
   await planner.exportFile('Export SVG');
   await planner.page.waitForTimeout(300);
   expect(violations).toEqual([]);
+
+  // The page fetches nothing but its own files: a data: URL is refused (the exports never needed one).
+  const fetched = await planner.page.evaluate(() =>
+    fetch('data:text/plain,injected').then(
+      () => 'fetched',
+      () => 'refused',
+    ),
+  );
+  expect(fetched).toBe('refused');
+  await expect.poll(() => violations).toEqual([expect.stringMatching(/^connect-src data/)]);
 });

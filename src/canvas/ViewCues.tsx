@@ -1,5 +1,6 @@
-import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { type InternalNode, type ReactFlowState, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { NODE_BOX } from '../store/layout';
+import { type Box, cuePan, SIDES, type Side, sideOf } from './viewEdges';
 
 /** The smallest text a node draws (its detail and note lines), in CSS pixels at zoom 1. */
 export const SMALLEST_NODE_TEXT_PX = 11;
@@ -8,9 +9,6 @@ export const LEGIBLE_TEXT_PX = 11;
 /** The lowest zoom at which every node's text is legible. */
 export const READABLE_ZOOM = LEGIBLE_TEXT_PX / SMALLEST_NODE_TEXT_PX;
 
-export type Side = 'left' | 'right' | 'up' | 'down';
-
-const SIDES: readonly Side[] = ['left', 'right', 'up', 'down'];
 const ARROW: Record<Side, string> = { left: '←', right: '→', up: '↑', down: '↓' };
 const WHERE: Record<Side, string> = {
   left: 'to the left',
@@ -24,48 +22,27 @@ const PLACE: Record<Side, string> = {
   up: 'top-2 left-1/2 -translate-x-1/2 flex-row',
   down: 'bottom-14 left-1/2 -translate-x-1/2 flex-row',
 };
-/** Share of the view a cue pans by, so that what was at the far edge stays in sight. */
-const PAN_SHARE = 0.75;
 /** Canvas units kept between a revealed node and the view's edge. */
 const REVEAL_PAD = 32;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 interface Hidden {
   count: number;
   sites: string[];
-  /** How far the view must move (canvas units) to show the nearest and the farthest hidden node on this side. */
-  nearest: number;
-  farthest: number;
-}
-
-/**
- * The side a node out of view lies on: the one it overshoots the view's edge
- * by the most. `null` when the node is wholly in view.
- */
-export function sideOf(node: Box, view: Box): { side: Side; by: number } | null {
-  const over: Record<Side, number> = {
-    left: view.x - node.x,
-    right: node.x + node.width - (view.x + view.width),
-    up: view.y - node.y,
-    down: node.y + node.height - (view.y + view.height),
-  };
-  let best: { side: Side; by: number } | null = null;
-  for (const side of SIDES) {
-    const by = over[side];
-    if (by > 0 && (!best || by > best.by)) best = { side, by };
-  }
-  return best;
 }
 
 function viewOf(s: ReactFlowState): Box {
   const [tx, ty, zoom] = s.transform;
   return { x: -tx / zoom, y: -ty / zoom, width: s.width / zoom, height: s.height / zoom };
+}
+
+/** Where a plan node is drawn, in canvas units; `null` for a site (a frame around nodes) or a hidden node. */
+function planNodeBox(node: InternalNode): Box | null {
+  if (node.type === 'site' || node.hidden) return null;
+  return {
+    ...node.internals.positionAbsolute,
+    width: node.measured.width ?? NODE_BOX.width,
+    height: node.measured.height ?? NODE_BOX.height,
+  };
 }
 
 /** The plan's nodes out of view, by side; as text, so that the canvas redraws the cues only when they change. */
@@ -74,18 +51,12 @@ function hiddenKey(s: ReactFlowState): string {
   const view = viewOf(s);
   const hidden: Partial<Record<Side, Hidden>> = {};
   for (const node of s.nodeLookup.values()) {
-    if (node.type === 'site' || node.hidden) continue;
-    const box = {
-      ...node.internals.positionAbsolute,
-      width: node.measured.width ?? NODE_BOX.width,
-      height: node.measured.height ?? NODE_BOX.height,
-    };
+    const box = planNodeBox(node);
+    if (!box) continue;
     const out = sideOf(box, view);
     if (!out) continue;
-    const entry = hidden[out.side] ?? { count: 0, sites: [], nearest: Number.POSITIVE_INFINITY, farthest: 0 };
+    const entry = hidden[out.side] ?? { count: 0, sites: [] };
     entry.count++;
-    entry.nearest = Math.min(entry.nearest, out.by);
-    entry.farthest = Math.max(entry.farthest, out.by);
     const site = node.parentId ? s.nodeLookup.get(node.parentId) : undefined;
     const siteName = site && typeof site.data.name === 'string' ? site.data.name : null;
     if (siteName && !entry.sites.includes(siteName)) entry.sites.push(siteName);
@@ -113,19 +84,18 @@ export function ViewCues() {
   const flowStore = useStoreApi();
   const hidden = JSON.parse(key) as Partial<Record<Side, Hidden>>;
 
-  const reveal = (side: Side, entry: Hidden) => {
+  // Read when pressed, not when drawn: the view or the nodes may have moved since.
+  const reveal = (side: Side) => {
+    const state = flowStore.getState();
+    const nodes: Box[] = [];
+    for (const node of state.nodeLookup.values()) {
+      const box = planNodeBox(node);
+      if (box) nodes.push(box);
+    }
+    const pan = cuePan(side, viewOf(state), nodes, REVEAL_PAD);
+    if (!pan) return;
     const { x, y, zoom: z } = getViewport();
-    const { width, height } = flowStore.getState();
-    const extent = side === 'left' || side === 'right' ? width : height;
-    const share = (extent / z) * PAN_SHARE;
-    const by = Math.max(entry.nearest + REVEAL_PAD, Math.min(share, entry.farthest + REVEAL_PAD)) * z;
-    const move: Record<Side, { x: number; y: number }> = {
-      left: { x: x + by, y },
-      right: { x: x - by, y },
-      up: { x, y: y + by },
-      down: { x, y: y - by },
-    };
-    void setViewport({ ...move[side], zoom: z }, { duration: 300 });
+    void setViewport({ x: x - pan.x * z, y: y - pan.y * z, zoom: z }, { duration: 300 });
   };
 
   return (
@@ -141,7 +111,7 @@ export function ViewCues() {
             data-cue={side}
             aria-label={`${text}: show them`}
             title={`${text}. Press to show them.`}
-            onClick={() => reveal(side, entry)}
+            onClick={() => reveal(side)}
             className={`absolute z-10 flex items-center gap-1 rounded-full border border-blue-300 bg-white/95 px-2.5 py-1 text-[12px] font-medium text-blue-800 shadow-sm hover:bg-blue-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${PLACE[side]}`}
           >
             <span aria-hidden="true" className="text-[14px] leading-none">

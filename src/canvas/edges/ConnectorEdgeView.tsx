@@ -42,11 +42,15 @@ function ConnectorEdgeViewBase({ id, source, target, data, selected }: EdgeProps
           <div
             className={`shrink-0 overflow-hidden rounded-full border px-2 py-0.5 text-[10.5px] font-medium whitespace-nowrap ${
               error
-                ? 'border-red-300 bg-red-50 text-red-700'
+                ? dim
+                  ? 'border-red-200 bg-white text-slate-500'
+                  : 'border-red-300 bg-red-50 text-red-700'
                 : selected
                   ? 'border-blue-400 bg-blue-50 text-blue-800'
-                  : 'border-violet-300 bg-violet-50 text-violet-800'
-            } ${dim ? 'opacity-25' : ''}`}
+                  : dim
+                    ? 'border-violet-200 bg-white text-slate-500'
+                    : 'border-violet-300 bg-violet-50 text-violet-800'
+            }`}
           >
             <bdi>{data.label}</bdi>
             {data.ports && <span className="ml-1 font-mono tabular-nums">· {data.ports}</span>}

@@ -50,13 +50,11 @@ function LinkEdgeViewBase({ id, source, target, data, selected }: EdgeProps<Link
       )}
       {badges && badges.length > 0 && (
         <EdgeLabelRenderer>
-          <div
-            className={`epp-badges epp-label nodrag nopan ${data?.tone === 'dim' ? 'opacity-25' : ''}`}
-            style={{ left: mid.x, top: mid.y }}
-          >
+          <div className="epp-badges epp-label nodrag nopan" style={{ left: mid.x, top: mid.y }}>
             <PortBadges
               badges={badges}
               active={data?.activePort ?? null}
+              muted={data?.tone === 'dim'}
               vertical={Math.abs(t.x - s.x) >= Math.abs(t.y - s.y)}
             />
           </div>

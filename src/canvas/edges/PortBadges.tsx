@@ -9,16 +9,31 @@ const BADGE_TONE = {
   error: 'border-red-300 bg-red-50 text-red-700',
 } as const;
 
+/**
+ * A badge off the highlighted path, or not the port highlighted: drawn faint
+ * by its colours, not by opacity, so its text keeps 4.5:1 (slate-500 on white
+ * is 4.8:1) while a pale border and grey text still read as set aside. A
+ * warning or error keeps a hint of its colour in the border.
+ */
+const MUTED_TONE = {
+  neutral: 'border-slate-200 bg-white text-slate-500',
+  warning: 'border-amber-200 bg-white text-slate-500',
+  error: 'border-red-200 bg-white text-slate-500',
+} as const;
+
 /** The ports that cross a firewall edge, as small badges stacked across the edge. */
 export function PortBadges({
   badges,
   vertical,
   active = null,
+  muted = false,
 }: {
   badges: readonly PortBadge[];
   vertical: boolean;
   /** The port of a highlighted flow: shown first, the others muted. */
   active?: string | null;
+  /** The edge is off the highlighted paths: every badge muted. */
+  muted?: boolean;
 }) {
   const ordered = active
     ? [...badges.filter((b) => b.text === active), ...badges.filter((b) => b.text !== active)]
@@ -34,15 +49,21 @@ export function PortBadges({
       {shown.map((b) => (
         <span
           key={b.text}
-          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums ${BADGE_TONE[b.tone]} ${
-            active === null ? '' : b.text === active ? 'outline-2 outline-blue-500' : 'opacity-35'
-          }`}
+          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight tabular-nums ${
+            muted || (active !== null && b.text !== active) ? MUTED_TONE[b.tone] : BADGE_TONE[b.tone]
+          } ${!muted && active !== null && b.text === active ? 'outline-2 outline-blue-500' : ''}`}
         >
           {b.text}
         </span>
       ))}
       {hidden > 0 && (
-        <span className="rounded border border-slate-400 bg-slate-100 px-1 py-px font-mono text-[10px] leading-tight text-slate-700">
+        <span
+          className={`rounded border px-1 py-px font-mono text-[10px] leading-tight ${
+            muted
+              ? 'border-slate-200 bg-white text-slate-500'
+              : 'border-slate-400 bg-slate-100 text-slate-700'
+          }`}
+        >
           +{hidden}
         </span>
       )}

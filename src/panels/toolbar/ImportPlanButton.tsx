@@ -2,6 +2,7 @@ import { type ChangeEvent, useState } from 'react';
 import { isolate } from '../../io/bidi';
 import { type PlanFileInput, readPlanFile } from '../../io/planFile';
 import { usePlanner } from '../../store/store';
+import { ToolbarButtonName } from './menuParts';
 
 /**
  * Opens a plan file the person chose or dropped on the canvas, through the
@@ -47,12 +48,13 @@ export function ImportPlanButton() {
 
   return (
     <label
+      title="Import plan"
       className={`inline-flex cursor-pointer items-center gap-1 whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-500 ${busy ? 'opacity-60' : ''}`}
     >
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
         <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13h10" fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
-      Import plan
+      <ToolbarButtonName>Import plan</ToolbarButtonName>
       <input
         type="file"
         accept=".json,application/json"

@@ -3,6 +3,7 @@ import { shareUrl } from '../../io/shareLink';
 import { formatCount } from '../../model/schema';
 import { usePlanner } from '../../store/store';
 import { BUTTON } from '../fields';
+import { ToolbarButtonName } from './menuParts';
 import { useMenuButton } from './useMenuButton';
 
 /** Past this length some mail and chat programs cut or refuse a link. */
@@ -52,6 +53,7 @@ export function ShareLinkButton() {
         {...buttonProps}
         type="button"
         className={`${BUTTON} whitespace-nowrap`}
+        title="Copy share link"
         onClick={() => void share()}
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
@@ -63,7 +65,7 @@ export function ShareLinkButton() {
             strokeLinecap="round"
           />
         </svg>
-        Copy share link
+        <ToolbarButtonName>Copy share link</ToolbarButtonName>
       </button>
       {open && link ? (
         <div

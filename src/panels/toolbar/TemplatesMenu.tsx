@@ -3,7 +3,7 @@ import { loadPlan } from '../../model/load';
 import { usePlanner } from '../../store/store';
 import { BUTTON } from '../fields';
 import { type ExampleEntry, readExampleIndex } from './exampleIndex';
-import { ChevronDown, DescribedMenuItem, MenuPopup } from './menuParts';
+import { ChevronDown, DescribedMenuItem, MenuPopup, ToolbarButtonName } from './menuParts';
 import { useMenuButton } from './useMenuButton';
 
 const EXAMPLES_URL = `${import.meta.env.BASE_URL}examples/`;
@@ -68,8 +68,17 @@ export function TemplatesMenu() {
 
   return (
     <div className="relative">
-      <button {...buttonProps} type="button" className={BUTTON}>
-        Templates
+      <button {...buttonProps} type="button" className={BUTTON} title="Templates">
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-slate-500">
+          <path
+            d="M2.5 2.5h4.5v4.5H2.5zM9 2.5h4.5v4.5H9zM2.5 9h4.5v4.5H2.5zM9 9h4.5v4.5H9z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.3"
+            strokeLinejoin="round"
+          />
+        </svg>
+        <ToolbarButtonName>Templates</ToolbarButtonName>
         <ChevronDown />
       </button>
       {open ? (

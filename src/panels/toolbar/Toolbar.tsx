@@ -26,6 +26,9 @@ function ProductMark() {
 /**
  * The top bar: the product name, the plan name, Templates and Import plan.
  * The right end is kept free for the plan-wide commands (undo, share, export).
+ * It stays one row from 1024 px wide: the plan-name field never shrinks (10rem,
+ * a readable name); below 1280 px Templates, Import plan and Copy share link
+ * show only their icons instead.
  */
 export function Toolbar({ children }: { children?: ReactNode } = {}) {
   const name = usePlanner((s) => s.plan.name);
@@ -41,6 +44,7 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
         </h1>
       </div>
       <div className="h-5 w-px bg-slate-200" />
+      {/* Only the note beside the field gives way (it is cut short; its whole text is the field's title). */}
       <div className="flex min-w-0 items-center gap-1.5">
         <label htmlFor={nameId} className="whitespace-nowrap text-xs font-medium text-slate-500">
           Plan name
@@ -60,13 +64,13 @@ export function Toolbar({ children }: { children?: ReactNode } = {}) {
           }}
           title={removed ?? undefined}
           aria-describedby={removed ? `${nameId}-removed` : undefined}
-          className="w-40 min-w-0 rounded xl:w-56 border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
+          className="w-40 shrink-0 rounded xl:w-56 border border-transparent bg-transparent px-1.5 py-0.5 text-[13px] font-medium text-slate-900 hover:border-slate-300 focus-visible:border-blue-500 focus-visible:bg-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40"
         />
         {removed ? (
           <span
             id={`${nameId}-removed`}
             role="status"
-            className="max-w-64 truncate text-[11px] text-amber-700"
+            className="min-w-0 max-w-64 truncate text-[11px] text-amber-700"
           >
             {removed}
           </span>

@@ -1,6 +1,16 @@
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import type { MenuItemProps } from './useMenuButton';
 
+/**
+ * A toolbar button's name, shown from 1280 px wide. Narrower, the button shows
+ * only its icon so that the plan-name field keeps its room and the toolbar one
+ * row; the name stays in the button for screen readers (and its title for a
+ * pointer), so the control is named the same at every width.
+ */
+export function ToolbarButtonName({ children }: { children: ReactNode }) {
+  return <span className="sr-only xl:not-sr-only xl:whitespace-nowrap">{children}</span>;
+}
+
 /** The small arrow after a toolbar button's name that says it opens a popup. */
 export function ChevronDown() {
   return (
