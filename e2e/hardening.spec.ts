@@ -215,14 +215,18 @@ test('two tabs on one plan: a rename in one and a firewall in the other are both
   await b.reopen();
   const firewallsBefore = await b.canvas.getByRole('group', { name: /^Firewall / }).count();
 
-  // Tab A renames the plan; tab B adds a firewall, then hears of A's save.
+  // Tab A renames the plan; tab B adds a firewall, then hears of A's save. The banner may arrive
+  // before or in the middle of the drag: it floats over the top of the canvas, so nothing under the
+  // pointer moves; the drop is below the place it takes.
+  const paletteBefore = await b.paletteButton('Firewall').boundingBox();
+  const canvasBefore = await b.canvas.boundingBox();
   await planner.planName.fill('Renamed in tab A');
-  // Dropped high on the canvas, between the clients and the Amsterdam site: the banner B is about to
-  // show pushes the canvas down, and a drop near its bottom edge would land on the results tabs.
-  await b.dragFromPalette('Firewall', { x: 300, y: 40 });
+  await b.dragFromPalette('Firewall', { x: 300, y: 120 });
   const banner = b.page.getByRole('alert', { name: 'Plan changed in another tab' });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('Renamed in tab A');
+  expect(await b.paletteButton('Firewall').boundingBox()).toEqual(paletteBefore);
+  expect(await b.canvas.boundingBox()).toEqual(canvasBefore);
 
   // B's autosave does not write over A's version while the choice is open.
   await b.page.waitForTimeout(1200);

@@ -45,7 +45,6 @@ export function App() {
           <ShortcutsHelp />
         </Toolbar>
         <StorageWarning />
-        <OtherTabBanner />
         <ViewportAutosave />
         <div className="flex min-h-0 flex-1">
           <div className="w-[184px] shrink-0 border-r border-slate-200">
@@ -58,7 +57,7 @@ export function App() {
                   <PlanCanvas />
                   <ReviewOverlay />
                   <PlanFileDrop />
-                  <Notices />
+                  <Notices lead={<OtherTabBanner />} />
                 </>
               }
               bottom={<ResultsPanel />}

@@ -7,9 +7,10 @@ const INFO_MS = 6000;
 /**
  * The planner's notices: refusals in an alert, confirmations in a status
  * line. Both regions are always present so screen readers announce what
- * appears in them.
+ * appears in them. `lead` (a banner that waits for a choice) stands above
+ * them in the same floating column.
  */
-export function Notices() {
+export function Notices({ lead }: { lead?: ReactNode }) {
   const notice = usePlanner((s) => s.notice);
   const notify = usePlanner((s) => s.notify);
 
@@ -25,6 +26,7 @@ export function Notices() {
     'pointer-events-auto flex max-w-[min(560px,90%)] items-start gap-2 rounded-lg border px-3 py-2 text-[12.5px] shadow-md';
   return (
     <div className="pointer-events-none absolute top-3 left-1/2 z-30 flex w-full -translate-x-1/2 flex-col items-center gap-2">
+      {lead}
       <div role="alert" className="flex w-full flex-col items-center">
         {notice?.kind === 'error' && (
           <div className={`${box} border-red-200 bg-red-50 text-red-800`}>

@@ -6,6 +6,8 @@ import { usePlanner } from '../store/store';
  * A banner while another tab of this browser has saved (or deleted) the plan
  * open here. This tab stops saving over that version until the person
  * chooses: open the other tab's version here, or keep this tab's as a copy.
+ * It floats over the top of the canvas with the notices, so its arrival never
+ * moves the palette or the canvas under a drag in progress.
  */
 export function OtherTabBanner() {
   const change = usePlanner((s) => s.otherTabChange);
@@ -16,7 +18,7 @@ export function OtherTabBanner() {
     <section
       role="alert"
       aria-label="Plan changed in another tab"
-      className="flex shrink-0 flex-wrap items-center gap-2 border-b border-blue-300 bg-blue-50 px-3 py-1.5 text-[12.5px] text-blue-900"
+      className="pointer-events-auto flex max-w-[min(560px,90%)] flex-wrap items-center gap-2 rounded-lg border border-blue-300 bg-blue-50 px-3 py-2 text-[12.5px] text-blue-900 shadow-md"
     >
       <span className="min-w-0 flex-1">
         {change.deleted ? (
