@@ -116,18 +116,23 @@ for (const n of SIZES) {
   await page.waitForTimeout(1000);
   await takeLongTasks(page);
 
-  const planName = page.getByRole('banner').getByLabel('Plan name');
+  const planName = await page.getByRole('banner').getByLabel('Plan name').elementHandle();
   await edit(page, 'rename the plan', async () => {
-    await planName.fill(`Grid ${n} renamed`);
+    await planName?.fill(`Grid ${n} renamed`);
   });
   const firewall = page.locator('.react-flow__node-firewall').first();
   // Choosing a firewall opens its rules in the inspector.
   await edit(page, 'select a firewall', async () => {
-    await firewall.click();
+    // Before the inspector wrote the chosen firewall's rules alone, this held the page for half a minute.
+    await firewall.click({ timeout: 120_000 });
   });
-  const nameField = page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true });
+  // Found before the step: finding a field by role and label walks the whole page, the step would count it.
+  const nameField = await page
+    .getByRole('region', { name: 'Inspector' })
+    .getByLabel('Name', { exact: true })
+    .elementHandle();
   await edit(page, 'rename a firewall', async () => {
-    await nameField.fill('FW renamed');
+    await nameField?.fill('FW renamed');
   });
   await context.close();
 }
