@@ -107,12 +107,14 @@ for (const n of SIZES) {
   await page.getByLabel('Import plan').waitFor({ state: 'attached' });
   await takeLongTasks(page);
   console.log(`grid ${n}×${n}:`);
+  const stopOpen = PROFILE && !RAW ? await startCpuProfile(page, 'open') : null;
   const opened = Date.now();
   await page.getByLabel('Import plan').setInputFiles(file);
   await page.locator('.react-flow__node').first().waitFor();
   await page.waitForTimeout(100);
   await settled(page);
   console.log(`  open: answer shown after ${Date.now() - opened} ms; ${summary(await takeLongTasks(page))}`);
+  if (stopOpen) console.log((await stopOpen()).join('\n'));
   await page.waitForTimeout(1000);
   await takeLongTasks(page);
 
