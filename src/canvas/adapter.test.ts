@@ -3,7 +3,7 @@ import { analyzePlan } from '../engine/analyze';
 import type { Flow } from '../engine/types';
 import type { Plan } from '../model/types';
 import { exposureText, firewallExposure } from '../rules/exposure';
-import { firewallRules } from '../rules/model';
+import { firewallRuleCounts, firewallRules } from '../rules/model';
 import { updateNode } from '../store/planEdits';
 import { chain, client, connector, firewall, link, makePlan, network, server, site } from '../test/factories';
 import { generatePlan } from '../test/generatePlan';
@@ -284,6 +284,22 @@ describe('canvasFacts', () => {
       const renamed = { ...plan, name: 'renamed' };
       const again = canvasFacts(renamed, analysis);
       for (const [id, badges] of facts.badgesByLink) expect(again.badgesByLink.get(id)).toBe(badges);
+    }
+  });
+});
+
+describe('canvasFacts of a plan past the analysis limit', () => {
+  it('gives every firewall no rules, as the rules model would', () => {
+    const plan = gridPlan(4, 3);
+    const analysis = analyzePlan(plan, { crossingLimit: 20 });
+    expect(analysis.flows).toEqual([]);
+    const facts = canvasFacts(plan, analysis);
+    const counts = firewallRuleCounts(plan, analysis);
+    expect(facts.exposureByFirewall.size).toBe(16);
+    for (const [id, exposure] of facts.exposureByFirewall) {
+      expect(exposure).toEqual({ count: 0, text: 'No rules' });
+      const count = counts.get(id);
+      expect(count && firewallExposure(count)).toEqual({ rules: 0, widest: null, text: 'No rules' });
     }
   });
 });

@@ -226,7 +226,9 @@ export function canvasFacts(plan: Plan, analysis: Analysis): CanvasFacts {
   const exposureByFirewall = new Map<string, FirewallSummary>();
   let crossings = 0;
   for (const list of analysis.flowsByFirewall.values()) crossings += list.length;
-  if (crossings <= RULES_ON_CANVAS) {
+  // With no crossing at all (a plan past the analysis limit, or before its answer) every firewall
+  // has no rules, as the loop below says without grouping anything.
+  if (crossings > 0 && crossings <= RULES_ON_CANVAS) {
     // Rules depend on the plan too (addresses group sources), so they are grouped again for each plan.
     for (const [id, count] of firewallRuleCounts(plan, analysis)) {
       const { rules, text } = firewallExposure(count);

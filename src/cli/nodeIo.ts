@@ -111,9 +111,9 @@ export async function readFileWithLimit(path: string, maxBytes: number): Promise
 /** The real process: files from disk, text to stdout and stderr. */
 export const nodeCliIo: CliIo = {
   readFile: readFileWithLimit,
-  stdout: (text) => {
-    process.stdout.write(text);
-  },
+  // A pipe takes text as fast as its reader reads it; past its buffer, wait for it to drain.
+  stdout: (text) =>
+    process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve)),
   stderr: (text) => {
     process.stderr.write(text);
   },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../engine/types';
 import { ALL_FLOWS_CSV, FLOWS_JSON, PORT_MATRIX_CSV } from '../io/exports';
 import type { Plan } from '../model/types';
@@ -345,5 +345,56 @@ describe('a plan past the analysis limit (SPEC §4)', () => {
     const json = JSON.parse(result.stdout);
     expect(json.flows).toEqual([]);
     expect(json.findings.map((f: Finding) => f.code)).toEqual(['ANALYSIS_LIMIT']);
+  });
+});
+
+describe('a large matrix', () => {
+  // 6 × 6 firewalls, 40 clients × 3 flows crossing all 36: 4,320 rows, five pieces of 1,000 lines.
+  const mesh = JSON.stringify(gridPlan(6, 40));
+
+  it('is written in pieces of whole lines that join to the export exactly', async () => {
+    const pieces: string[] = [];
+    const io: CliIo = {
+      readFile: async () => mesh,
+      stdout: (text) => {
+        pieces.push(text);
+      },
+      stderr: () => {},
+    };
+    expect(await runMatrixCli(['mesh.json'], io)).toBe(0);
+    expect(pieces.length).toBe(5);
+    for (const piece of pieces) expect(piece.endsWith('\r\n')).toBe(true);
+    const whole = (await run(['mesh.json'], { 'mesh.json': mesh })).stdout;
+    expect(pieces.join('')).toBe(whole);
+    expect(whole.split('\r\n')).toHaveLength(4_322);
+  });
+
+  it('waits for standard output to take each piece before making the next', async () => {
+    const pieces: string[] = [];
+    let release = () => {};
+    const io: CliIo = {
+      readFile: async () => mesh,
+      stdout: (text) => {
+        pieces.push(text);
+        return new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      },
+      stderr: () => {},
+    };
+    const status = runMatrixCli(['mesh.json'], io);
+    // Without the wait, all five pieces would go out in the task that writes the first.
+    await vi.waitFor(() => expect(pieces.length).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pieces.length).toBe(1);
+    for (let written = 2; written <= 5; written++) {
+      release();
+      await vi.waitFor(() => expect(pieces.length).toBe(written));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(pieces.length).toBe(written);
+    }
+    release();
+    expect(await status).toBe(0);
+    expect(pieces.length).toBe(5);
   });
 });

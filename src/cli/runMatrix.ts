@@ -12,7 +12,12 @@ export interface CliIo {
    * `maxBytes` before reading it.
    */
   readFile(path: string, maxBytes: number): Promise<string>;
-  stdout(text: string): void;
+  /**
+   * Writes to standard output; a promise when the reader has fallen behind
+   * (a pipe), which resolves once it has caught up. A writer of many pieces
+   * awaits it, so they never pile up in memory.
+   */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** True when standard output is a terminal: names then never carry control characters (SPEC §7). */
   stdoutIsTerminal?: boolean;
@@ -123,7 +128,9 @@ export async function runMatrixCli(argv: readonly string[], io: CliIo): Promise<
     );
   } else {
     // Bytes to a file or a pipe are the export exactly; a terminal sees no control characters (SPEC §7).
-    io.stdout(format.render({ plan, analysis, terminal: io.stdoutIsTerminal === true }));
+    // A format made in pieces is written piece by piece, so a large matrix is never held whole.
+    const input = { plan, analysis, terminal: io.stdoutIsTerminal === true };
+    for (const chunk of format.chunks?.(input) ?? [format.render(input)]) await io.stdout(chunk);
   }
 
   if (analysis.findings.length > 0) io.stderr(analysis.findings.map((f) => `${findingLine(f)}\n`).join(''));

@@ -20,8 +20,12 @@ function fakeIo(files: Record<string, string>, terminal = false) {
         if (text === undefined) throw new Error('no such file');
         return text;
       },
-      stdout: (t: string) => out.push(t),
-      stderr: (t: string) => err.push(t),
+      stdout: (t: string) => {
+        out.push(t);
+      },
+      stderr: (t: string) => {
+        err.push(t);
+      },
       stdoutIsTerminal: terminal,
       writeFile: async (path: string, content: string) => {
         written.set(path, content);

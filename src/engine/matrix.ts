@@ -40,24 +40,28 @@ function row(
 /**
  * One row per (firewall, flow) where the flow crosses that firewall: what each
  * firewall must allow (KB 176466). Sorted by firewall name, then as the flows
- * are (source name, destination name, port, protocol, service).
+ * are (source name, destination name, port, protocol, service). Made one at a
+ * time, so a writer that streams them (the command line) never holds them all.
  */
-export function portMatrixRows(plan: Plan, analysis: Analysis): MatrixRow[] {
+export function* eachPortMatrixRow(plan: Plan, analysis: Analysis): Generator<MatrixRow> {
   const index = indexPlan(plan);
   const { nameOf } = index;
   const firewalls = [...analysis.flowsByFirewall.keys()].sort(
     (x, y) => compareStrings(nameOf(x), nameOf(y)) || compareStrings(x, y),
   );
-  const rows: MatrixRow[] = [];
   for (const fw of firewalls) {
     const name = nameOf(fw);
     // Flow indexes ascend, and the flows are already in source, destination, port, service order.
     for (const i of analysis.flowsByFirewall.get(fw) ?? []) {
       const flow = analysis.flows[i];
-      if (flow) rows.push(row(index, flow, i, name, fw));
+      if (flow) yield row(index, flow, i, name, fw);
     }
   }
-  return rows;
+}
+
+/** The rows of `eachPortMatrixRow` as one array. */
+export function portMatrixRows(plan: Plan, analysis: Analysis): MatrixRow[] {
+  return [...eachPortMatrixRow(plan, analysis)];
 }
 
 /**

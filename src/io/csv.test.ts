@@ -1,7 +1,17 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MatrixRow } from '../engine/types';
-import { allFlowsCsv, escapeFormula, MATRIX_CSV_HEADER, matrixCsv, portMatrixCsv } from './csv';
+import {
+  allFlowsCsv,
+  CSV_CHUNK_LINES,
+  escapeFormula,
+  MATRIX_CSV_HEADER,
+  matrixCsv,
+  matrixCsvChunks,
+  matrixRowCells,
+  portMatrixCsv,
+} from './csv';
+import { escapeControlCharacters } from './terminalText';
 
 const HEADER =
   'Firewall,Source,Source address,Source site,Destination,Destination address,Destination site,Protocol,Port,Service,Reason';
@@ -199,5 +209,60 @@ describe('matrixCsv', () => {
     expect(portMatrixCsv(rows)).toBe(matrixCsv(rows));
     expect(allFlowsCsv(rows)).toBe(matrixCsv(rows));
     expect(dataLines(allFlowsCsv(rows))[0]?.startsWith('"FW-A; FW-B",')).toBe(true);
+  });
+
+  describe('in pieces', () => {
+    /** Rows whose cells need quoting, prefixing or terminal escapes, so every rule meets a piece's edges. */
+    const rows = (count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        row({
+          source: i % 3 ? `Client ${i}` : `a,"b"\r\n=c ${i}`,
+          destination: i % 5 ? 'EX1' : `=x;\t@y\u001b[2J ${i}`,
+          port: i % 2 ? '135' : '1024-65535',
+        }),
+      );
+    /** The whole text as one Papa.unparse of every line, as the export was written before it came in pieces. */
+    const inOne = (count: number, terminal = false) =>
+      `${Papa.unparse(
+        [[...MATRIX_CSV_HEADER], ...rows(count).map((r) => matrixRowCells(r))].map((line) =>
+          terminal ? line.map(escapeControlCharacters) : line,
+        ),
+        {
+          newline: '\r\n',
+          quotes: (value: unknown) => typeof value === 'string' && /[;\t\r\n]/.test(value),
+          escapeFormulae: false,
+        },
+      )}\r\n`;
+
+    it('writes whole lines, each piece ending with CRLF, that join to one unparse of every line', () => {
+      for (const count of [0, 1, CSV_CHUNK_LINES - 1, CSV_CHUNK_LINES, 2 * CSV_CHUNK_LINES + 7]) {
+        const pieces = [...matrixCsvChunks(rows(count))];
+        expect(pieces).toHaveLength(Math.max(1, Math.ceil((count + 1) / CSV_CHUNK_LINES)));
+        for (const piece of pieces) expect(piece.endsWith('\r\n')).toBe(true);
+        expect(pieces.join('')).toBe(inOne(count));
+        expect(matrixCsv(rows(count))).toBe(inOne(count));
+      }
+    });
+
+    it('escapes control characters for a terminal in every piece', () => {
+      const count = CSV_CHUNK_LINES + 10;
+      const text = [...matrixCsvChunks(rows(count), { terminal: true })].join('');
+      expect(text).toBe(inOne(count, true));
+      expect(text).toContain('\\x1b[2J');
+      expect(text).not.toContain('\u001b');
+    });
+
+    it('makes each piece only when it is asked for', () => {
+      let made = 0;
+      function* counted() {
+        for (const r of rows(3 * CSV_CHUNK_LINES)) {
+          made++;
+          yield r;
+        }
+      }
+      const pieces = matrixCsvChunks(counted());
+      pieces.next();
+      expect(made).toBe(CSV_CHUNK_LINES - 1);
+    });
   });
 });

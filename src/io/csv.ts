@@ -35,6 +35,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 const FORMULA_AFTER_SEPARATOR = /([;\t\r\n][ \u00a0]*)(?=[=+\-@])/g;
 
+/** A cell `escapeFormula` changes: one that starts like a formula or holds `;`, a tab or a line break. */
+const MAY_NEED_ESCAPE = /^[=+\-@\t\r]|[;\t\r\n]/;
+
 /**
  * Neutralises a cell a spreadsheet would run as a formula by prefixing `'`,
  * before any quoting: at its start (SPEC §6), and (v2) at every place inside
@@ -43,9 +46,11 @@ const FORMULA_AFTER_SEPARATOR = /([;\t\r\n][ \u00a0]*)(?=[=+\-@])/g;
  * LibreOffice in spreadsheetSafety.test.ts). Papa.unparse's own
  * `escapeFormulae` is not used: its pattern (`/^[=+\-@\t\r].*$/`) fails on a
  * cell that also contains a line break, and it always quotes an escaped
- * cell, which RFC 4180 does not need.
+ * cell, which RFC 4180 does not need. A plain cell (nearly all of them) is
+ * returned as it is after one test.
  */
 export function escapeFormula(cell: string): string {
+  if (!MAY_NEED_ESCAPE.test(cell)) return cell;
   const inner = cell.replace(FORMULA_AFTER_SEPARATOR, "$1'");
   return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
@@ -61,21 +66,21 @@ export function needsQuotes(cell: string): boolean {
   return NEEDS_QUOTES.test(cell);
 }
 
-/** One row's cells in column order, each made safe from spreadsheet formulas. */
-export function matrixRowCells(row: MatrixRow): string[] {
+/** One row's cells in column order, each made safe from spreadsheet formulas (by `safe`). */
+export function matrixRowCells(row: MatrixRow, safe: (cell: string) => string = escapeFormula): string[] {
   return [
-    row.firewall,
-    row.source,
-    row.sourceAddress,
-    row.sourceSite,
-    row.destination,
-    row.destinationAddress,
-    row.destinationSite,
-    row.protocol,
-    row.port,
-    row.service,
-    row.reason,
-  ].map(escapeFormula);
+    safe(row.firewall),
+    safe(row.source),
+    safe(row.sourceAddress),
+    safe(row.sourceSite),
+    safe(row.destination),
+    safe(row.destinationAddress),
+    safe(row.destinationSite),
+    safe(row.protocol),
+    safe(row.port),
+    safe(row.service),
+    safe(row.reason),
+  ];
 }
 
 export interface CsvOptions {
@@ -88,25 +93,73 @@ export interface CsvOptions {
 }
 
 /**
- * Header and body lines as CSV text with the port matrix's rules: quoting
- * where RFC 4180 or a `;`, tab or line break asks for it, CRLF after every
- * line, control characters written as `\xHH` for a terminal. Cells must
- * already be formula-safe (`escapeFormula`). Shared by every CSV export so
- * that they all quote alike.
+ * How many lines go to Papa.unparse at once. A chunk of this size is some
+ * 200 KB of text: large enough that the calls cost nothing, small enough that
+ * a 600,000-row matrix is never one string (130 MB) nor its cells one array.
  */
-export function csvText(lines: readonly (readonly string[])[], options: CsvOptions = {}): string {
-  // Header and rows go in as one array of arrays: given `{ fields, data: [] }`,
-  // Papa.unparse writes a stray empty row after the header.
-  const cells = options.terminal
-    ? lines.map((line) => line.map(escapeControlCharacters))
-    : lines.map((line) => [...line]);
-  const body = Papa.unparse(cells, {
-    newline: CRLF,
-    quotes: (value: unknown) => typeof value === 'string' && needsQuotes(value),
-    escapeFormulae: false,
-  });
-  // Papa.unparse puts CRLF between lines only; the last line gets one here.
-  return body + CRLF;
+export const CSV_CHUNK_LINES = 1000;
+
+const UNPARSE_CONFIG = {
+  newline: CRLF,
+  quotes: (value: unknown) => typeof value === 'string' && needsQuotes(value),
+  escapeFormulae: false,
+};
+
+/**
+ * Header and body lines as CSV text with the port matrix's rules, in pieces
+ * that join to exactly `csvText` of the same lines: quoting where RFC 4180 or
+ * a `;`, tab or line break asks for it, CRLF after every line, control
+ * characters written as `\xHH` for a terminal. Cells must already be
+ * formula-safe (`escapeFormula`). Each piece is up to `CSV_CHUNK_LINES` whole
+ * lines written by Papa.unparse, ending with CRLF, so a large export can be
+ * written as it is made (the command line) instead of held whole.
+ */
+export function* csvChunks(lines: Iterable<readonly string[]>, options: CsvOptions = {}): Generator<string> {
+  // Lines go in as an array of arrays: given `{ fields, data: [] }`, Papa.unparse writes a stray empty
+  // row after the header.
+  // Papa.unparse only reads its input, so the lines go in as they are.
+  let chunk: (readonly string[])[] = [];
+  let written = false;
+  for (const line of lines) {
+    chunk.push(options.terminal ? line.map(escapeControlCharacters) : line);
+    if (chunk.length === CSV_CHUNK_LINES) {
+      // Papa.unparse puts CRLF between lines only; the chunk's last line gets one here.
+      yield Papa.unparse(chunk as string[][], UNPARSE_CONFIG) + CRLF;
+      chunk = [];
+      written = true;
+    }
+  }
+  if (chunk.length > 0 || !written) yield Papa.unparse(chunk as string[][], UNPARSE_CONFIG) + CRLF;
+}
+
+/** `csvChunks` as one text. Shared by every CSV export so that they all quote alike. */
+export function csvText(lines: Iterable<readonly string[]>, options: CsvOptions = {}): string {
+  return [...csvChunks(lines, options)].join('');
+}
+
+/** The header row, then each row's formula-safe cells. */
+function* matrixLines(rows: Iterable<MatrixRow>): Generator<readonly string[]> {
+  yield MATRIX_CSV_HEADER;
+  // A flow's cells recur on every firewall it crosses (400 times each on the 20 × 20 mesh):
+  // each distinct cell is made formula-safe once.
+  const done = new Map<string, string>();
+  const safe = (cell: string): string => {
+    let escaped = done.get(cell);
+    if (escaped === undefined) {
+      escaped = escapeFormula(cell);
+      done.set(cell, escaped);
+    }
+    return escaped;
+  };
+  for (const row of rows) yield matrixRowCells(row, safe);
+}
+
+/**
+ * The rows as CSV text (SPEC §6), in pieces (`csvChunks`): the header row,
+ * then one line per row in the order given.
+ */
+export function matrixCsvChunks(rows: Iterable<MatrixRow>, options: CsvOptions = {}): Generator<string> {
+  return csvChunks(matrixLines(rows), options);
 }
 
 /**
@@ -116,16 +169,16 @@ export function csvText(lines: readonly (readonly string[])[], options: CsvOptio
  * the last line ends with CRLF too, so that concatenated or appended exports
  * stay well-formed.
  */
-export function matrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
-  return csvText([[...MATRIX_CSV_HEADER], ...rows.map(matrixRowCells)], options);
+export function matrixCsv(rows: Iterable<MatrixRow>, options: CsvOptions = {}): string {
+  return [...matrixCsvChunks(rows, options)].join('');
 }
 
 /** The port matrix export: one row per (firewall, flow) crossing it (SPEC §6). */
-export function portMatrixCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+export function portMatrixCsv(rows: Iterable<MatrixRow>, options: CsvOptions = {}): string {
   return matrixCsv(rows, options);
 }
 
 /** The all-flows export: one row per flow, firewalls joined by `; ` (SPEC §6). */
-export function allFlowsCsv(rows: readonly MatrixRow[], options: CsvOptions = {}): string {
+export function allFlowsCsv(rows: Iterable<MatrixRow>, options: CsvOptions = {}): string {
   return matrixCsv(rows, options);
 }

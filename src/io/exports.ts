@@ -9,13 +9,13 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { ANALYSIS_LIMIT, analysisLimited } from '../engine/analyze';
-import { allFlowsRows, portMatrixRows } from '../engine/matrix';
+import { allFlowsRows, eachPortMatrixRow, portMatrixRows } from '../engine/matrix';
 import type { Analysis } from '../engine/types';
 import { serializePlan } from '../model/serialize';
 import type { Plan } from '../model/types';
 import { type RuleFormat, ruleSetOf } from '../rules/formats';
 import type { GeneratedFile } from '../rules/platform';
-import { allFlowsCsv, portMatrixCsv } from './csv';
+import { allFlowsCsv, matrixCsvChunks, portMatrixCsv } from './csv';
 import { flowsJson } from './flowsJson';
 import { fileStem, planFileName } from './planFile';
 import { escapeJsonForTerminal } from './terminalText';
@@ -65,6 +65,13 @@ export interface ExportFormat<Rendering extends ExportRendering = ExportRenderin
   /** The name the file is saved under, from the plan's name. */
   fileName(plan: Pick<Plan, 'name'>): string;
   render(input: ExportInput): Rendering;
+  /**
+   * The text of `render` in pieces that join to it exactly, made as they are
+   * asked for, for a writer that passes each on at once (the command line):
+   * a large port matrix is then never held whole. Absent for a format
+   * written in one piece.
+   */
+  chunks?(input: ExportInput): Iterable<string>;
   /** Offered in the toolbar's Export menu. */
   readonly inMenu: boolean;
   /** Offered as a download button above the port matrix. */
@@ -105,7 +112,8 @@ export const PORT_MATRIX_CSV: PlanExport = {
   subject: 'the port matrix',
   mimeType: CSV_TYPE,
   fileName: (plan) => exportFileName(plan.name, 'port-matrix', 'csv'),
-  render: ({ plan, analysis, terminal }) => portMatrixCsv(portMatrixRows(plan, analysis), { terminal }),
+  render: ({ plan, analysis, terminal }) => portMatrixCsv(eachPortMatrixRow(plan, analysis), { terminal }),
+  chunks: ({ plan, analysis, terminal }) => matrixCsvChunks(eachPortMatrixRow(plan, analysis), { terminal }),
   inMenu: true,
   besideMatrix: true,
   needsFlows: true,
@@ -132,15 +140,14 @@ export function fileNamePart(name: string): string {
  */
 export function firewallPortMatrixCsv(firewall: { id: string; name: string }): PlanExport {
   const part = fileNamePart(firewall.name) || fileNamePart(firewall.id) || 'firewall';
+  const rows = (input: ExportInput) =>
+    portMatrixRows(input.plan, input.analysis).filter((row) => row.firewallId === firewall.id);
   return {
     ...PORT_MATRIX_CSV,
     subject: `the port matrix of ${firewall.name}`,
     fileName: (plan) => exportFileName(plan.name, `port-matrix-${part}`, 'csv'),
-    render: ({ plan, analysis, terminal }) =>
-      portMatrixCsv(
-        portMatrixRows(plan, analysis).filter((row) => row.firewallId === firewall.id),
-        { terminal },
-      ),
+    render: (input) => portMatrixCsv(rows(input), { terminal: input.terminal }),
+    chunks: (input) => matrixCsvChunks(rows(input), { terminal: input.terminal }),
   };
 }
 
@@ -153,6 +160,7 @@ export const ALL_FLOWS_CSV: PlanExport = {
   mimeType: CSV_TYPE,
   fileName: (plan) => exportFileName(plan.name, 'all-flows', 'csv'),
   render: ({ plan, analysis, terminal }) => allFlowsCsv(allFlowsRows(plan, analysis), { terminal }),
+  chunks: ({ plan, analysis, terminal }) => matrixCsvChunks(allFlowsRows(plan, analysis), { terminal }),
   inMenu: true,
   besideMatrix: true,
   cliOption: '--all',

@@ -3,7 +3,7 @@ import { analyzePlan } from '../engine/analyze';
 import type { Plan } from '../model/types';
 import { chain, client, firewall, link, makePlan, network, server } from '../test/factories';
 import { generatePlan } from '../test/generatePlan';
-import { firewallExposure } from './exposure';
+import { exposureText, firewallExposure } from './exposure';
 import { firewallRuleCounts, firewallRules } from './model';
 
 function exposureOf(plan: Plan, id = 'fw') {
@@ -73,5 +73,15 @@ describe('firewallExposure', () => {
         );
       }
     }
+  });
+});
+
+describe('exposureText', () => {
+  it('writes counts with a comma between thousands, as en-US does', () => {
+    const opened = [{ protocol: 'TCP' as const, ports: { from: 1024, to: 65535 } }];
+    expect(exposureText(2400, 'matrix row', opened).text).toBe('2,400 matrix rows · opens 1024-65535');
+    expect(exposureText(1_234_567, 'rule', opened).text).toBe('1,234,567 rules · opens 1024-65535');
+    expect(exposureText(999, 'rule', []).text).toBe('999 rules');
+    expect(exposureText(1, 'rule', []).text).toBe('1 rule');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../engine/analyze';
 import { chain, client, firewall, makePlan, server, smtpHost } from '../test/factories';
+import { generatePlan } from '../test/generatePlan';
+import { gridPlan } from '../test/gridPlan';
 import { firewallRules } from './model';
 import { assignNames, cleanText, sanitizeName } from './naming';
 
@@ -88,5 +90,30 @@ describe('naming', () => {
     expect(cleanText('a"b\\c\nd\u0000e\u202ef', { maxBytes: 100, forbidden: '"\\' })).toBe('abc d ef');
     expect(cleanText('é'.repeat(10), { maxBytes: 9 })).toBe('ééé…');
     expect(cleanText('Zürich ✓', { maxBytes: 50, ascii: true })).toBe('Zurich ?');
+  });
+});
+
+describe('one firewall alone', () => {
+  it('gets exactly its rules of the whole list, on a mesh where a flow crosses a firewall several ways', () => {
+    for (const plan of [
+      gridPlan(4, 3),
+      gridPlan(4, 16, { spread: true }),
+      generatePlan({ nodes: 300, seed: 11 }),
+    ]) {
+      const analysis = analyzePlan(plan);
+      const whole = firewallRules(plan, analysis);
+      expect(whole.length).toBeGreaterThan(3);
+      // The mesh is the case where one flow meets a firewall from more than one side.
+      if (plan.name.startsWith('Firewall grid')) {
+        const twice = analysis.flows.some((f) => {
+          const seen = new Set<string>();
+          return f.crossings.some((c) => seen.size === seen.add(c.firewall).size);
+        });
+        expect(twice).toBe(true);
+      }
+      for (const fw of whole) expect(firewallRules(plan, analysis, new Set([fw.firewall.id]))).toEqual([fw]);
+      const two = new Set(whole.slice(1, 3).map((fw) => fw.firewall.id));
+      expect(firewallRules(plan, analysis, two)).toEqual(whole.slice(1, 3));
+    }
   });
 });

@@ -7,7 +7,7 @@ import { useAnalysis } from '../../store/analysis';
 import { usePlanner } from '../../store/store';
 import { BUTTON, CheckboxField, InterfaceField, Section, TextField } from '../fields';
 import { usePanelState } from '../panelState';
-import { ruleEndText, rulePorts, ruleSetFor } from '../rules/ruleView';
+import { firewallRulesFor, ruleEndText, rulePorts } from '../rules/ruleView';
 import { DeleteButton, FormHeader } from './formParts';
 import { focusWhenShown } from './revealField';
 
@@ -84,10 +84,7 @@ function FirewallRuleList({ firewall, crossing }: { firewall: FirewallNode; cros
   const focus = usePlanner((s) => s.focus);
   const setRulesFirewall = usePanelState((s) => s.setRulesFirewall);
   const setTab = usePanelState((s) => s.setTab);
-  const fw = useMemo(
-    () => ruleSetFor(plan, analysis).firewalls.find((f) => f.firewall.id === firewall.id),
-    [plan, analysis, firewall.id],
-  );
+  const fw = useMemo(() => firewallRulesFor(plan, analysis, firewall.id), [plan, analysis, firewall.id]);
   const rules = fw?.rules ?? [];
   const name = fw?.firewall.name ?? (firewall.name || firewall.id);
 

@@ -8,7 +8,7 @@ import type { Analysis } from '../../engine/types';
 import { fileStem } from '../../io/planFile';
 import type { Plan } from '../../model/types';
 import { type RuleFormat, ruleSetOf } from '../../rules/formats';
-import type { FirewallRule, FirewallRules } from '../../rules/model';
+import { type FirewallRule, type FirewallRules, firewallRules } from '../../rules/model';
 import type { GeneratedFile, RuleSet } from '../../rules/platform';
 
 /** Lines drawn at most: past this the view stays fast and the download has them all. */
@@ -24,6 +24,23 @@ export function ruleSetFor(plan: Plan, analysis: Analysis): RuleSet {
   const set = ruleSetOf(plan, analysis);
   sets.set(plan, { analysis, set });
   return set;
+}
+
+/**
+ * One firewall's rules, as in `ruleSetFor`: taken from the plan's rule set
+ * when it is made already (the Firewall rules tab), else made for that
+ * firewall alone. The inspector asks on every edit of the plan; writing every
+ * firewall's rules for it took 29 s per keystroke on the 20 × 20 grid.
+ */
+export function firewallRulesFor(
+  plan: Plan,
+  analysis: Analysis,
+  firewallId: string,
+): FirewallRules | undefined {
+  const cached = sets.get(plan);
+  if (cached && cached.analysis === analysis)
+    return cached.set.firewalls.find((f) => f.firewall.id === firewallId);
+  return firewallRules(plan, analysis, new Set([firewallId]))[0];
 }
 
 /** One firewall's files in one format, as the rules command writes them; made once per rule set. */
