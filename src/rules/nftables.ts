@@ -100,8 +100,9 @@ function script(
   // The chain's rules come first: they say which sets and notes the head of the file needs.
   const body: string[] = [];
 
-  for (const rule of fw.rules) {
-    const name = names.rule(fw, rule);
+  const ruleNames = names.rules(fw);
+  for (const [i, rule] of fw.rules.entries()) {
+    const name = ruleNames[i] as string;
     const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
     if (body.length > 0) body.push('');
     body.push(`    # ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);

@@ -85,10 +85,12 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
       );
     }
   }
-  for (const rule of fw.rules) {
-    const policy = `set security policies from-zone ${names.iface(rule.ingress)} to-zone ${names.iface(rule.egress)} policy ${names.rule(fw, rule)}`;
+  const ruleNames = names.rules(fw);
+  for (const [i, rule] of fw.rules.entries()) {
+    const name = ruleNames[i] as string;
+    const policy = `set security policies from-zone ${names.iface(rule.ingress)} to-zone ${names.iface(rule.egress)} policy ${name}`;
     if (rule.mixedFamilies) {
-      lines.push(`# NOT WRITTEN: ${names.rule(fw, rule)}: one end is IPv4, the other IPv6`);
+      lines.push(`# NOT WRITTEN: ${name}: one end is IPv4, the other IPv6`);
       continue;
     }
     const service = rule.services[0];
