@@ -102,11 +102,7 @@ function policy(
   serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
   comment: (text: string) => string,
 ): string {
-  const termNames = assignNameList(
-    fw.rules.map((r) => names.rule(fw, r)),
-    TERM_NAMES,
-    new Set([DENY_ALL]),
-  );
+  const termNames = assignNameList(names.rules(fw), TERM_NAMES, new Set([DENY_ALL]));
   const terms: Term[] = [];
   fw.rules.forEach((rule, i) => {
     const base = termNames[i] as string;

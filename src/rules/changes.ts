@@ -396,7 +396,7 @@ export const srxChanges: ChangeWriter = (before, after, changes) => {
       for (const r of c.closed) {
         if (r.mixedFamilies) continue;
         lines.push(
-          `delete security policies from-zone ${oldNames.iface(r.ingress)} to-zone ${oldNames.iface(r.egress)} policy ${oldNames.rule(fw, r)}`,
+          `delete security policies from-zone ${oldNames.iface(r.ingress)} to-zone ${oldNames.iface(r.egress)} policy ${oldNames.rule(r)}`,
         );
       }
       for (const g of gone(

@@ -84,11 +84,16 @@ function pushRuleRemarks(
   for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, reasons(r));
 }
 
-function byIngress(fw: FirewallRules): Map<string, FirewallRule[]> {
-  const map = new Map<string, FirewallRule[]>();
-  for (const rule of fw.rules) {
+/** A firewall's rules with their names, by ingress interface in name order. */
+function byIngress(
+  fw: FirewallRules,
+  names: PlatformNames,
+): Map<string, { rule: FirewallRule; name: string }[]> {
+  const ruleNames = names.rules(fw);
+  const map = new Map<string, { rule: FirewallRule; name: string }[]>();
+  for (const [i, rule] of fw.rules.entries()) {
     const list = map.get(rule.ingress) ?? [];
-    list.push(rule);
+    list.push({ rule, name: ruleNames[i] as string });
     map.set(rule.ingress, list);
   }
   return new Map([...map.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
@@ -139,10 +144,10 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
           lines.push(` service-object ${e.protocol.toLowerCase()} destination ${portMatch(e.ports)}`);
         }
       }
-      for (const [ingress, rules] of byIngress(fw)) {
+      for (const [ingress, rules] of byIngress(fw, names)) {
         const acl = `${names.iface(ingress)}_access_in`;
-        for (const rule of rules) {
-          pushRuleRemarks(lines, `access-list ${acl} `, rule, names.rule(fw, rule), remarks);
+        for (const { rule, name } of rules) {
+          pushRuleRemarks(lines, `access-list ${acl} `, rule, name, remarks);
           if (rule.mixedFamilies) {
             lines.push(`access-list ${acl} remark NOT WRITTEN: one end is IPv4, the other IPv6`);
             continue;
@@ -192,18 +197,18 @@ export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
           lines.push(`!   <${names.object(o)}> = ${cleanText(placeholderNote(o), LONG_TEXT)}`);
         }
       }
-      for (const [ingress, rules] of byIngress(fw)) {
+      for (const [ingress, rules] of byIngress(fw, names)) {
         const iface = names.iface(ingress);
         for (const family of [4, 6] as const) {
           const mine = rules.filter(
-            (r) => (family === 4 ? r.family !== 6 : r.family === 6) || r.mixedFamilies,
+            ({ rule: r }) => (family === 4 ? r.family !== 6 : r.family === 6) || r.mixedFamilies,
           );
-          if (family === 6 && mine.every((r) => r.family !== 6)) continue;
+          if (family === 6 && mine.every(({ rule: r }) => r.family !== 6)) continue;
           const acl = family === 4 ? `${iface}_in` : `${iface}_in_v6`;
           lines.push(family === 4 ? `ip access-list extended ${acl}` : `ipv6 access-list ${acl}`);
-          for (const rule of mine) {
+          for (const { rule, name } of mine) {
             if (family === 6 && rule.mixedFamilies) continue;
-            pushRuleRemarks(lines, ' ', rule, names.rule(fw, rule), remarks);
+            pushRuleRemarks(lines, ' ', rule, name, remarks);
             if (rule.mixedFamilies) {
               lines.push(' remark NOT WRITTEN: one end is IPv4, the other IPv6');
               continue;

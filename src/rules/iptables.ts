@@ -133,7 +133,8 @@ export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): Generat
   const files: GeneratedFile[] = [];
   for (const fw of set.firewalls) {
     if (only && !only.has(fw.firewall.id)) continue;
-    const named = fw.rules.map((rule) => ({ rule, name: names.rule(fw, rule) }));
+    const ruleNames = names.rules(fw);
+    const named = fw.rules.map((rule, i) => ({ rule, name: ruleNames[i] as string }));
     const v4 = named.filter(({ rule }) => rule.family !== 6 || rule.mixedFamilies);
     const v6 = named.filter(({ rule }) => rule.family !== 4 && !rule.mixedFamilies);
     const stem = names.file(fw);

@@ -61,6 +61,8 @@ export interface FirewallRule {
   egress: string;
   /** Sorted by port (a single port before a range that starts at it), then protocol (TCP first). */
   services: RuleService[];
+  /** The services' ports for each protocol, in the services' order: what every format lists per protocol. */
+  ports: Readonly<Record<FlowProtocol, readonly PortRange[]>>;
   /** Set when the rule permits more than one (protocol, port). */
   group: ServiceGroup | null;
   /** `EXAMS01 to EXBRU01`: what a stable rule name is made from. */
@@ -100,9 +102,12 @@ function familyOf(address: string): AddressFamily {
 }
 
 /** The KB articles a set of reasons cites (every `KB <digits>`), in first-seen order. */
-export function kbArticles(reasons: readonly string[]): string[] {
+export function kbArticles(
+  reasons: readonly string[],
+  cited: (reason: string) => readonly string[] = kbOf,
+): string[] {
   const seen = new Set<string>();
-  for (const r of reasons) for (const kb of kbOf(r)) seen.add(kb);
+  for (const r of reasons) for (const kb of cited(r)) seen.add(kb);
   return [...seen];
 }
 
@@ -211,7 +216,17 @@ function compareRules(x: FirewallRule, y: FirewallRule): number {
   );
 }
 
-function finishRule(draft: Draft, groups: Map<string, ServiceGroup>): FirewallRule {
+const NO_PORTS: readonly PortRange[] = Object.freeze([]);
+
+/** What the rules of one plan share while they are made. */
+interface RuleContext {
+  /** The firewall's service groups, by key. */
+  groups: Map<string, ServiceGroup>;
+  /** The KB articles of a reason: a flow's reason is in the rule of every firewall the flow crosses, so it is read once. */
+  cited: (reason: string) => readonly string[];
+}
+
+function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule {
   const services = [...draft.services.values()].sort(
     (x, y) =>
       x.ports.from - y.ports.from || x.ports.to - y.ports.to || compareStrings(x.protocol, y.protocol),
@@ -233,13 +248,20 @@ function finishRule(draft: Draft, groups: Map<string, ServiceGroup>): FirewallRu
   }
   const label = `${endLabel(draft.source)} to ${endLabel(draft.destination)}`;
   const named = services.map((s) => `${s.services.join(', ')} ${s.protocol} ${formatPorts(s.ports)}`);
-  const kb = kbArticles(services.flatMap((s) => s.reasons));
+  const kb = kbArticles(
+    services.flatMap((s) => s.reasons),
+    cited,
+  );
+  const tcp: PortRange[] = [];
+  const udp: PortRange[] = [];
+  for (const s of services) (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
   return {
     source: draft.source,
     destination: draft.destination,
     ingress: draft.ingress,
     egress: draft.egress,
     services,
+    ports: { TCP: tcp.length ? tcp : NO_PORTS, UDP: udp.length ? udp : NO_PORTS },
     group,
     label,
     summary: `${named.join('; ')}${kb.length ? ` (${kb.join(', ')})` : ''}`,
@@ -289,6 +311,17 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
   const sources = analysis.flows.map((flow) => objects.end(flow.source));
   const destinations = analysis.flows.map((flow) => objects.end(flow.destination));
   objects.finish();
+  // A flow crosses several firewalls: its service key and its reason's KB articles are made once.
+  const serviceKeys: string[] = new Array(analysis.flows.length);
+  const citedBy = new Map<string, readonly string[]>();
+  const cited = (reason: string): readonly string[] => {
+    let kb = citedBy.get(reason);
+    if (!kb) {
+      kb = kbOf(reason);
+      citedBy.set(reason, kb);
+    }
+    return kb;
+  };
   const firewalls = [...analysis.flowsByFirewall.keys()]
     .filter((id) => only === undefined || only.has(id))
     .map((id) => ({ id, name: nodeName(nodes.get(id), id) }))
@@ -317,7 +350,11 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
         }
         // Flow indexes come in ascending order, so a repeat is always the last one.
         if (draft.flowIndexes[draft.flowIndexes.length - 1] !== i) draft.flowIndexes.push(i);
-        const sKey = serviceKey(flow.protocol, flow.ports);
+        let sKey = serviceKeys[i];
+        if (sKey === undefined) {
+          sKey = serviceKey(flow.protocol, flow.ports);
+          serviceKeys[i] = sKey;
+        }
         let service = draft.services.get(sKey);
         if (!service) {
           service = { protocol: flow.protocol, ports: { ...flow.ports }, services: [], reasons: [] };
@@ -327,8 +364,8 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
         if (!service.reasons.includes(flow.reason)) service.reasons.push(flow.reason);
       }
     }
-    const groups = new Map<string, ServiceGroup>();
-    const rules = [...drafts.values()].map((d) => finishRule(d, groups)).sort(compareRules);
+    const context: RuleContext = { groups: new Map(), cited };
+    const rules = [...drafts.values()].map((d) => finishRule(d, context)).sort(compareRules);
     const used = new Map<string, AddressObject>();
     for (const rule of rules) {
       for (const end of [rule.source, rule.destination])
@@ -339,7 +376,7 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
       objects: [...used.values()].sort(
         (x, y) => compareStrings(x.label, y.label) || compareStrings(x.key, y.key),
       ),
-      serviceGroups: [...groups.values()].sort(
+      serviceGroups: [...context.groups.values()].sort(
         (x, y) => compareStrings(x.label, y.label) || compareStrings(x.key, y.key),
       ),
       rules,

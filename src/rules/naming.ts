@@ -341,24 +341,25 @@ export function wrapText(text: string, maxBytes: number): string[] {
   let start = 0;
   let end = 0;
   let size = 0;
-  let at = 0;
-  for (const word of text.split(' ')) {
-    const wordStart = at;
-    at += word.length + 1;
-    const wordSize = byteLength(word);
+  // The words are found in place (as split(' ') would give them) and measured without copying when all is ASCII.
+  const ascii = byteLength(text) === text.length;
+  for (let wordStart = 0; wordStart <= text.length; ) {
+    const space = text.indexOf(' ', wordStart);
+    const wordEnd = space === -1 ? text.length : space;
+    const wordSize = ascii ? wordEnd - wordStart : byteLength(text.slice(wordStart, wordEnd));
     if (end > start && size + 1 + wordSize <= maxBytes) {
-      end = wordStart + word.length;
+      end = wordEnd;
       size += 1 + wordSize;
     } else if (end === start && wordSize <= maxBytes) {
       start = wordStart;
-      end = wordStart + word.length;
+      end = wordEnd;
       size = wordSize;
     } else {
       if (end > start) lines.push(text.slice(start, end));
       start = wordStart;
       end = wordStart;
       size = 0;
-      for (const ch of word) {
+      for (const ch of text.slice(wordStart, wordEnd)) {
         const chSize = byteLength(ch);
         if (size + chSize > maxBytes) {
           lines.push(text.slice(start, end));
@@ -369,6 +370,7 @@ export function wrapText(text: string, maxBytes: number): string[] {
         size += chSize;
       }
     }
+    wordStart = wordEnd + 1;
   }
   if (end > start) lines.push(text.slice(start, end));
   return lines;

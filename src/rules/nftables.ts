@@ -65,10 +65,12 @@ function script(
 ): string {
   // A placeholder may turn out IPv4 or IPv6: it gets an empty set of each, and rules for each.
   const addressSets: Record<AddressFamily, Map<AddressObject, AddressSet>> = { 4: new Map(), 6: new Map() };
+  // One namespace for the file's sets: the objects', then the placeholders' IPv6 sets', then the port sets'.
+  const taken = new Set(fw.objects.map((o) => names.object(o).toLowerCase()));
   const v6Names = assignNames(
     fw.objects.filter((o) => o.address === null).map((o) => ({ key: o.key, name: `${names.object(o)}_v6` })),
     NFT_NAMES,
-    new Set(fw.objects.map((o) => names.object(o).toLowerCase())),
+    taken,
   );
   const setOf = (object: AddressObject, family: AddressFamily): AddressSet => {
     let s = addressSets[family].get(object);
@@ -80,6 +82,10 @@ function script(
     }
     return s;
   };
+  const match = (end: RuleEnd, dir: 'saddr' | 'daddr', family: AddressFamily | null): string =>
+    end.kind === 'any' || family === null
+      ? ''
+      : `${MATCH[family]} ${dir} @${setOf(end.object, family).name} `;
   // Port sets are named after their ports, one per distinct list, so equal lists share a set.
   const portLists = new Map<string, { protocol: FlowProtocol; ports: readonly PortRange[] }>();
   for (const rule of fw.rules) {
@@ -94,14 +100,15 @@ function script(
       name: `${list.protocol.toLowerCase()}_${list.ports.map(portText).join('_')}`,
     })),
     NFT_NAMES,
-    new Set([...fw.objects.map((o) => names.object(o)), ...v6Names.values()].map((n) => n.toLowerCase())),
+    taken,
   );
   const notes = new Set<string>();
   // The chain's rules come first: they say which sets and notes the head of the file needs.
   const body: string[] = [];
 
-  for (const rule of fw.rules) {
-    const name = names.rule(fw, rule);
+  const ruleNames = names.rules(fw);
+  for (const [i, rule] of fw.rules.entries()) {
+    const name = ruleNames[i] as string;
     const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
     if (body.length > 0) body.push('');
     body.push(`    # ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
@@ -125,11 +132,9 @@ function script(
           : `@${portSetNames.get(portListKey(protocol, ports))}`;
       const tail = `${iface} ${protocol === 'TCP' ? 'tcp' : 'udp'} dport ${dport} counter accept comment "${summary}"`;
       for (const family of families) {
-        const match = (end: RuleEnd, dir: 'saddr' | 'daddr') =>
-          end.kind === 'any' || family === null
-            ? ''
-            : `${MATCH[family]} ${dir} @${setOf(end.object, family).name} `;
-        body.push(`    ${match(rule.source, 'saddr')}${match(rule.destination, 'daddr')}${tail}`);
+        body.push(
+          `    ${match(rule.source, 'saddr', family)}${match(rule.destination, 'daddr', family)}${tail}`,
+        );
       }
     }
   }

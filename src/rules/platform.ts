@@ -34,7 +34,10 @@ export interface RuleSet {
 export interface PlatformNames {
   object(object: AddressObject): string;
   group(group: ServiceGroup): string;
-  rule(firewall: FirewallRules, rule: FirewallRule): string;
+  /** The names of a firewall's rules, in the order of `firewall.rules`. */
+  rules(firewall: FirewallRules): readonly string[];
+  /** The name of one rule, whichever firewall of the plan it is in (a change request names some of its rules). */
+  rule(rule: FirewallRule): string;
   /** An interface or zone name in the platform's alphabet (the plan's own names already fit most). */
   iface(name: string): string;
   /** A file stem per firewall, distinct across the plan. */
@@ -97,20 +100,31 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
     taken,
   );
   // Rule names are distinct within a firewall and from every object and group name.
-  const ruleNames = new Map<FirewallRule, string>();
+  const ruleNames = new Map<FirewallRules, readonly string[]>();
   const sanitize = nameSanitizer(style);
   for (const fw of set.firewalls) {
-    const names = assignNameList(
-      fw.rules.map((r) => r.label),
-      style,
-      new Set(),
-      taken,
-      sanitize,
+    ruleNames.set(
+      fw,
+      assignNameList(
+        fw.rules.map((r) => r.label),
+        style,
+        new Set(),
+        taken,
+        sanitize,
+      ),
     );
-    fw.rules.forEach((r, i) => {
-      ruleNames.set(r, names[i] as string);
-    });
   }
+  // A change request writes some of a firewall's rules: they are named by the rule, made when first asked.
+  let byRule: Map<FirewallRule, string> | null = null;
+  const ruleName = (rule: FirewallRule): string => {
+    if (!byRule) {
+      byRule = new Map();
+      for (const [fw, names] of ruleNames) {
+        for (const [i, r] of fw.rules.entries()) byRule.set(r, names[i] as string);
+      }
+    }
+    return byRule.get(rule) ?? '';
+  };
   const fileNames = assignNames(
     [...set.firewalls]
       .sort((x, y) => compareStrings(x.firewall.id, y.firewall.id))
@@ -124,7 +138,8 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
   return {
     object: (o) => objectNames.get(o.key) ?? '',
     group: (g) => groupNames.get(g.key) ?? '',
-    rule: (_fw, r) => ruleNames.get(r) ?? '',
+    rules: (fw) => ruleNames.get(fw) ?? fw.rules.map(ruleName),
+    rule: ruleName,
     // The plan allows letters, digits, `_`, `-` and `.` here already; anything else is replaced, never passed on.
     iface: (name) => {
       let spelled = ifaces.get(name);
@@ -150,18 +165,7 @@ export function placeholderNote(object: AddressObject): string {
 /** The two protocols a rule can hold, in the order every format writes them. */
 export const PROTOCOLS = ['TCP', 'UDP'] as const;
 
-const NO_PORTS: readonly PortRange[] = Object.freeze([]);
-const portsByRule = new WeakMap<FirewallRule, { TCP: readonly PortRange[]; UDP: readonly PortRange[] }>();
-
-/** The ports a rule permits for one protocol, in the rule's order; read once per rule for every format. */
+/** The ports a rule permits for one protocol, in the rule's order. */
 export function rulePorts(rule: FirewallRule, protocol: FlowProtocol): readonly PortRange[] {
-  let ports = portsByRule.get(rule);
-  if (!ports) {
-    const tcp: PortRange[] = [];
-    const udp: PortRange[] = [];
-    for (const s of rule.services) (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
-    ports = { TCP: tcp.length ? tcp : NO_PORTS, UDP: udp.length ? udp : NO_PORTS };
-    portsByRule.set(rule, ports);
-  }
-  return ports[protocol];
+  return rule.ports[protocol];
 }

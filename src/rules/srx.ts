@@ -22,8 +22,36 @@ export const SRX_NAMES: NameStyle = {
 /** A description: in double quotes, printable ASCII. */
 const DESCRIPTION: TextStyle = { maxBytes: 255, forbidden: '"\\', ascii: true };
 
-function appKey(protocol: FlowProtocol, ports: PortRange): string {
-  return `${protocol.toLowerCase()}-${formatPorts(ports)}`;
+/** An application: one protocol and port (or range). */
+interface Application {
+  protocol: FlowProtocol;
+  ports: PortRange;
+  /** `tcp-135`: what its name is made from. */
+  key: string;
+  name: string;
+}
+
+/** A protocol and port (or range) as one number, so finding its application spells nothing. */
+function applicationId(protocol: FlowProtocol, ports: PortRange): number {
+  return (ports.from * 65536 + ports.to) * 2 + (protocol === 'TCP' ? 0 : 1);
+}
+
+/** Adds the applications of a firewall's rules that `apps` lacks, in rule order. */
+function addApplications(apps: Map<number, Application>, fw: FirewallRules): Map<number, Application> {
+  for (const rule of fw.rules) {
+    for (const s of rule.services) {
+      const id = applicationId(s.protocol, s.ports);
+      if (!apps.has(id)) {
+        const key = `${s.protocol.toLowerCase()}-${formatPorts(s.ports)}`;
+        apps.set(id, { protocol: s.protocol, ports: s.ports, key, name: key });
+      }
+    }
+  }
+  return apps;
+}
+
+function applicationName(apps: Map<number, Application>, protocol: FlowProtocol, ports: PortRange): string {
+  return (apps.get(applicationId(protocol, ports)) as Application).name;
 }
 
 function end(e: RuleEnd, names: PlatformNames): string {
@@ -38,20 +66,18 @@ export function srxFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
 
 function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedFile {
   const text = (t: string) => `"${cleanText(t, DESCRIPTION)}"`;
-  const apps = new Map<string, { protocol: FlowProtocol; ports: PortRange }>();
-  for (const rule of fw.rules) for (const s of rule.services) apps.set(appKey(s.protocol, s.ports), s);
+  const apps = addApplications(new Map(), fw);
   // Applications are named from the firewall's whole rule set, so a change names them as its full file does.
   const full = set.namesFrom?.firewalls.find((f) => f.firewall.id === fw.firewall.id) ?? fw;
-  const named = new Set<string>();
-  for (const rule of full.rules) for (const s of rule.services) named.add(appKey(s.protocol, s.ports));
-  for (const key of apps.keys()) named.add(key);
+  const named = full === fw ? apps : addApplications(new Map(apps), full);
   const appNames = assignNames(
-    [...named].map((key) => ({ key, name: key })),
+    [...named.values()].map(({ key }) => ({ key, name: key })),
     SRX_NAMES,
     new Set(
       [...full.objects.map(names.object), ...full.serviceGroups.map(names.group)].map((n) => n.toLowerCase()),
     ),
   );
+  for (const app of apps.values()) app.name = appNames.get(app.key) as string;
   const lines = [
     `# Juniper SRX set commands for ${cleanText(fw.firewall.name, DESCRIPTION)}, from the plan ${text(set.planName)}.`,
     '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
@@ -72,30 +98,31 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
       lines.push(`${book} ${name} description ${text(o.nodes.map((n) => n.name).join(', '))}`);
     }
   }
-  for (const [key, app] of apps) {
-    const name = appNames.get(key) as string;
-    const base = `set applications application ${name}`;
+  for (const app of apps.values()) {
+    const base = `set applications application ${app.name}`;
     lines.push(`${base} protocol ${app.protocol.toLowerCase()}`);
     lines.push(`${base} destination-port ${formatPorts(app.ports)}`);
   }
   for (const g of fw.serviceGroups) {
     for (const e of g.entries) {
       lines.push(
-        `set applications application-set ${names.group(g)} application ${appNames.get(appKey(e.protocol, e.ports))}`,
+        `set applications application-set ${names.group(g)} application ${applicationName(apps, e.protocol, e.ports)}`,
       );
     }
   }
-  for (const rule of fw.rules) {
-    const policy = `set security policies from-zone ${names.iface(rule.ingress)} to-zone ${names.iface(rule.egress)} policy ${names.rule(fw, rule)}`;
+  const ruleNames = names.rules(fw);
+  for (const [i, rule] of fw.rules.entries()) {
+    const name = ruleNames[i] as string;
+    const policy = `set security policies from-zone ${names.iface(rule.ingress)} to-zone ${names.iface(rule.egress)} policy ${name}`;
     if (rule.mixedFamilies) {
-      lines.push(`# NOT WRITTEN: ${names.rule(fw, rule)}: one end is IPv4, the other IPv6`);
+      lines.push(`# NOT WRITTEN: ${name}: one end is IPv4, the other IPv6`);
       continue;
     }
     const service = rule.services[0];
     const application = rule.group
       ? names.group(rule.group)
       : service
-        ? (appNames.get(appKey(service.protocol, service.ports)) as string)
+        ? applicationName(apps, service.protocol, service.ports)
         : 'any';
     lines.push(`${policy} description ${text(`${rule.summary}`)}`);
     lines.push(`${policy} match source-address ${end(rule.source, names)}`);
