@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../model/types';
-import { chain, client, firewall, link, makePlan, network, owa, server } from '../test/factories';
+import {
+  chain,
+  client,
+  firewall,
+  link,
+  makePlan,
+  network,
+  owa,
+  server,
+  siteConnector,
+} from '../test/factories';
 import { analysisLimited, analyzePlan } from './analyze';
 
 /** "source>destination" → the firewalls its flows cross ("no path" when none joins them), one entry per pair. */
@@ -182,6 +192,43 @@ describe('the order of flows (SPEC §6)', () => {
       'a>t2 TCP Directory (RPC)',
       'a>t3 TCP Directory (RPC)',
     ]);
+  });
+});
+
+describe('the order of flows the port table asks for in another order', () => {
+  const key = (plan: Plan) => analyzePlan(plan).flows.map((f) => `${f.source}>${f.destination} ${f.service}`);
+
+  it('orders two destinations of one name by id though the later row of the table reaches the smaller id', () => {
+    // a reaches t2 (its own site) through the intrasite row, t1 (site B) through the site connector row, later.
+    const plan = makePlan({
+      nodes: [
+        server('a', 'A', { name: 'A' }),
+        server('t2', 'A', { name: 'T' }),
+        server('t1', 'B', { name: 'T' }),
+      ],
+      links: [link('a', 't2'), link('a', 't1')],
+      connectors: [siteConnector('A', 'B')],
+    });
+    expect(key(plan).filter((k) => k.startsWith('a>') && k.endsWith('MTA (RPC)'))).toEqual([
+      'a>t1 MTA (RPC)',
+      'a>t2 MTA (RPC)',
+    ]);
+  });
+
+  it('orders services by name on the same ports, though the table asks for the System Attendant before the MTA', () => {
+    // Both sources are named X: the Administrator program asks for the System Attendant (RPC) of S,
+    // the server x for its MTA (RPC); both dynamic, both TCP.
+    const plan = makePlan({
+      nodes: [
+        client('adm', 's', { name: 'X', protocol: 'admin' }),
+        server('x', 'A', { name: 'X' }),
+        server('s', 'A', { name: 'S' }),
+      ],
+      links: [link('adm', 's'), link('x', 's')],
+    });
+    expect(
+      key(plan).filter((k) => k.endsWith('>s MTA (RPC)') || k.endsWith('>s System Attendant (RPC)')),
+    ).toEqual(['x>s MTA (RPC)', 'adm>s System Attendant (RPC)']);
   });
 });
 
