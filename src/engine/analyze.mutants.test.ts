@@ -234,7 +234,7 @@ describe('the order of flows the port table asks for in another order', () => {
 
 describe('flow statuses and analysisLimited', () => {
   it('a warning finding about a flow leaves it ok or warning: only error findings break flows', () => {
-    // ADDRESS_MISSING (warning) and FIREWALL_UNUSED (warning) come with the pop3 flow; nothing is an error.
+    // ADDRESS_MISSING (a warning) fires for both endpoints of the pop3 flow; nothing is an error.
     const plan = makePlan({
       nodes: [client('c', 's', { protocol: 'pop3', sendsMail: false }), firewall('fw'), server('s', 'A')],
       links: chain('c', 'fw', 's'),
