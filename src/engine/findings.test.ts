@@ -301,6 +301,24 @@ describe('STATIC_PORT_CONFLICT (KB 180795)', () => {
     expect(findings(off, 'STATIC_PORT_CONFLICT')).toEqual([]);
   });
 
+  const claimants: [number, keyof ServerNode['services'], string][] = [
+    [25, 'internetMail', 'SMTP (Internet Mail Service)'],
+    [110, 'pop3', 'POP3'],
+    [995, 'pop3', 'POP3 over SSL'],
+    [143, 'imap4', 'IMAP4'],
+    [993, 'imap4', 'IMAP4 over SSL'],
+    [389, 'ldap', 'LDAP'],
+    [636, 'ldap', 'LDAP over SSL'],
+    [119, 'nntp', 'NNTP'],
+    [563, 'nntp', 'NNTP over SSL'],
+  ];
+  it.each(claimants)('names port %i of %s as %s', (port, service, claimant) => {
+    const on = serverPlan({ staticPorts: { store: port }, services: { [service]: true } });
+    expect(findings(on, 'STATIC_PORT_CONFLICT')[0]?.message).toContain(
+      `port ${port} is wanted by the static information store (IS) RPC port and ${claimant}: `,
+    );
+  });
+
   it('stays quiet for distinct free ports above 5000', () => {
     const services = { internetMail: true };
     expect(
