@@ -13,7 +13,7 @@ import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
 import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
 
 /** Rule names, in comments only: short enough to leave the comment room for the reasons. */
-const IPTABLES_NAMES: NameStyle = { maxLength: 40, extra: '_-.' };
+export const IPTABLES_NAMES: NameStyle = { maxLength: 40, extra: '_-.' };
 /** `-m comment`: at most 255 bytes, in double quotes. */
 const COMMENT: TextStyle = { maxBytes: 255, forbidden: '"\\\'' };
 const HASH_LINE: TextStyle = { maxBytes: 400 };
