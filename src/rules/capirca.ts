@@ -11,17 +11,29 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNameList, assignNames, cleanText, textCleaner } from './naming';
+import { assignNameList, assignNames, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
+import {
+  FILE_STYLE,
+  HASH_LINE,
+  PROTOCOLS,
+  placeholderNote,
+  platformNames,
+  reasonWriter,
+  rulePorts,
+} from './platform';
 
 /** Tokens: letters, digits, `_` and `-`. Term names stay short enough for every target (iptables takes 24). */
 export const CAPIRCA_NAMES: NameStyle = { maxLength: 40, extra: '_-' };
 const TERM_NAMES: NameStyle = { maxLength: 20, extra: '_-' };
 /** `comment:: "…"`: a double quote would end it; a `#` starts a comment of the policy language. */
 const COMMENT: TextStyle = { maxBytes: 400, forbidden: '"\\#' };
-const HASH_LINE: TextStyle = { maxBytes: 400 };
 const DENY_ALL = 'deny-all';
+
+/** A reason as the text of a `comment::`. */
+function commentText(text: string): string {
+  return cleanText(text, COMMENT);
+}
 
 function portToken(protocol: FlowProtocol, ports: readonly PortRange[]): string {
   return `${protocol}_${ports.map(formatPorts).join('_')}`;
@@ -79,7 +91,7 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
     { path: 'def/NETWORK.net', content: `${net.join('\n')}\n` },
     { path: 'def/SERVICES.svc', content: `${svc.join('\n')}\n` },
   ];
-  const comment = textCleaner(COMMENT);
+  const comment = reasonWriter(set, commentText);
   for (const fw of firewalls) {
     files.push({
       path: `policies/pol/${names.file(fw)}.pol`,
@@ -100,7 +112,7 @@ function policy(
   fw: FirewallRules,
   names: PlatformNames,
   serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
-  comment: (text: string) => string,
+  comment: (text: string, number: number) => string,
 ): string {
   const termNames = assignNameList(names.rules(fw), TERM_NAMES, new Set([DENY_ALL]));
   const terms: Term[] = [];
@@ -113,7 +125,8 @@ function policy(
       const comments: string[] = [];
       for (const s of rule.services) {
         if (s.protocol !== protocol) continue;
-        for (const r of s.reasons) comments.push(`  comment:: "${comment(r)}"`);
+        for (let j = 0; j < s.reasons.length; j++)
+          comments.push(`  comment:: "${comment(s.reasons[j] as string, s.reasonNumbers[j] as number)}"`);
       }
       terms.push({ rule, name, protocol, service: serviceName(protocol, ports), comments });
     }

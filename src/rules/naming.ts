@@ -210,23 +210,6 @@ export function cleanText(text: string, style: TextStyle): string {
 
 /** Cleaning leaves the text as it is. */
 const CLEAN = 0;
-/**
- * {@link cleanText} for one style, remembering each text it has cleaned: a
- * flow's reason is in the rules of every firewall the flow crosses, and is
- * the same string each time, so it is read once.
- */
-export function textCleaner(style: TextStyle): (text: string) => string {
-  const done = new Map<string, string>();
-  return (text) => {
-    let out = done.get(text);
-    if (out === undefined) {
-      out = cleanText(text, style);
-      done.set(text, out);
-    }
-    return out;
-  };
-}
-
 /** Clean printable ASCII past the byte limit: it is only cut. */
 const LONG_TEXT = 1;
 /** Printable ASCII that cleaning changes otherwise: a forbidden character or spaces to fold. */

@@ -7,8 +7,8 @@
 import { compareStrings } from '../engine/compare';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
-import type { NameStyle } from './naming';
-import { assignNameList, assignNames, nameSanitizer } from './naming';
+import type { NameStyle, TextStyle } from './naming';
+import { assignNameList, assignNames, cleanText, nameSanitizer } from './naming';
 
 /** One file a generator writes: a path relative to the output directory, and its text. */
 export interface GeneratedFile {
@@ -151,6 +151,53 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
     },
     file: (fw) => fileNames.get(fw.firewall.id) ?? 'firewall',
   };
+}
+
+const writtenBySet = new WeakMap<RuleSet, Map<(text: string) => unknown, unknown[]>>();
+
+/**
+ * What `write` makes of a rule set's reasons, each made once by its number
+ * (`RuleService.reasonNumbers`) and kept with the rule set: a flow's reason
+ * is in the rules of every firewall it crosses, and the formats that write a
+ * reason alike (nftables and iptables `#` lines, ASA and IOS remarks) share
+ * one list. `write` is a module's own function, so its identity names what is
+ * written. The numbers are those of the rules the set was made from
+ * (`namesFrom`, for a change request), which is where the list is kept.
+ */
+export function reasonWriter<T>(
+  written: RuleSet,
+  write: (text: string) => T,
+): (text: string, number: number) => T {
+  const set = written.namesFrom ?? written;
+  let byWriter = writtenBySet.get(set);
+  if (!byWriter) {
+    byWriter = new Map();
+    writtenBySet.set(set, byWriter);
+  }
+  let done = byWriter.get(write) as (T | undefined)[] | undefined;
+  if (!done) {
+    done = [];
+    byWriter.set(write, done);
+  }
+  const list = done;
+  return (text, number) => {
+    // Filled up to the number first, so the list stays a plain array rather than a sparse one.
+    while (list.length <= number) list.push(undefined);
+    let out = list[number];
+    if (out === undefined) {
+      out = write(text);
+      list[number] = out;
+    }
+    return out;
+  };
+}
+
+/** A `#` comment line of nftables, iptables and Capirca: anything but a line break. */
+export const HASH_LINE: TextStyle = { maxBytes: 400 };
+
+/** A reason as a `#` line's text. */
+export function hashLine(text: string): string {
+  return cleanText(text, HASH_LINE);
 }
 
 /** File names: letters, digits, `_`, `-` and `.`, never a path and never hidden. */
