@@ -61,6 +61,22 @@ export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): st
   return name || fallback;
 }
 
+/**
+ * {@link sanitizeName} without the length limit: what styles of one alphabet
+ * (`extra`) share, each cutting it to its length with {@link fitName}, so a
+ * name met in several such styles is read once. `fitName(nameBase(t, s.extra), s)`
+ * is `sanitizeName(t, s)`.
+ */
+export function nameBase(text: string, extra: string, fallback = 'x'): string {
+  return sanitizeName(text, { maxLength: Number.POSITIVE_INFINITY, extra }, fallback);
+}
+
+/** A {@link nameBase} cut to the style's length, as {@link sanitizeName} cuts. */
+export function fitName(base: string, style: NameStyle, fallback = 'x'): string {
+  if (base.length <= style.maxLength) return base;
+  return trimChar(base.slice(0, style.maxLength), alphabetOf(style.extra).joiner) || fallback;
+}
+
 /** The joiner of an identifier alphabet, and which ASCII characters it keeps (the joiner itself is a separator). */
 const alphabets = new Map<string, { joiner: string; allowed: Uint8Array }>();
 
@@ -136,19 +152,6 @@ export function assignNameList(
   const names: string[] = new Array(bases.length);
   for (const i of order) names[i] = claim(bases[i] as string, style, taken, alsoTaken);
   return names;
-}
-
-/** {@link sanitizeName} for one style, remembering each name it has spelled. */
-export function nameSanitizer(style: NameStyle, fallback = 'x'): (name: string) => string {
-  const spelled = new Map<string, string>();
-  return (name) => {
-    let base = spelled.get(name);
-    if (base === undefined) {
-      base = sanitizeName(name, style, fallback);
-      spelled.set(name, base);
-    }
-    return base;
-  };
 }
 
 function reserve(used: Set<string>, style: NameStyle): void {
