@@ -11,29 +11,47 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNameList, assignNames, cleanText, textCleaner } from './naming';
+import { assignNameList, assignNames, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
+import {
+  FILE_STYLE,
+  HASH_LINE,
+  PROTOCOLS,
+  placeholderNote,
+  platformNames,
+  reasonWriter,
+  rulePorts,
+} from './platform';
 
 /** Tokens: letters, digits, `_` and `-`. Term names stay short enough for every target (iptables takes 24). */
 export const CAPIRCA_NAMES: NameStyle = { maxLength: 40, extra: '_-' };
 const TERM_NAMES: NameStyle = { maxLength: 20, extra: '_-' };
 /** `comment:: "…"`: a double quote would end it; a `#` starts a comment of the policy language. */
 const COMMENT: TextStyle = { maxBytes: 400, forbidden: '"\\#' };
-const HASH_LINE: TextStyle = { maxBytes: 400 };
 const DENY_ALL = 'deny-all';
+
+/** A reason as the text of a `comment::`. */
+function commentText(text: string): string {
+  return cleanText(text, COMMENT);
+}
 
 function portToken(protocol: FlowProtocol, ports: readonly PortRange[]): string {
   return `${protocol}_${ports.map(formatPorts).join('_')}`;
 }
 
+/**
+ * One term, in two pieces every section shares: the iptables section adds
+ * the interfaces between them. A term is written as its pieces put together,
+ * not as its lines joined, so its text is copied once, when the policy is.
+ */
 interface Term {
   rule: FirewallRule;
-  name: string;
-  protocol: FlowProtocol;
-  service: string;
-  /** The `comment::` lines of its reasons, the same in every section that writes it. */
-  comments: string[];
+  /** `term … {`, the `comment::` lines of its reasons and its addresses, each line ending in a line break. */
+  head: string;
+  /** Its protocol, port and action lines, then `}`. */
+  tail: string;
+  /** The term as the Cisco and SRX sections write it (no interfaces). */
+  plain: string;
 }
 
 /** Writes the Capirca tree of the firewalls in `only` (every firewall when absent); the definitions hold what they name. */
@@ -79,7 +97,7 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
     { path: 'def/NETWORK.net', content: `${net.join('\n')}\n` },
     { path: 'def/SERVICES.svc', content: `${svc.join('\n')}\n` },
   ];
-  const comment = textCleaner(COMMENT);
+  const comment = reasonWriter(set, commentText);
   for (const fw of firewalls) {
     files.push({
       path: `policies/pol/${names.file(fw)}.pol`,
@@ -100,7 +118,7 @@ function policy(
   fw: FirewallRules,
   names: PlatformNames,
   serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
-  comment: (text: string) => string,
+  comment: (text: string, number: number) => string,
 ): string {
   const termNames = assignNameList(names.rules(fw), TERM_NAMES, new Set([DENY_ALL]));
   const terms: Term[] = [];
@@ -110,12 +128,19 @@ function policy(
     for (const protocol of protocols) {
       const ports = rulePorts(rule, protocol);
       const name = protocols.length > 1 ? `${base}-${protocol.toLowerCase()}` : base;
-      const comments: string[] = [];
+      let head = `term ${name} {\n`;
       for (const s of rule.services) {
         if (s.protocol !== protocol) continue;
-        for (const r of s.reasons) comments.push(`  comment:: "${comment(r)}"`);
+        for (let j = 0; j < s.reasons.length; j++)
+          head += `  comment:: "${comment(s.reasons[j] as string, s.reasonNumbers[j] as number)}"\n`;
       }
-      terms.push({ rule, name, protocol, service: serviceName(protocol, ports), comments });
+      if (rule.source.kind === 'object') head += `  source-address:: ${names.object(rule.source.object)}\n`;
+      if (rule.destination.kind === 'object')
+        head += `  destination-address:: ${names.object(rule.destination.object)}\n`;
+      const tail = `  protocol:: ${protocol === 'TCP' ? 'tcp' : 'udp'}\n  destination-port:: ${serviceName(protocol, ports)}\n  action:: accept\n}`;
+      const t: Term = { rule, head, tail, plain: '' };
+      t.plain = term(t, names, false);
+      terms.push(t);
     }
   });
   const out: string[] = [
@@ -123,23 +148,11 @@ function policy(
     '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
     `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules.`,
   ];
-  // A term reads the same in the Cisco and the SRX sections: it is written once for both.
-  const plainTerms = new Map<Term, string>();
   const section = (targets: string[], comment: string, selected: Term[], interfaces: boolean) => {
     out.push('', 'header {', `  comment:: "${cleanText(comment, COMMENT)}"`);
     for (const t of targets) out.push(`  target:: ${t}`);
     out.push('}');
-    for (const t of selected) {
-      if (interfaces) out.push(term(t, names, true));
-      else {
-        let text = plainTerms.get(t);
-        if (text === undefined) {
-          text = term(t, names, false);
-          plainTerms.set(t, text);
-        }
-        out.push(text);
-      }
-    }
+    for (const t of selected) out.push(interfaces ? term(t, names, true) : t.plain);
     // Every filter ends by refusing the rest, as the firewall does; it also keeps a filter whose terms all wait for an address a valid policy.
     out.push(
       `term ${DENY_ALL} {`,
@@ -173,26 +186,19 @@ function policy(
   return `${out.join('\n')}\n`;
 }
 
-/** A term's lines, joined: one entry of the policy's lines. */
+/** A term's text: one entry of the policy's lines. */
 function term(t: Term, names: PlatformNames, interfaces: boolean): string {
   const { rule } = t;
-  const lines = [`term ${t.name} {`, ...t.comments];
-  if (rule.source.kind === 'object') lines.push(`  source-address:: ${names.object(rule.source.object)}`);
-  if (rule.destination.kind === 'object')
-    lines.push(`  destination-address:: ${names.object(rule.destination.object)}`);
-  if (interfaces) {
-    lines.push(`  source-interface:: ${names.iface(rule.ingress)}`);
-    lines.push(`  destination-interface:: ${names.iface(rule.egress)}`);
-  }
-  lines.push(`  protocol:: ${t.protocol === 'TCP' ? 'tcp' : 'udp'}`);
-  lines.push(`  destination-port:: ${t.service}`);
-  lines.push('  action:: accept', '}');
+  const text = interfaces
+    ? `${t.head}  source-interface:: ${names.iface(rule.ingress)}\n  destination-interface:: ${names.iface(rule.egress)}\n${t.tail}`
+    : `${t.head}${t.tail}`;
+  // Commented out line by line: no line of a term holds a line break of its own (names and comments are cleaned).
   if (rule.mixedFamilies) {
-    return `# NOT WRITTEN: one end is IPv4, the other IPv6; no single term can permit this.\n# ${lines.join('\n# ')}`;
+    return `# NOT WRITTEN: one end is IPv4, the other IPv6; no single term can permit this.\n# ${text.replaceAll('\n', '\n# ')}`;
   }
   if (rule.placeholders.length > 0) {
     const notes = rule.placeholders.map((o) => `# ${cleanText(placeholderNote(o), HASH_LINE)}\n`).join('');
-    return `${notes}# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.\n# ${lines.join('\n# ')}`;
+    return `${notes}# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.\n# ${text.replaceAll('\n', '\n# ')}`;
   }
-  return lines.join('\n');
+  return text;
 }

@@ -27,7 +27,7 @@
 import { formatPorts } from '../engine/matrix';
 import { CAPIRCA_NAMES, capircaFiles } from './capirca';
 import { ASA_NAMES, asaFiles, IOS_NAMES, iosFiles } from './cisco';
-import { iptablesFiles } from './iptables';
+import { IPTABLES_NAMES, iptablesFiles } from './iptables';
 import type { AddressObject, FirewallRule, FirewallRules, RuleEnd, ServiceGroup } from './model';
 import type { TextStyle } from './naming';
 import { cleanText } from './naming';
@@ -255,7 +255,7 @@ function iptablesBody(file: GeneratedFile | undefined): string[] {
 }
 
 export const iptablesChanges: ChangeWriter = (before, after, changes) => {
-  const names = (set: RuleSet) => platformNames(set, { maxLength: 40, extra: '_-.' }, FILE_STYLE);
+  const names = (set: RuleSet) => platformNames(set, IPTABLES_NAMES, FILE_STYLE);
   const files: GeneratedFile[] = [];
   for (const c of changes) {
     const stem = c.after ? names(after).file(c.after) : names(before).file(c.before as FirewallRules);

@@ -10,7 +10,7 @@ import type { AddressObject, FirewallRule, FirewallRules, RuleEnd } from './mode
 import type { NameStyle, TextStyle } from './naming';
 import { cleanText, wrapText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+import { FILE_STYLE, placeholderNote, platformNames, reasonWriter } from './platform';
 
 /** ASA object names: up to 64 characters; the words of its address syntax are not names. */
 export const ASA_NAMES: NameStyle = {
@@ -54,20 +54,8 @@ function remarkLines(text: string): readonly string[] {
   return cleaned.length > 0 && cleaned.length <= REMARK_LINE ? [cleaned] : wrapText(cleaned, REMARK_LINE);
 }
 
-/** The remark lines of reasons, each made once: a flow's reason is in the rules of every firewall it crosses. */
-type Remarks = (reason: string) => readonly string[];
-
-function remarkWriter(): Remarks {
-  const done = new Map<string, readonly string[]>();
-  return (reason) => {
-    let lines = done.get(reason);
-    if (!lines) {
-      lines = remarkLines(reason);
-      done.set(reason, lines);
-    }
-    return lines;
-  };
-}
+/** The remark lines of a reason by its number, made once for ASA and IOS (platform.ts `reasonWriter`). */
+type Remarks = (reason: string, number: number) => readonly string[];
 
 function pushRemarks(out: string[], prefix: string, lines: readonly string[]): void {
   for (const line of lines) out.push(`${prefix}remark ${line}`);
@@ -81,7 +69,10 @@ function pushRuleRemarks(
   reasons: Remarks,
 ): void {
   pushRemarks(out, prefix, remarkLines(`${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`));
-  for (const s of rule.services) for (const r of s.reasons) pushRemarks(out, prefix, reasons(r));
+  for (const s of rule.services) {
+    for (let j = 0; j < s.reasons.length; j++)
+      pushRemarks(out, prefix, reasons(s.reasons[j] as string, s.reasonNumbers[j] as number));
+  }
 }
 
 /** A firewall's rules with their names, by ingress interface in name order. */
@@ -127,7 +118,7 @@ function pushAsaObject(lines: string[], o: AddressObject, names: PlatformNames):
 /** Writes the ASA configuration of the firewalls in `only` (every firewall when absent). */
 export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, ASA_NAMES, FILE_STYLE);
-  const remarks = remarkWriter();
+  const remarks = reasonWriter(set, remarkLines);
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
     .map((fw) => {
@@ -183,7 +174,7 @@ export const IOS_NAMES: NameStyle = { maxLength: 64, extra: '_-.' };
 /** Writes the IOS access lists of the firewalls in `only` (every firewall when absent). */
 export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, IOS_NAMES, FILE_STYLE);
-  const remarks = remarkWriter();
+  const remarks = reasonWriter(set, remarkLines);
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
     .map((fw) => {

@@ -8,15 +8,23 @@
 import type { PortRange } from '../engine/types';
 import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { cleanText, textCleaner } from './naming';
+import { cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
+import {
+  FILE_STYLE,
+  HASH_LINE,
+  hashLine,
+  PROTOCOLS,
+  placeholderNote,
+  platformNames,
+  reasonWriter,
+  rulePorts,
+} from './platform';
 
 /** Rule names, in comments only: short enough to leave the comment room for the reasons. */
-const IPTABLES_NAMES: NameStyle = { maxLength: 40, extra: '_-.' };
+export const IPTABLES_NAMES: NameStyle = { maxLength: 40, extra: '_-.' };
 /** `-m comment`: at most 255 bytes, in double quotes. */
 const COMMENT: TextStyle = { maxBytes: 255, forbidden: '"\\\'' };
-const HASH_LINE: TextStyle = { maxBytes: 400 };
 const IFNAME_MAX = 15;
 /** multiport takes at most 15 ports, a range counting as two. */
 const MULTIPORT_SLOTS = 15;
@@ -65,10 +73,13 @@ function ruleLines(
   notes: Set<string>,
   name: string,
   names: PlatformNames,
-  reasonLine: (text: string) => string,
+  reasonLine: (text: string, number: number) => string,
 ): void {
   out.push(`# ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
-  for (const s of rule.services) for (const r of s.reasons) out.push(`# ${reasonLine(r)}`);
+  for (const s of rule.services) {
+    for (let j = 0; j < s.reasons.length; j++)
+      out.push(`# ${reasonLine(s.reasons[j] as string, s.reasonNumbers[j] as number)}`);
+  }
   if (rule.mixedFamilies) {
     out.push('# NOT WRITTEN: one end is IPv4 and the other IPv6; no single rule can permit this.');
     return;
@@ -101,7 +112,7 @@ function restoreFile(
   family: AddressFamily,
   rules: { rule: FirewallRule; name: string }[],
   names: PlatformNames,
-  reasonLine: (text: string) => string,
+  reasonLine: (text: string, number: number) => string,
 ): string {
   const notes = new Set<string>();
   // The rules first: the notes they raise go in the head of the file.
@@ -129,7 +140,7 @@ function restoreFile(
 /** Writes the iptables-restore and ip6tables-restore files of the firewalls in `only` (every firewall when absent). */
 export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, IPTABLES_NAMES, FILE_STYLE);
-  const reasonLine = textCleaner(HASH_LINE);
+  const reasonLine = reasonWriter(set, hashLine);
   const files: GeneratedFile[] = [];
   for (const fw of set.firewalls) {
     if (only && !only.has(fw.firewall.id)) continue;

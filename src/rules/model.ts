@@ -42,6 +42,14 @@ export interface RuleService {
   services: string[];
   /** The flows' reasons with their KB articles, distinct, in flow order. */
   reasons: string[];
+  /**
+   * Each reason's number: the index in `Analysis.flows` of the first flow
+   * that gives it, so equal texts have one number, and the rules of one
+   * firewall alone number it as the whole list does. A flow's reason is in
+   * the rules of every firewall it crosses: a generator keeps what it writes
+   * for a reason in a list by number rather than in a map by text.
+   */
+  reasonNumbers: number[];
 }
 
 /** A set of (protocol, port) a rule permits, shared by every rule that permits exactly that set. */
@@ -102,12 +110,9 @@ function familyOf(address: string): AddressFamily {
 }
 
 /** The KB articles a set of reasons cites (every `KB <digits>`), in first-seen order. */
-export function kbArticles(
-  reasons: readonly string[],
-  cited: (reason: string) => readonly string[] = kbOf,
-): string[] {
+export function kbArticles(reasons: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const r of reasons) for (const kb of cited(r)) seen.add(kb);
+  for (const r of reasons) for (const kb of kbOf(r)) seen.add(kb);
   return [...seen];
 }
 
@@ -222,8 +227,8 @@ const NO_PORTS: readonly PortRange[] = Object.freeze([]);
 interface RuleContext {
   /** The firewall's service groups, by key. */
   groups: Map<string, ServiceGroup>;
-  /** The KB articles of a reason: a flow's reason is in the rule of every firewall the flow crosses, so it is read once. */
-  cited: (reason: string) => readonly string[];
+  /** The KB articles of a reason by its number: a flow's reason is in the rule of every firewall the flow crosses, so it is read once. */
+  cited: readonly (readonly string[] | undefined)[];
 }
 
 function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule {
@@ -248,10 +253,9 @@ function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule 
   }
   const label = `${endLabel(draft.source)} to ${endLabel(draft.destination)}`;
   const named = services.map((s) => `${s.services.join(', ')} ${s.protocol} ${formatPorts(s.ports)}`);
-  const kb = kbArticles(
-    services.flatMap((s) => s.reasons),
-    cited,
-  );
+  // kbArticles of the services' reasons, each reason's articles read once for the plan.
+  const kb = new Set<string>();
+  for (const s of services) for (const n of s.reasonNumbers) for (const a of cited[n] as string[]) kb.add(a);
   const tcp: PortRange[] = [];
   const udp: PortRange[] = [];
   for (const s of services) (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
@@ -264,7 +268,7 @@ function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule 
     ports: { TCP: tcp.length ? tcp : NO_PORTS, UDP: udp.length ? udp : NO_PORTS },
     group,
     label,
-    summary: `${named.join('; ')}${kb.length ? ` (${kb.join(', ')})` : ''}`,
+    summary: `${named.join('; ')}${kb.size ? ` (${[...kb].join(', ')})` : ''}`,
     family: families.size === 1 ? ([...families][0] as AddressFamily) : null,
     mixedFamilies: families.size > 1,
     placeholders,
@@ -311,17 +315,17 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
   const sources = analysis.flows.map((flow) => objects.end(flow.source));
   const destinations = analysis.flows.map((flow) => objects.end(flow.destination));
   objects.finish();
-  // A flow crosses several firewalls: its service key and its reason's KB articles are made once.
+  // A flow crosses several firewalls: its service key, its reason's number and the KB articles are made once.
   const serviceKeys: string[] = new Array(analysis.flows.length);
-  const citedBy = new Map<string, readonly string[]>();
-  const cited = (reason: string): readonly string[] => {
-    let kb = citedBy.get(reason);
-    if (!kb) {
-      kb = kbOf(reason);
-      citedBy.set(reason, kb);
-    }
-    return kb;
-  };
+  // A reason's number is the first flow that gives it, over every flow, whichever firewalls are written.
+  const firstWith = new Map<string, number>();
+  const reasonNumbers = analysis.flows.map((flow, i) => {
+    const first = firstWith.get(flow.reason);
+    if (first !== undefined) return first;
+    firstWith.set(flow.reason, i);
+    return i;
+  });
+  const cited: (readonly string[] | undefined)[] = new Array(analysis.flows.length);
   const firewalls = [...analysis.flowsByFirewall.keys()]
     .filter((id) => only === undefined || only.has(id))
     .map((id) => ({ id, name: nodeName(nodes.get(id), id) }))
@@ -357,11 +361,22 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
         }
         let service = draft.services.get(sKey);
         if (!service) {
-          service = { protocol: flow.protocol, ports: { ...flow.ports }, services: [], reasons: [] };
+          service = {
+            protocol: flow.protocol,
+            ports: { ...flow.ports },
+            services: [],
+            reasons: [],
+            reasonNumbers: [],
+          };
           draft.services.set(sKey, service);
         }
         if (!service.services.includes(flow.service)) service.services.push(flow.service);
-        if (!service.reasons.includes(flow.reason)) service.reasons.push(flow.reason);
+        const reason = reasonNumbers[i] as number;
+        if (!service.reasonNumbers.includes(reason)) {
+          service.reasonNumbers.push(reason);
+          service.reasons.push(flow.reason);
+          if (cited[reason] === undefined) cited[reason] = kbOf(flow.reason);
+        }
       }
     }
     const context: RuleContext = { groups: new Map(), cited };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kbArticles } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { cleanText, foldToAscii, sanitizeName } from './naming';
+import { cleanText, fitName, foldToAscii, nameBase, sanitizeName } from './naming';
 
 const esc = (chars: string) => chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
 
@@ -107,6 +107,24 @@ describe('name and comment cleaning', () => {
         fc.constantFrom('x', 'firewall'),
         (t, style, fallback) => {
           expect(sanitizeName(t, style, fallback)).toBe(sanitizeByDefinition(t, style, fallback));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts a name sanitized without a length limit to the same name', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom(...NAME_STYLES),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom('x', 'firewall'),
+        (t, style, maxLength, fallback) => {
+          const short = { ...style, maxLength };
+          expect(fitName(nameBase(t, style.extra, fallback), short, fallback)).toBe(
+            sanitizeName(t, short, fallback),
+          );
         },
       ),
       { numRuns: 3000 },

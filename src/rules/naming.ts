@@ -61,6 +61,22 @@ export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): st
   return name || fallback;
 }
 
+/**
+ * {@link sanitizeName} without the length limit: what styles of one alphabet
+ * (`extra`) share, each cutting it to its length with {@link fitName}, so a
+ * name met in several such styles is read once. `fitName(nameBase(t, s.extra), s)`
+ * is `sanitizeName(t, s)`.
+ */
+export function nameBase(text: string, extra: string, fallback = 'x'): string {
+  return sanitizeName(text, { maxLength: Number.POSITIVE_INFINITY, extra }, fallback);
+}
+
+/** A {@link nameBase} cut to the style's length, as {@link sanitizeName} cuts. */
+export function fitName(base: string, style: NameStyle, fallback = 'x'): string {
+  if (base.length <= style.maxLength) return base;
+  return trimChar(base.slice(0, style.maxLength), alphabetOf(style.extra).joiner) || fallback;
+}
+
 /** The joiner of an identifier alphabet, and which ASCII characters it keeps (the joiner itself is a separator). */
 const alphabets = new Map<string, { joiner: string; allowed: Uint8Array }>();
 
@@ -138,19 +154,6 @@ export function assignNameList(
   return names;
 }
 
-/** {@link sanitizeName} for one style, remembering each name it has spelled. */
-export function nameSanitizer(style: NameStyle, fallback = 'x'): (name: string) => string {
-  const spelled = new Map<string, string>();
-  return (name) => {
-    let base = spelled.get(name);
-    if (base === undefined) {
-      base = sanitizeName(name, style, fallback);
-      spelled.set(name, base);
-    }
-    return base;
-  };
-}
-
 function reserve(used: Set<string>, style: NameStyle): void {
   for (const word of style.reserved ?? []) used.add(word.toLowerCase());
 }
@@ -210,23 +213,6 @@ export function cleanText(text: string, style: TextStyle): string {
 
 /** Cleaning leaves the text as it is. */
 const CLEAN = 0;
-/**
- * {@link cleanText} for one style, remembering each text it has cleaned: a
- * flow's reason is in the rules of every firewall the flow crosses, and is
- * the same string each time, so it is read once.
- */
-export function textCleaner(style: TextStyle): (text: string) => string {
-  const done = new Map<string, string>();
-  return (text) => {
-    let out = done.get(text);
-    if (out === undefined) {
-      out = cleanText(text, style);
-      done.set(text, out);
-    }
-    return out;
-  };
-}
-
 /** Clean printable ASCII past the byte limit: it is only cut. */
 const LONG_TEXT = 1;
 /** Printable ASCII that cleaning changes otherwise: a forbidden character or spaces to fold. */

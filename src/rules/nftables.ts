@@ -7,16 +7,24 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressFamily, AddressObject, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNames, cleanText, textCleaner } from './naming';
+import { assignNames, cleanText } from './naming';
 import type { GeneratedFile, RuleSet } from './platform';
-import { FILE_STYLE, objectLabel, PROTOCOLS, placeholderNote, platformNames, rulePorts } from './platform';
+import {
+  FILE_STYLE,
+  HASH_LINE,
+  hashLine,
+  objectLabel,
+  PROTOCOLS,
+  placeholderNote,
+  platformNames,
+  reasonWriter,
+  rulePorts,
+} from './platform';
 
 /** nft identifiers: a letter, then letters, digits and `_`. */
 export const NFT_NAMES: NameStyle = { maxLength: 63, extra: '_' };
 /** A rule's comment: at most 128 bytes, inside double quotes that cannot be escaped. */
 const NFT_COMMENT: TextStyle = { maxBytes: 128, forbidden: '"\\' };
-/** A `#` line: anything but a line break. */
-const HASH_LINE: TextStyle = { maxBytes: 400 };
 /** Linux interface names are at most 15 bytes (IFNAMSIZ). */
 const IFNAME_MAX = 15;
 
@@ -45,7 +53,7 @@ function portText(ports: PortRange): string {
 /** Writes the nftables scripts of the firewalls in `only` (every firewall when absent). */
 export function nftablesFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, NFT_NAMES, FILE_STYLE);
-  const reasonLine = textCleaner(HASH_LINE);
+  const reasonLine = reasonWriter(set, hashLine);
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
     .map((fw) => ({ path: `${names.file(fw)}.nft`, content: script(set, fw, names, reasonLine) }));
@@ -61,7 +69,7 @@ function script(
   set: RuleSet,
   fw: FirewallRules,
   names: ReturnType<typeof platformNames>,
-  reasonLine: (text: string) => string,
+  reasonLine: (text: string, number: number) => string,
 ): string {
   // A placeholder may turn out IPv4 or IPv6: it gets an empty set of each, and rules for each.
   const addressSets: Record<AddressFamily, Map<AddressObject, AddressSet>> = { 4: new Map(), 6: new Map() };
@@ -112,7 +120,10 @@ function script(
     const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
     if (body.length > 0) body.push('');
     body.push(`    # ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
-    for (const s of rule.services) for (const r of s.reasons) body.push(`    # ${reasonLine(r)}`);
+    for (const s of rule.services) {
+      for (let j = 0; j < s.reasons.length; j++)
+        body.push(`    # ${reasonLine(s.reasons[j] as string, s.reasonNumbers[j] as number)}`);
+    }
     if (rule.mixedFamilies) {
       body.push('    # NOT WRITTEN: one end is IPv4 and the other IPv6; no single rule can permit this.');
       continue;

@@ -7,8 +7,8 @@
 import { compareStrings } from '../engine/compare';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
-import type { NameStyle } from './naming';
-import { assignNameList, assignNames, nameSanitizer } from './naming';
+import type { NameStyle, TextStyle } from './naming';
+import { assignNameList, assignNames, cleanText, fitName, nameBase } from './naming';
 
 /** One file a generator writes: a path relative to the output directory, and its text. */
 export interface GeneratedFile {
@@ -101,18 +101,10 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
   );
   // Rule names are distinct within a firewall and from every object and group name.
   const ruleNames = new Map<FirewallRules, readonly string[]>();
-  const sanitize = nameSanitizer(style);
+  const bases = labelBases(set, style.extra);
   for (const fw of set.firewalls) {
-    ruleNames.set(
-      fw,
-      assignNameList(
-        fw.rules.map((r) => r.label),
-        style,
-        new Set(),
-        taken,
-        sanitize,
-      ),
-    );
+    const fitted = (bases.get(fw) as readonly string[]).map((base) => fitName(base, style));
+    ruleNames.set(fw, assignNameList(fitted, style, new Set(), taken, unchanged));
   }
   // A change request writes some of a firewall's rules: they are named by the rule, made when first asked.
   let byRule: Map<FirewallRule, string> | null = null;
@@ -151,6 +143,89 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
     },
     file: (fw) => fileNames.get(fw.firewall.id) ?? 'firewall',
   };
+}
+
+const writtenBySet = new WeakMap<RuleSet, Map<(text: string) => unknown, unknown[]>>();
+
+/**
+ * What `write` makes of a rule set's reasons, each made once by its number
+ * (`RuleService.reasonNumbers`) and kept with the rule set: a flow's reason
+ * is in the rules of every firewall it crosses, and the formats that write a
+ * reason alike (nftables and iptables `#` lines, ASA and IOS remarks) share
+ * one list. `write` is a module's own function, so its identity names what is
+ * written. The numbers are those of the rules the set was made from
+ * (`namesFrom`, for a change request), which is where the list is kept.
+ */
+export function reasonWriter<T>(
+  written: RuleSet,
+  write: (text: string) => T,
+): (text: string, number: number) => T {
+  const set = written.namesFrom ?? written;
+  let byWriter = writtenBySet.get(set);
+  if (!byWriter) {
+    byWriter = new Map();
+    writtenBySet.set(set, byWriter);
+  }
+  let done = byWriter.get(write) as (T | undefined)[] | undefined;
+  if (!done) {
+    done = [];
+    byWriter.set(write, done);
+  }
+  const list = done;
+  return (text, number) => {
+    // Filled up to the number first, so the list stays a plain array rather than a sparse one.
+    while (list.length <= number) list.push(undefined);
+    let out = list[number];
+    if (out === undefined) {
+      out = write(text);
+      list[number] = out;
+    }
+    return out;
+  };
+}
+
+/** A `#` comment line of nftables, iptables and Capirca: anything but a line break. */
+export const HASH_LINE: TextStyle = { maxBytes: 400 };
+
+/** A reason as a `#` line's text. */
+export function hashLine(text: string): string {
+  return cleanText(text, HASH_LINE);
+}
+
+function unchanged(name: string): string {
+  return name;
+}
+
+const basesBySet = new WeakMap<RuleSet, Map<string, Map<FirewallRules, readonly string[]>>>();
+
+/**
+ * Each firewall's rule labels sanitized in one alphabet without a length
+ * limit (`nameBase`), kept with the rule set: the platforms whose names allow
+ * the same characters (iptables, ASA, IOS and SRX) only cut them to their
+ * length, and a pair of nodes, a rule on every firewall between them, is
+ * read once.
+ */
+function labelBases(set: RuleSet, extra: string): Map<FirewallRules, readonly string[]> {
+  let byAlphabet = basesBySet.get(set);
+  if (!byAlphabet) {
+    byAlphabet = new Map();
+    basesBySet.set(set, byAlphabet);
+  }
+  let bases = byAlphabet.get(extra);
+  if (!bases) {
+    const spelled = new Map<string, string>();
+    const base = (label: string): string => {
+      let b = spelled.get(label);
+      if (b === undefined) {
+        b = nameBase(label, extra);
+        spelled.set(label, b);
+      }
+      return b;
+    };
+    bases = new Map(set.firewalls.map((fw) => [fw, fw.rules.map((r) => base(r.label))] as const));
+    byAlphabet.set(extra, bases);
+  }
+  return bases;
 }
 
 /** File names: letters, digits, `_`, `-` and `.`, never a path and never hidden. */
