@@ -7,6 +7,12 @@
  * from typing to the changed node label). Medians over repetitions; prints
  * a table with ours/bare ratios and which targets are met.
  *
+ * The first render is of the view the plan opens at (a large plan: zoom 1 on
+ * its top-left end), the bare page given the same view. The drag, pan and
+ * edits follow a press of the planner's Fit View button, with the whole plan
+ * in view, and the bare page is opened at that same view: both pages have
+ * the same nodes on screen, all of them.
+ *
  * Options: --sizes 250,500,1000  --reps 3  --uncapped (lift Chromium's
  * 60 fps frame limit, to see headroom above it)  --profile (at the largest
  * size, a trace and a CPU profile of the planner's first render, of one
