@@ -188,6 +188,7 @@ async function measureOurs(
   const drawn = await page.locator('.react-flow__node').count();
   // The view the plan opened at (a large plan: zoom 1 on its top-left end), for the bare page's first render.
   const opening: Scene = { canvas: await canvasBox(page), viewport: await viewportOf(page) };
+  const openingInView = (await nodesInView(page, opening.canvas)).length;
   // The gestures and edits with the whole plan in view, as before the planner opened at zoom 1:
   // every node on screen is the case these figures are about, and the bare page is shown the same.
   const scene = await fitWholePlan(page);
@@ -227,6 +228,7 @@ async function measureOurs(
       rulesEdit,
       drawn,
       inView,
+      openingInView,
     },
     opening,
     scene,
@@ -270,6 +272,7 @@ async function measureBare(
   }
   if (!page) throw new Error('no repetitions');
   const drawn = await page.locator('.react-flow__node').count();
+  const openingInView = (await nodesInView(page, await canvasBox(page))).length;
   const sameView =
     opening.viewport.x === scene.viewport.x &&
     opening.viewport.y === scene.viewport.y &&
@@ -305,6 +308,7 @@ async function measureBare(
     rulesEdit: null,
     drawn,
     inView,
+    openingInView,
   };
 }
 
