@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import { generatePlan } from '../src/test/generatePlan';
 import { PlannerPage } from './fixtures';
 
 /**
@@ -406,4 +407,30 @@ test('the port matrix download follows the firewall filter: one firewall, its ro
 
   await page.getByLabel('Firewall', { exact: true }).selectOption({ label: 'All firewalls' });
   expect((await download()).text).toBe(all.text);
+});
+
+test('Fit View on a plan of 500 nodes, which draws only what is in view, shows every node at once', async ({
+  page,
+}, testInfo) => {
+  const planner = new PlannerPage(page);
+  await planner.start();
+  const plan = generatePlan({ nodes: 500, seed: 1 });
+  const file = testInfo.outputPath('generated-500.plan.json');
+  await writeFile(file, JSON.stringify(plan));
+  await planner.importFile(file);
+  await expect(planner.canvas.locator('.react-flow__node[data-id="site1"]')).toBeVisible();
+  await settled(page);
+  // Opened at zoom 1 on its top-left end: most of the plan lies beyond the right and bottom edges.
+  await expect(planner.canvas.locator('[data-cue="right"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await settled(page);
+  // Every site and node drawn and wholly inside the canvas, with nothing left for a cue to point at.
+  const drawn = plan.sites.length + plan.nodes.length;
+  await expect(planner.canvasNodes()).toHaveCount(drawn);
+  const facts = await canvasFacts(page);
+  expect(Object.values(facts.hidden).flat()).toEqual([]);
+  for (const side of ['left', 'right', 'up', 'down']) {
+    await expect(planner.canvas.locator(`[data-cue="${side}"]`)).toHaveCount(0);
+  }
+  await planner.screenshot('fit-view-500-nodes');
 });

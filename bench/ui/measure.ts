@@ -74,6 +74,45 @@ export async function viewportOf(page: Page): Promise<Scene['viewport']> {
   return { zoom: values[0] ?? 1, x: values[4] ?? 0, y: values[5] ?? 0 };
 }
 
+/**
+ * Shows the whole plan with the planner's own Fit View button, as a person
+ * would before working across it, and waits until every node in view is
+ * drawn and measured; the view it ends at.
+ */
+export async function fitWholePlan(page: Page): Promise<Scene> {
+  await page.getByRole('button', { name: 'Fit View', exact: true }).click();
+  await settle(page);
+  await page.waitForFunction(
+    () => document.querySelector('.react-flow__node[style*="visibility: hidden"]') === null,
+    null,
+    { timeout: TIMEOUT_MS, polling: 100 },
+  );
+  await settle(page);
+  return { canvas: await canvasBox(page), viewport: await viewportOf(page) };
+}
+
+/**
+ * The nodes drawn wholly inside the canvas; with `clickable`, only those not
+ * covered there (a click at their centre reaches them, not a cue or a note
+ * drawn over the canvas).
+ */
+export function nodesInView(page: Page, canvas: Box, clickable = false): Promise<string[]> {
+  return page.evaluate(
+    ([b, onlyClickable]) => {
+      const ids: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+        const r = el.getBoundingClientRect();
+        if (r.left < b.x || r.top < b.y || r.right > b.x + b.width || r.bottom > b.y + b.height) continue;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (onlyClickable && hit?.closest('.react-flow__node') !== el) continue;
+        ids.push(el.dataset.id ?? '');
+      }
+      return ids;
+    },
+    [canvas, clickable] as const,
+  );
+}
+
 /** A node (not a site) fully on screen, nearest the canvas middle; its id and centre. */
 export async function nodeToDrag(
   page: Page,
@@ -91,6 +130,7 @@ export async function nodeToDrag(
         const r = el.getBoundingClientRect();
         if (r.left < b.x || r.top < b.y || r.right > b.x + b.width || r.bottom > b.y + b.height) continue;
         const c = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        if (document.elementFromPoint(c.x, c.y)?.closest('.react-flow__node') !== el) continue;
         const d = Math.hypot(c.x - (b.x + b.width / 2), c.y - (b.y + b.height / 2));
         if (d < bestDistance) {
           bestDistance = d;

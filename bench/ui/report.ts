@@ -13,6 +13,10 @@ export interface Figures {
   rulesEdit: number | null;
   /** Node elements in the DOM once the plan is drawn (a canvas may draw only those in view). */
   drawn: number;
+  /** Nodes (sites too) wholly in view while dragging, panning and editing. */
+  inView: number;
+  /** Nodes (sites too) wholly in view at the view the plan opened at, when its first render was timed. */
+  openingInView: number;
 }
 
 export interface SizeResult {
@@ -119,7 +123,7 @@ export function printTable(
     );
     if (ours.rulesEdit !== null) rows.push(rulesEditRow(nodes, ours.rulesEdit));
     verdicts.push(
-      `  ${n} nodes: node elements drawn: ours ${ours.drawn}, bare ${bare.drawn}; ours edits "${ours.editWhat}", bare the ${bare.editWhat}.`,
+      `  ${n} nodes: node elements drawn after the import: ours ${ours.drawn}, bare ${bare.drawn}; wholly in view as the plan opened: ours ${ours.openingInView}, bare ${bare.openingInView}; wholly in view while measuring gestures and edits: ours ${ours.inView}, bare ${bare.inView}; ours edits "${ours.editWhat}", bare the ${bare.editWhat}.`,
     );
   }
   const head: Row = {

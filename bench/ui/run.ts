@@ -7,6 +7,12 @@
  * from typing to the changed node label). Medians over repetitions; prints
  * a table with ours/bare ratios and which targets are met.
  *
+ * The first render is of the view the plan opens at (a large plan: zoom 1 on
+ * its top-left end), the bare page given the same view. The drag, pan and
+ * edits follow a press of the planner's Fit View button, with the whole plan
+ * in view, and the bare page is opened at that same view: both pages have
+ * the same nodes on screen, all of them.
+ *
  * Options: --sizes 250,500,1000  --reps 3  --uncapped (lift Chromium's
  * 60 fps frame limit, to see headroom above it)  --profile (at the largest
  * size, a trace and a CPU profile of the planner's first render, of one
@@ -29,7 +35,9 @@ import {
   editLatency,
   emptyPoint,
   firstRender,
+  fitWholePlan,
   gestureFps,
+  nodesInView,
   nodeToDrag,
   openPage,
   type Scene,
@@ -144,9 +152,9 @@ async function measureRulesOnly(browser: Browser, url: string, size: PlanOnDisk)
   try {
     await page.locator('.react-flow__node').first().waitFor();
     await firstRender(page, size.file);
-    const canvas = await canvasBox(page);
-    const visible = await visibleNodeIds(page, canvas);
-    const edit = chosenEdit(size.plan, visible);
+    // A large plan opens at zoom 1 on its top-left end: the whole plan in view, as the full run measures it.
+    const fitted = await fitWholePlan(page);
+    const edit = chosenEdit(size.plan, await nodesInView(page, fitted.canvas, true));
     await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
     const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(edit.fieldLabel);
     const figure = await measureRulesEdit(page, field, edit, edit.firstPort, REPS);
@@ -161,25 +169,12 @@ async function measureRulesOnly(browser: Browser, url: string, size: PlanOnDisk)
   }
 }
 
-/** The nodes drawn wholly inside the canvas. */
-function visibleNodeIds(page: Page, canvas: Scene['canvas']): Promise<string[]> {
-  return page.evaluate((b) => {
-    const ids: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const r = el.getBoundingClientRect();
-      if (r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height)
-        ids.push(el.dataset.id ?? '');
-    }
-    return ids;
-  }, canvas);
-}
-
 async function measureOurs(
   browser: Browser,
   url: string,
   size: PlanOnDisk,
   profiled: boolean,
-): Promise<{ figures: Figures; scene: Scene; dragId: string }> {
+): Promise<{ figures: Figures; opening: Scene; scene: Scene; dragId: string }> {
   const renders: number[] = [];
   let page: Page | null = null;
   for (let rep = 0; rep < REPS; rep++) {
@@ -191,7 +186,13 @@ async function measureOurs(
   }
   if (!page) throw new Error('no repetitions');
   const drawn = await page.locator('.react-flow__node').count();
-  const scene: Scene = { canvas: await canvasBox(page), viewport: await viewportOf(page) };
+  // The view the plan opened at (a large plan: zoom 1 on its top-left end), for the bare page's first render.
+  const opening: Scene = { canvas: await canvasBox(page), viewport: await viewportOf(page) };
+  const openingInView = (await nodesInView(page, opening.canvas)).length;
+  // The gestures and edits with the whole plan in view, as before the planner opened at zoom 1:
+  // every node on screen is the case these figures are about, and the bare page is shown the same.
+  const scene = await fitWholePlan(page);
+  const inView = (await nodesInView(page, scene.canvas)).length;
 
   const dragged = await nodeToDrag(page, size.siteIds);
   const drags: number[] = [];
@@ -200,8 +201,7 @@ async function measureOurs(
   const pans: number[] = [];
   for (let rep = 0; rep < REPS; rep++) pans.push(await gestureFps(page, pane, 150));
 
-  const visible = await visibleNodeIds(page, scene.canvas);
-  const edit: EditChoice = chosenEdit(size.plan, visible);
+  const edit: EditChoice = chosenEdit(size.plan, await nodesInView(page, scene.canvas, true));
   await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
   const field = page.getByRole('region', { name: 'Inspector' }).getByLabel(edit.fieldLabel);
   const edits: { dom: number; frame: number }[] = [];
@@ -227,37 +227,64 @@ async function measureOurs(
       editWhat: `${edit.fieldLabel} of ${edit.serverName}`,
       rulesEdit,
       drawn,
+      inView,
+      openingInView,
     },
+    opening,
     scene,
     dragId: dragged.id,
   };
 }
 
-async function measureBare(
-  browser: Browser,
-  url: string,
-  size: PlanOnDisk,
-  scene: Scene,
-  dragId: string,
-): Promise<Figures> {
+/** The bare page's address showing `scene`'s canvas size and view; `edit` is the node its Label box renames. */
+function bareAddress(url: string, scene: Scene, edit: string): string {
   const query = new URLSearchParams({
     w: String(Math.round(scene.canvas.width)),
     h: String(Math.round(scene.canvas.height)),
     x: String(scene.viewport.x),
     y: String(scene.viewport.y),
     zoom: String(scene.viewport.zoom),
-    edit: dragId,
+    edit,
   });
+  return `${url}?${query}`;
+}
+
+/**
+ * The bare page: its first render at the view the planner opened at
+ * (`opening`), its gestures and edit at the view the planner measured them
+ * in (`scene`, the whole plan), each with the planner's canvas size.
+ */
+async function measureBare(
+  browser: Browser,
+  url: string,
+  size: PlanOnDisk,
+  opening: Scene,
+  scene: Scene,
+  dragId: string,
+): Promise<Figures> {
   const renders: number[] = [];
   let page: Page | null = null;
   for (let rep = 0; rep < REPS; rep++) {
     if (page) await closePage(page);
-    page = await openPage(browser, `${url}?${query}`);
+    page = await openPage(browser, bareAddress(url, opening, dragId));
     await page.getByLabel('Import plan').waitFor();
     renders.push(await firstRender(page, size.file));
   }
   if (!page) throw new Error('no repetitions');
   const drawn = await page.locator('.react-flow__node').count();
+  const openingInView = (await nodesInView(page, await canvasBox(page))).length;
+  const sameView =
+    opening.viewport.x === scene.viewport.x &&
+    opening.viewport.y === scene.viewport.y &&
+    opening.viewport.zoom === scene.viewport.zoom;
+  if (!sameView) {
+    // The view is the page's default: opened again at the planner's fitted view, the import not timed.
+    await closePage(page);
+    page = await openPage(browser, bareAddress(url, scene, dragId));
+    await page.getByLabel('Import plan').waitFor();
+    await firstRender(page, size.file);
+  }
+  const inView = (await nodesInView(page, await canvasBox(page))).length;
   const dragged = await page.locator(`.react-flow__node[data-id="${dragId}"]`).boundingBox();
   if (!dragged) throw new Error(`The bare page does not show node ${dragId}.`);
   const at = { x: dragged.x + dragged.width / 2, y: dragged.y + dragged.height / 2 };
@@ -280,6 +307,8 @@ async function measureBare(
     editWhat: 'label of the dragged node',
     rulesEdit: null,
     drawn,
+    inView,
+    openingInView,
   };
 }
 
@@ -343,7 +372,7 @@ async function main(): Promise<void> {
         `Measuring ${size.plan.nodes.length} nodes (${size.drawnNodes} drawn with sites, ${size.edges} edges)…`,
       );
       const ours = await measureOurs(browser, app.url, size, PROFILE && size === sizes[sizes.length - 1]);
-      const base = await measureBare(browser, bare.url, size, ours.scene, ours.dragId);
+      const base = await measureBare(browser, bare.url, size, ours.opening, ours.scene, ours.dragId);
       results.push({ nodes: size.plan.nodes.length, ours: ours.figures, bare: base });
     }
   } finally {

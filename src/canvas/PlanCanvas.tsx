@@ -4,6 +4,7 @@ import {
   BackgroundVariant,
   ConnectionLineType,
   ConnectionMode,
+  ControlButton,
   Controls,
   type EdgeChange,
   type FinalConnectionState,
@@ -92,8 +93,16 @@ export function PlanCanvas() {
   const keyboardTimer = useRef<number | undefined>(undefined);
   const connectStart = useRef<{ x: number; y: number } | null>(null);
   const [connectRequest, setConnectRequest] = useState<ConnectRequest | null>(null);
-  const { fitView, screenToFlowPosition, getViewport, setViewport, getNodes, getNodesBounds } =
+  const { fitView, fitBounds, screenToFlowPosition, getViewport, setViewport, getNodes, getNodesBounds } =
     useReactFlow();
+
+  // React Flow's own Fit View waits until every node is measured, and above LARGE_PLAN_NODES only
+  // the nodes in view are drawn (so measured): on a large plan opened at zoom 1 it did nothing until
+  // the view moved, and then fitted only the nodes drawn so far. The bounds of every node (by its
+  // declared size where not yet drawn) fit at once, the same padding as React Flow's.
+  const fitWholePlan = useCallback(() => {
+    void fitBounds(getNodesBounds(getNodes()), { padding: 0.1 });
+  }, [fitBounds, getNodesBounds, getNodes]);
 
   const flushKeyboardMoves = useCallback(() => {
     window.clearTimeout(keyboardTimer.current);
@@ -306,7 +315,16 @@ export function PlanCanvas() {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" showInteractive={false} showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={fitWholePlan}
+            title="Fit View"
+            aria-label="Fit View"
+          >
+            <FitViewIcon />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}
       <ViewCues />
@@ -318,6 +336,15 @@ export function PlanCanvas() {
 }
 
 const PRO_OPTIONS = { hideAttribution: false };
+
+/** The Fit View icon of React Flow's controls (four corners). */
+function FitViewIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
 
 function EmptyCanvasHint() {
   return (
