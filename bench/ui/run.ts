@@ -213,6 +213,8 @@ async function measureOurs(
   const profile = profiled
     ? await profileOurs(browser, url, size.file, page, dragged, field, edit.firstPort + REPS)
     : null;
+  // The profile's drag selected the dragged node: the server goes back in the inspector.
+  if (profile) await page.locator(`.react-flow__node[data-id="${edit.serverId}"]`).click();
   // After the profile's two edits (ports firstPort + REPS and + REPS + 1), on ports still free.
   const rulesEdit = await measureRulesEdit(page, field, edit, edit.firstPort + REPS + 2, REPS);
   await closePage(page);
