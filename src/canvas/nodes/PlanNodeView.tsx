@@ -27,7 +27,7 @@ export function shorten(text: string, max: number): string {
 const TONE = {
   normal: '',
   emphasis: 'outline-2 outline-offset-2 outline-blue-400/80',
-  dim: 'opacity-30',
+  dim: '',
 } as const;
 
 /**
@@ -37,19 +37,27 @@ const TONE = {
  */
 function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
   const firewall = type === 'firewall';
+  // A node off the highlighted path is drawn faint by its colours, not by opacity, so its text keeps
+  // 4.5:1 (slate-500 on white is 4.8:1) while pale borders and a faded icon set it aside.
+  const dim = data.tone === 'dim';
   const border = selected
     ? 'border-blue-500 outline-2 outline-blue-500/30'
     : firewall
-      ? 'border-orange-300'
-      : 'border-slate-300';
+      ? dim
+        ? 'border-orange-200'
+        : 'border-orange-300'
+      : dim
+        ? 'border-slate-200'
+        : 'border-slate-300';
   return (
     <div
+      data-tone={data.tone}
       className={`epp-node group relative flex min-h-[56px] w-[150px] items-center gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]} ${changeClass(data.change)}`}
     >
       {data.change && <ChangeBadge change={data.change} />}
       {data.notes && <NotePinMark pin={data.notes} className="absolute -bottom-2 -right-2" />}
       <span
-        className={`flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md border ${KIND_TILE[type]}`}
+        className={`flex h-[26px] w-[26px] shrink-0 items-center justify-center rounded-md border ${KIND_TILE[type]} ${dim ? 'opacity-40' : ''}`}
       >
         <KindIcon kind={type} className="h-4 w-4" />
       </span>
@@ -57,7 +65,7 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
           never over the node's neighbours; <bdi> keeps a right-to-left override inside the name. */}
       <span className="min-w-0 flex-1 overflow-hidden leading-[1.3]">
         <span
-          className={`block overflow-hidden text-[12px] font-semibold break-words text-slate-900 ${data.change === 'removed' ? 'line-through' : ''}`}
+          className={`block overflow-hidden text-[12px] font-semibold break-words ${dim ? 'text-slate-500' : 'text-slate-900'} ${data.change === 'removed' ? 'line-through' : ''}`}
           title={data.name}
         >
           <bdi>{shorten(data.name, NAME_CHARS) || '(no name)'}</bdi>
@@ -65,13 +73,20 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
         {firewall ? (
           <span
             className={`mt-0.5 inline-block rounded px-1 text-[11px] font-medium tabular-nums ${
-              data.ruleCount ? 'bg-orange-100 text-orange-800' : 'bg-slate-100 text-slate-600'
+              dim
+                ? 'bg-white text-slate-500'
+                : data.ruleCount
+                  ? 'bg-orange-100 text-orange-800'
+                  : 'bg-slate-100 text-slate-600'
             }`}
           >
             {data.detail}
           </span>
         ) : (
-          <span className="block overflow-hidden text-[11px] break-words text-slate-600" title={data.detail}>
+          <span
+            className={`block overflow-hidden text-[11px] break-words ${dim ? 'text-slate-500' : 'text-slate-600'}`}
+            title={data.detail}
+          >
             <bdi>{shorten(data.detail, LINE_CHARS)}</bdi>
           </span>
         )}
@@ -81,7 +96,7 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
           </span>
         )}
       </span>
-      {data.mark && <FindingMarker mark={data.mark} />}
+      {data.mark && <FindingMarker mark={data.mark} muted={dim} />}
       {HANDLES.map((h) => (
         <Handle key={h.id} id={h.id} type="source" position={h.position} className="epp-handle" />
       ))}

@@ -21,7 +21,8 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
     },
     [id],
   );
-  const tone = data.tone === 'dim' ? 'opacity-40' : '';
+  // Off the highlighted path a site is set aside by a paler frame, its title text kept at 4.5:1.
+  const dim = data.tone === 'dim';
   return (
     <>
       <NodeResizer
@@ -41,17 +42,21 @@ function SiteNodeBase({ id, data, selected }: NodeProps<SiteFlowNode>) {
         className="pointer-events-none !h-px !w-px !min-h-0 !min-w-0 !border-0 !bg-transparent"
       />
       <div
-        className={`relative h-full w-full rounded-xl border bg-blue-50/40 ${
-          selected ? 'border-blue-500' : 'border-slate-300'
-        } ${tone} ${changeClass(data.change)}`}
+        data-tone={data.tone}
+        className={`relative h-full w-full rounded-xl border ${dim ? 'bg-slate-50/40' : 'bg-blue-50/40'} ${
+          selected ? 'border-blue-500' : dim ? 'border-slate-200' : 'border-slate-300'
+        } ${changeClass(data.change)}`}
       >
         {data.change && <ChangeBadge change={data.change} />}
         <div
           data-site-title
           className="flex items-center gap-1.5 rounded-t-xl border-b border-slate-200/80 bg-white/70 px-3 py-1.5"
         >
-          <KindIcon kind="site" className="h-3.5 w-3.5 text-slate-500" />
-          <span className="truncate text-[12px] leading-[1.3] font-semibold text-slate-700" title={data.name}>
+          <KindIcon kind="site" className={`h-3.5 w-3.5 text-slate-500 ${dim ? 'opacity-40' : ''}`} />
+          <span
+            className={`truncate text-[12px] leading-[1.3] font-semibold ${dim ? 'text-slate-500' : 'text-slate-700'}`}
+            title={data.name}
+          >
             <bdi>{data.name || '(no name)'}</bdi>
           </span>
           {data.notes && <NotePinMark pin={data.notes} />}
