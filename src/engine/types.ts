@@ -117,7 +117,7 @@ export interface Analysis {
   flows: Flow[];
   /** Sorted by severity, code, then the names of the subjects. */
   findings: Finding[];
-  /** Firewall id → indexes into `flows` of the flows that cross it. Every firewall has an entry. */
+  /** Firewall id → indexes into `flows` of the flows that cross it, ascending. Every firewall has an entry. */
   flowsByFirewall: Map<string, number[]>;
   /** Link id → indexes into `flows` of the flows that use it. Every link has an entry. */
   flowsByLink: Map<string, number[]>;

@@ -149,7 +149,19 @@ class ObjectTable {
   private readonly unsorted = new Set<AddressObject>();
   /** Each node's end, made once: a node is one end of many flows. */
   private readonly ends = new Map<string, RuleEnd>();
+  /** Each object's number, from 1 in the order made; `any` is 0. */
+  private readonly numbers = new Map<AddressObject, number>();
   constructor(private readonly nodes: Map<string, PlanNode>) {}
+
+  /** How many numbers {@link number} gives: every object's and `any`'s. */
+  get size(): number {
+    return this.numbers.size + 1;
+  }
+
+  /** An end as a number: equal numbers, equal ends (as `endKey` says), so a rule's key can be made of numbers. */
+  number(end: RuleEnd): number {
+    return end.kind === 'any' ? 0 : (this.numbers.get(end.object) as number);
+  }
 
   end(nodeId: string): RuleEnd {
     let end = this.ends.get(nodeId);
@@ -176,6 +188,7 @@ class ObjectTable {
         nodes: [entry],
       };
       this.objects.set(key, object);
+      this.numbers.set(object, this.numbers.size + 1);
     } else {
       // A node is met once (its end is kept), so it joins an object's nodes once.
       object.nodes.push(entry);
@@ -207,8 +220,19 @@ interface Draft {
   destination: RuleEnd;
   ingress: string;
   egress: string;
-  services: Map<string, RuleService>;
+  /** In the order first met: a rule holds a few, so they are found by a scan rather than a map per rule. */
+  services: RuleService[];
   flowIndexes: number[];
+  /** The draft of the same two ends in another direction (see `firewallRules`). */
+  other: Draft | null;
+}
+
+/** The draft of a chain (one pair of ends) that goes the crossing's way. */
+function inDirection(first: Draft | undefined, crossing: FirewallCrossing): Draft | undefined {
+  for (let d = first; d !== undefined; d = d.other ?? undefined) {
+    if (d.ingress === crossing.ingress && d.egress === crossing.egress) return d;
+  }
+  return undefined;
 }
 
 function compareRules(x: FirewallRule, y: FirewallRule): number {
@@ -231,11 +255,19 @@ interface RuleContext {
   cited: readonly (readonly string[] | undefined)[];
 }
 
+function compareServices(x: RuleService, y: RuleService): number {
+  return x.ports.from - y.ports.from || x.ports.to - y.ports.to || compareStrings(x.protocol, y.protocol);
+}
+
+/** The IP version of an end's address; null for `any` and for a placeholder. */
+function endFamily(end: RuleEnd): AddressFamily | null {
+  return end.kind === 'any' ? null : end.object.family;
+}
+
 function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule {
-  const services = [...draft.services.values()].sort(
-    (x, y) =>
-      x.ports.from - y.ports.from || x.ports.to - y.ports.to || compareStrings(x.protocol, y.protocol),
-  );
+  const services = draft.services;
+  // Most rules hold one service, and a sort allocates its work space even for one.
+  if (services.length > 1) services.sort(compareServices);
   let group: ServiceGroup | null = null;
   if (services.length > 1) {
     const entries = services.map((s) => ({ protocol: s.protocol, ports: s.ports }));
@@ -243,22 +275,30 @@ function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule 
     group = groups.get(key) ?? { key, label: groupLabel(entries), entries };
     groups.set(key, group);
   }
-  const ends = [draft.source, draft.destination];
-  const families = new Set<AddressFamily>();
+  const sourceFamily = endFamily(draft.source);
+  const destinationFamily = endFamily(draft.destination);
+  const mixedFamilies =
+    sourceFamily !== null && destinationFamily !== null && sourceFamily !== destinationFamily;
   const placeholders: AddressObject[] = [];
-  for (const end of ends) {
-    if (end.kind !== 'object') continue;
-    if (end.object.family === null) placeholders.push(end.object);
-    else families.add(end.object.family);
+  for (const end of [draft.source, draft.destination]) {
+    if (end.kind === 'object' && end.object.family === null) placeholders.push(end.object);
   }
-  const label = `${endLabel(draft.source)} to ${endLabel(draft.destination)}`;
-  const named = services.map((s) => `${s.services.join(', ')} ${s.protocol} ${formatPorts(s.ports)}`);
-  // kbArticles of the services' reasons, each reason's articles read once for the plan.
-  const kb = new Set<string>();
-  for (const s of services) for (const n of s.reasonNumbers) for (const a of cited[n] as string[]) kb.add(a);
+  // The summary is in a line of every format: written as one flat string from one list of pieces,
+  // `MTA (RPC), Directory TCP 135; … (KB 1, KB 2)`, rather than from joins of joins.
+  const summary: string[] = [];
+  // kbArticles of the services' reasons (a handful), each reason's articles read once for the plan.
+  const kb: string[] = [];
   const tcp: PortRange[] = [];
   const udp: PortRange[] = [];
-  for (const s of services) (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
+  for (const s of services) {
+    if (summary.length > 0) summary.push('; ');
+    for (let k = 0; k < s.services.length; k++) summary.push(k > 0 ? ', ' : '', s.services[k] as string);
+    summary.push(' ', s.protocol, ' ', formatPorts(s.ports));
+    for (const n of s.reasonNumbers) for (const a of cited[n] as string[]) if (!kb.includes(a)) kb.push(a);
+    (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
+  }
+  for (let k = 0; k < kb.length; k++) summary.push(k > 0 ? ', ' : ' (', kb[k] as string);
+  if (kb.length > 0) summary.push(')');
   return {
     source: draft.source,
     destination: draft.destination,
@@ -267,12 +307,13 @@ function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule 
     services,
     ports: { TCP: tcp.length ? tcp : NO_PORTS, UDP: udp.length ? udp : NO_PORTS },
     group,
-    label,
-    summary: `${named.join('; ')}${kb.size ? ` (${[...kb].join(', ')})` : ''}`,
-    family: families.size === 1 ? ([...families][0] as AddressFamily) : null,
-    mixedFamilies: families.size > 1,
+    label: `${endLabel(draft.source)} to ${endLabel(draft.destination)}`,
+    summary: summary.join(''),
+    family: mixedFamilies ? null : (sourceFamily ?? destinationFamily),
+    mixedFamilies,
     placeholders,
-    flowIndexes: draft.flowIndexes.sort((a, b) => a - b),
+    // Ascending already: a firewall's flows come in index order (Analysis.flowsByFirewall).
+    flowIndexes: draft.flowIndexes,
   };
 }
 
@@ -315,8 +356,11 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
   const sources = analysis.flows.map((flow) => objects.end(flow.source));
   const destinations = analysis.flows.map((flow) => objects.end(flow.destination));
   objects.finish();
-  // A flow crosses several firewalls: its service key, its reason's number and the KB articles are made once.
-  const serviceKeys: string[] = new Array(analysis.flows.length);
+  // Each flow's pair of ends as one number (source, then destination): a rule's key without a string to make and hash.
+  const ends = objects.size;
+  const pairs = analysis.flows.map(
+    (_, i) => objects.number(sources[i] as RuleEnd) * ends + objects.number(destinations[i] as RuleEnd),
+  );
   // A reason's number is the first flow that gives it, over every flow, whichever firewalls are written.
   const firstWith = new Map<string, number>();
   const reasonNumbers = analysis.flows.map((flow, i) => {
@@ -333,42 +377,42 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
   const crossingsAt = crossingsAtFirewall(firewalls.length > 1);
   return firewalls.map((firewall) => {
     const indexes = analysis.flowsByFirewall.get(firewall.id) ?? [];
-    const drafts = new Map<string, Draft>();
+    // A rule is one pair of ends in one direction. Drafts are found by their pair; the
+    // directions a pair crosses this firewall in (one, or a few) are chained from it.
+    const byPair = new Map<number, Draft>();
+    const drafts: Draft[] = [];
     for (const i of indexes) {
       const flow = analysis.flows[i] as Flow;
-      const source = sources[i] as RuleEnd;
-      const destination = destinations[i] as RuleEnd;
+      const pair = pairs[i] as number;
       for (const crossing of crossingsAt(flow, firewall.id)) {
-        const key = `${endKey(source)}\u0000${endKey(destination)}\u0000${crossing.ingress}\u0000${crossing.egress}`;
-        let draft = drafts.get(key);
+        const first = byPair.get(pair);
+        let draft = inDirection(first, crossing);
         if (!draft) {
           draft = {
-            source,
-            destination,
+            source: sources[i] as RuleEnd,
+            destination: destinations[i] as RuleEnd,
             ingress: crossing.ingress,
             egress: crossing.egress,
-            services: new Map(),
+            services: [],
             flowIndexes: [],
+            other: first ?? null,
           };
-          drafts.set(key, draft);
+          byPair.set(pair, draft);
+          drafts.push(draft);
         }
         // Flow indexes come in ascending order, so a repeat is always the last one.
         if (draft.flowIndexes[draft.flowIndexes.length - 1] !== i) draft.flowIndexes.push(i);
-        let sKey = serviceKeys[i];
-        if (sKey === undefined) {
-          sKey = serviceKey(flow.protocol, flow.ports);
-          serviceKeys[i] = sKey;
+        const { protocol, ports } = flow;
+        let service: RuleService | undefined;
+        for (const s of draft.services) {
+          if (s.protocol === protocol && s.ports.from === ports.from && s.ports.to === ports.to) {
+            service = s;
+            break;
+          }
         }
-        let service = draft.services.get(sKey);
         if (!service) {
-          service = {
-            protocol: flow.protocol,
-            ports: { ...flow.ports },
-            services: [],
-            reasons: [],
-            reasonNumbers: [],
-          };
-          draft.services.set(sKey, service);
+          service = { protocol, ports: { ...ports }, services: [], reasons: [], reasonNumbers: [] };
+          draft.services.push(service);
         }
         if (!service.services.includes(flow.service)) service.services.push(flow.service);
         const reason = reasonNumbers[i] as number;
@@ -380,11 +424,11 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
       }
     }
     const context: RuleContext = { groups: new Map(), cited };
-    const rules = [...drafts.values()].map((d) => finishRule(d, context)).sort(compareRules);
+    const rules = drafts.map((d) => finishRule(d, context)).sort(compareRules);
     const used = new Map<string, AddressObject>();
     for (const rule of rules) {
-      for (const end of [rule.source, rule.destination])
-        if (end.kind === 'object') used.set(end.object.key, end.object);
+      if (rule.source.kind === 'object') used.set(rule.source.object.key, rule.source.object);
+      if (rule.destination.kind === 'object') used.set(rule.destination.object.key, rule.destination.object);
     }
     return {
       firewall,
