@@ -7,6 +7,7 @@
  * one per zone pair for Juniper SRX, and one for iptables whose terms match
  * the interfaces. A term naming a placeholder is written commented out.
  */
+import { compareStrings } from '../engine/compare';
 import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules } from './model';
@@ -41,8 +42,8 @@ function portToken(protocol: FlowProtocol, ports: readonly PortRange[]): string 
 
 /**
  * One term, in two pieces every section shares: the iptables section adds
- * the interfaces between them. A term is written as its pieces put together,
- * not as its lines joined, so its text is copied once, when the policy is.
+ * the interfaces between them. Each piece is one flat string, so the three
+ * sections a term is in copy it whole rather than rebuild or walk it.
  */
 interface Term {
   rule: FirewallRule;
@@ -50,8 +51,6 @@ interface Term {
   head: string;
   /** Its protocol, port and action lines, then `}`. */
   tail: string;
-  /** The term as the Cisco and SRX sections write it (no interfaces). */
-  plain: string;
 }
 
 /** Writes the Capirca tree of the firewalls in `only` (every firewall when absent); the definitions hold what they name. */
@@ -60,12 +59,17 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
   const firewalls = set.firewalls.filter((fw) => !only || only.has(fw.firewall.id));
   const objects = new Map<string, AddressObject>();
   const services = new Map<string, { protocol: FlowProtocol; ports: readonly PortRange[] }>();
+  // Each rule's list of ports for a protocol, to its token: a term finds its service by it without spelling it again.
+  const tokens = new Map<readonly PortRange[], string>();
   for (const fw of firewalls) {
     for (const o of fw.objects) if (o.address !== null) objects.set(o.key, o);
     for (const rule of fw.rules) {
       for (const protocol of PROTOCOLS) {
         const ports = rulePorts(rule, protocol);
-        if (ports.length) services.set(portToken(protocol, ports), { protocol, ports });
+        if (ports.length === 0) continue;
+        const token = portToken(protocol, ports);
+        tokens.set(ports, token);
+        services.set(token, { protocol, ports });
       }
     }
   }
@@ -105,7 +109,7 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
         set,
         fw,
         names,
-        (protocol, ports) => serviceNames.get(portToken(protocol, ports)) as string,
+        (ports) => serviceNames.get(tokens.get(ports) as string) as string,
         comment,
       ),
     });
@@ -113,92 +117,132 @@ export function capircaFiles(set: RuleSet, only?: ReadonlySet<string>): Generate
   return files;
 }
 
+/**
+ * A firewall's policy. Its text is a list of pieces, every line ending in its
+ * line break, joined once: a policy is up to a megabyte, and writing it as
+ * lines made of concatenations, then joined, made and walked a string for
+ * every piece of every line.
+ */
 function policy(
   set: RuleSet,
   fw: FirewallRules,
   names: PlatformNames,
-  serviceName: (protocol: FlowProtocol, ports: readonly PortRange[]) => string,
+  serviceName: (ports: readonly PortRange[]) => string,
   comment: (text: string, number: number) => string,
 ): string {
   const termNames = assignNameList(names.rules(fw), TERM_NAMES, new Set([DENY_ALL]));
   const terms: Term[] = [];
+  // The terms of each ingress interface (the Cisco targets' sections) and of each zone pair (SRX's), in rule order.
+  const byIngress = new Map<string, Term[]>();
+  const byZones = new Map<string, Map<string, Term[]>>();
+  const head: string[] = [];
   fw.rules.forEach((rule, i) => {
     const base = termNames[i] as string;
     const protocols = PROTOCOLS.filter((p) => rulePorts(rule, p).length > 0);
     for (const protocol of protocols) {
       const ports = rulePorts(rule, protocol);
       const name = protocols.length > 1 ? `${base}-${protocol.toLowerCase()}` : base;
-      let head = `term ${name} {\n`;
+      head.length = 0;
+      head.push('term ', name, ' {\n');
       for (const s of rule.services) {
         if (s.protocol !== protocol) continue;
         for (let j = 0; j < s.reasons.length; j++)
-          head += `  comment:: "${comment(s.reasons[j] as string, s.reasonNumbers[j] as number)}"\n`;
+          head.push('  comment:: "', comment(s.reasons[j] as string, s.reasonNumbers[j] as number), '"\n');
       }
-      if (rule.source.kind === 'object') head += `  source-address:: ${names.object(rule.source.object)}\n`;
+      if (rule.source.kind === 'object')
+        head.push('  source-address:: ', names.object(rule.source.object), '\n');
       if (rule.destination.kind === 'object')
-        head += `  destination-address:: ${names.object(rule.destination.object)}\n`;
-      const tail = `  protocol:: ${protocol === 'TCP' ? 'tcp' : 'udp'}\n  destination-port:: ${serviceName(protocol, ports)}\n  action:: accept\n}`;
-      const t: Term = { rule, head, tail, plain: '' };
-      t.plain = term(t, names, false);
+        head.push('  destination-address:: ', names.object(rule.destination.object), '\n');
+      const tail = `  protocol:: ${protocol === 'TCP' ? 'tcp' : 'udp'}\n  destination-port:: ${serviceName(ports)}\n  action:: accept\n}`;
+      const t: Term = { rule, head: head.join(''), tail };
       terms.push(t);
+      listOf(byIngress, rule.ingress).push(t);
+      let byEgress = byZones.get(rule.ingress);
+      if (!byEgress) {
+        byEgress = new Map();
+        byZones.set(rule.ingress, byEgress);
+      }
+      listOf(byEgress, rule.egress).push(t);
     }
   });
   const out: string[] = [
-    `# Capirca policy: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
-    '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).',
-    `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules.`,
+    `# Capirca policy: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, from the plan "${cleanText(set.planName, HASH_LINE)}".\n`,
+    '# Written by Exchange Port Planner from the flows that cross this firewall (KB 176466).\n',
+    `# ${fw.matrixRows} port matrix rows, ${fw.rules.length} rules.\n`,
   ];
   const section = (targets: string[], comment: string, selected: Term[], interfaces: boolean) => {
-    out.push('', 'header {', `  comment:: "${cleanText(comment, COMMENT)}"`);
-    for (const t of targets) out.push(`  target:: ${t}`);
-    out.push('}');
-    for (const t of selected) out.push(interfaces ? term(t, names, true) : t.plain);
+    out.push('\nheader {\n  comment:: "', cleanText(comment, COMMENT), '"\n');
+    for (const t of targets) out.push('  target:: ', t, '\n');
+    out.push('}\n');
+    for (const t of selected) writeTerm(out, t, names, interfaces);
     // Every filter ends by refusing the rest, as the firewall does; it also keeps a filter whose terms all wait for an address a valid policy.
-    out.push(
-      `term ${DENY_ALL} {`,
-      '  comment:: "Everything the plan does not list."',
-      '  action:: deny',
-      '}',
-    );
+    out.push(`term ${DENY_ALL} {\n  comment:: "Everything the plan does not list."\n  action:: deny\n}\n`);
   };
-  const ingresses = [...new Set(fw.rules.map((r) => r.ingress))].sort();
-  for (const ingress of ingresses) {
+  // Sections by interface name (code point), then by egress for a zone pair.
+  for (const ingress of [...byIngress.keys()].sort(compareStrings)) {
     const acl = `${names.iface(ingress).replace(/\./g, '_')}_in`;
     section(
       [`cisco ${acl} extended`, `ciscoasa ${acl}`],
       `${fw.firewall.name}: traffic entering on ${ingress}`,
-      terms.filter((t) => t.rule.ingress === ingress),
+      byIngress.get(ingress) as Term[],
       false,
     );
   }
-  const pairs = [...new Set(fw.rules.map((r) => `${r.ingress}\u0000${r.egress}`))].sort();
-  for (const pair of pairs) {
-    const [from, to] = pair.split('\u0000') as [string, string];
-    section(
-      [`srx from-zone ${names.iface(from)} to-zone ${names.iface(to)}`],
-      `${fw.firewall.name}: from zone ${from} to zone ${to}`,
-      terms.filter((t) => t.rule.ingress === from && t.rule.egress === to),
-      false,
-    );
+  for (const from of [...byZones.keys()].sort(compareStrings)) {
+    const byEgress = byZones.get(from) as Map<string, Term[]>;
+    for (const to of [...byEgress.keys()].sort(compareStrings)) {
+      section(
+        [`srx from-zone ${names.iface(from)} to-zone ${names.iface(to)}`],
+        `${fw.firewall.name}: from zone ${from} to zone ${to}`,
+        byEgress.get(to) as Term[],
+        false,
+      );
+    }
   }
   if (terms.length > 0)
     section(['iptables FORWARD DROP'], `${fw.firewall.name}: forwarded traffic`, terms, true);
-  return `${out.join('\n')}\n`;
+  return out.join('');
 }
 
-/** A term's text: one entry of the policy's lines. */
-function term(t: Term, names: PlatformNames, interfaces: boolean): string {
+function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
+
+/** Adds a term's text to a policy's pieces, commented out when it cannot be loaded as it is. */
+function writeTerm(out: string[], t: Term, names: PlatformNames, interfaces: boolean): void {
+  const { rule } = t;
+  if (rule.mixedFamilies || rule.placeholders.length > 0) {
+    out.push(commentedTerm(t, names, interfaces), '\n');
+    return;
+  }
+  out.push(t.head);
+  if (interfaces) {
+    out.push(
+      '  source-interface:: ',
+      names.iface(rule.ingress),
+      '\n  destination-interface:: ',
+      names.iface(rule.egress),
+      '\n',
+    );
+  }
+  out.push(t.tail, '\n');
+}
+
+/** A term that cannot be loaded yet, commented out line by line, after why. */
+function commentedTerm(t: Term, names: PlatformNames, interfaces: boolean): string {
   const { rule } = t;
   const text = interfaces
     ? `${t.head}  source-interface:: ${names.iface(rule.ingress)}\n  destination-interface:: ${names.iface(rule.egress)}\n${t.tail}`
     : `${t.head}${t.tail}`;
-  // Commented out line by line: no line of a term holds a line break of its own (names and comments are cleaned).
+  // No line of a term holds a line break of its own (names and comments are cleaned).
   if (rule.mixedFamilies) {
     return `# NOT WRITTEN: one end is IPv4, the other IPv6; no single term can permit this.\n# ${text.replaceAll('\n', '\n# ')}`;
   }
-  if (rule.placeholders.length > 0) {
-    const notes = rule.placeholders.map((o) => `# ${cleanText(placeholderNote(o), HASH_LINE)}\n`).join('');
-    return `${notes}# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.\n# ${text.replaceAll('\n', '\n# ')}`;
-  }
-  return text;
+  const notes = rule.placeholders.map((o) => `# ${cleanText(placeholderNote(o), HASH_LINE)}\n`).join('');
+  return `${notes}# TO FILL IN: define ${rule.placeholders.map((o) => names.object(o)).join(' and ')} in def/NETWORK.net, then remove the "# " below.\n# ${text.replaceAll('\n', '\n# ')}`;
 }
