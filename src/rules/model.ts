@@ -82,7 +82,7 @@ export interface FirewallRule {
   /** The ends have known addresses of different IP versions: no single rule can permit this. */
   mixedFamilies: boolean;
   /** The ends that are placeholders: the rule works only once their addresses are filled in. */
-  placeholders: AddressObject[];
+  placeholders: readonly AddressObject[];
   /** Indexes into `Analysis.flows` of the flows this rule permits. */
   flowIndexes: number[];
 }
@@ -246,6 +246,7 @@ function compareRules(x: FirewallRule, y: FirewallRule): number {
 }
 
 const NO_PORTS: readonly PortRange[] = Object.freeze([]);
+const NO_PLACEHOLDERS: readonly AddressObject[] = Object.freeze([]);
 
 /** What the rules of one plan share while they are made. */
 interface RuleContext {
@@ -253,6 +254,38 @@ interface RuleContext {
   groups: Map<string, ServiceGroup>;
   /** The KB articles of a reason by its number: a flow's reason is in the rule of every firewall the flow crosses, so it is read once. */
   cited: readonly (readonly string[] | undefined)[];
+}
+
+/**
+ * A rule's service for a flow, from its first flow. Its lists, like a draft's,
+ * begin with their first entry: an array begun empty takes room for sixteen
+ * at its first push, and a plan's rules are kept while they are shown. The
+ * ports are the flow's own (a rule set, like its analysis, is never changed).
+ */
+function newService(flow: Flow, reason: number): RuleService {
+  return {
+    protocol: flow.protocol,
+    ports: flow.ports,
+    services: [flow.service],
+    reasons: [flow.reason],
+    reasonNumbers: [reason],
+  };
+}
+
+/** The draft's service of the flow's protocol and ports, if it has one yet. */
+function serviceOf(draft: Draft, flow: Flow): RuleService | undefined {
+  const { protocol, ports } = flow;
+  for (const s of draft.services) {
+    if (s.protocol === protocol && s.ports.from === ports.from && s.ports.to === ports.to) return s;
+  }
+  return undefined;
+}
+
+/** `list` with `item` added; a list of one made when there is none. */
+function append<T>(list: T[] | null, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
 }
 
 function compareServices(x: RuleService, y: RuleService): number {
@@ -279,23 +312,25 @@ function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule 
   const destinationFamily = endFamily(draft.destination);
   const mixedFamilies =
     sourceFamily !== null && destinationFamily !== null && sourceFamily !== destinationFamily;
-  const placeholders: AddressObject[] = [];
+  let placeholders = NO_PLACEHOLDERS;
   for (const end of [draft.source, draft.destination]) {
-    if (end.kind === 'object' && end.object.family === null) placeholders.push(end.object);
+    if (end.kind === 'object' && end.object.family === null) placeholders = [...placeholders, end.object];
   }
   // The summary is in a line of every format: written as one flat string from one list of pieces,
   // `MTA (RPC), Directory TCP 135; … (KB 1, KB 2)`, rather than from joins of joins.
   const summary: string[] = [];
   // kbArticles of the services' reasons (a handful), each reason's articles read once for the plan.
   const kb: string[] = [];
-  const tcp: PortRange[] = [];
-  const udp: PortRange[] = [];
+  // Each protocol's list is made at its first port, as a service's lists are (newService).
+  let tcp: PortRange[] | null = null;
+  let udp: PortRange[] | null = null;
   for (const s of services) {
     if (summary.length > 0) summary.push('; ');
     for (let k = 0; k < s.services.length; k++) summary.push(k > 0 ? ', ' : '', s.services[k] as string);
     summary.push(' ', s.protocol, ' ', formatPorts(s.ports));
     for (const n of s.reasonNumbers) for (const a of cited[n] as string[]) if (!kb.includes(a)) kb.push(a);
-    (s.protocol === 'TCP' ? tcp : udp).push(s.ports);
+    if (s.protocol === 'TCP') tcp = append(tcp, s.ports);
+    else udp = append(udp, s.ports);
   }
   for (let k = 0; k < kb.length; k++) summary.push(k > 0 ? ', ' : ' (', kb[k] as string);
   if (kb.length > 0) summary.push(')');
@@ -305,7 +340,7 @@ function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule 
     ingress: draft.ingress,
     egress: draft.egress,
     services,
-    ports: { TCP: tcp.length ? tcp : NO_PORTS, UDP: udp.length ? udp : NO_PORTS },
+    ports: { TCP: tcp ?? NO_PORTS, UDP: udp ?? NO_PORTS },
     group,
     label: `${endLabel(draft.source)} to ${endLabel(draft.destination)}`,
     summary: summary.join(''),
@@ -384,42 +419,36 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
     for (const i of indexes) {
       const flow = analysis.flows[i] as Flow;
       const pair = pairs[i] as number;
+      const reason = reasonNumbers[i] as number;
+      if (cited[reason] === undefined) cited[reason] = kbOf(flow.reason);
       for (const crossing of crossingsAt(flow, firewall.id)) {
         const first = byPair.get(pair);
-        let draft = inDirection(first, crossing);
+        const draft = inDirection(first, crossing);
         if (!draft) {
-          draft = {
+          const made: Draft = {
             source: sources[i] as RuleEnd,
             destination: destinations[i] as RuleEnd,
             ingress: crossing.ingress,
             egress: crossing.egress,
-            services: [],
-            flowIndexes: [],
+            services: [newService(flow, reason)],
+            flowIndexes: [i],
             other: first ?? null,
           };
-          byPair.set(pair, draft);
-          drafts.push(draft);
+          byPair.set(pair, made);
+          drafts.push(made);
+          continue;
         }
         // Flow indexes come in ascending order, so a repeat is always the last one.
         if (draft.flowIndexes[draft.flowIndexes.length - 1] !== i) draft.flowIndexes.push(i);
-        const { protocol, ports } = flow;
-        let service: RuleService | undefined;
-        for (const s of draft.services) {
-          if (s.protocol === protocol && s.ports.from === ports.from && s.ports.to === ports.to) {
-            service = s;
-            break;
-          }
-        }
+        const service = serviceOf(draft, flow);
         if (!service) {
-          service = { protocol, ports: { ...ports }, services: [], reasons: [], reasonNumbers: [] };
-          draft.services.push(service);
+          draft.services.push(newService(flow, reason));
+          continue;
         }
         if (!service.services.includes(flow.service)) service.services.push(flow.service);
-        const reason = reasonNumbers[i] as number;
         if (!service.reasonNumbers.includes(reason)) {
           service.reasonNumbers.push(reason);
           service.reasons.push(flow.reason);
-          if (cited[reason] === undefined) cited[reason] = kbOf(flow.reason);
         }
       }
     }
