@@ -82,7 +82,8 @@ function byIngress(
 ): Map<string, { rule: FirewallRule; name: string }[]> {
   const ruleNames = names.rules(fw);
   const map = new Map<string, { rule: FirewallRule; name: string }[]>();
-  for (const [i, rule] of fw.rules.entries()) {
+  for (let i = 0; i < fw.rules.length; i++) {
+    const rule = fw.rules[i] as FirewallRule;
     const list = map.get(rule.ingress) ?? [];
     list.push({ rule, name: ruleNames[i] as string });
     map.set(rule.ingress, list);

@@ -220,7 +220,7 @@ interface Draft {
   destination: RuleEnd;
   ingress: string;
   egress: string;
-  /** In the order first met: a rule holds a few, so they are found by a scan rather than a map per rule. */
+  /** In the rule's order (addInOrder): a rule holds a few, so they are found by a scan rather than a map per rule. */
   services: RuleService[];
   flowIndexes: number[];
   /** The draft of the same two ends in another direction (see `firewallRules`). */
@@ -281,6 +281,23 @@ function serviceOf(draft: Draft, flow: Flow): RuleService | undefined {
   return undefined;
 }
 
+/**
+ * Adds a service to a rule's, which are kept in the order the rule lists them
+ * (compareServices): a rule holds a few, and sorting each rule's when done
+ * allocated more than the services themselves.
+ */
+function addInOrder(services: RuleService[], service: RuleService): void {
+  services.push(service);
+  for (
+    let k = services.length - 1;
+    k > 0 && compareServices(services[k - 1] as RuleService, service) > 0;
+    k--
+  ) {
+    services[k] = services[k - 1] as RuleService;
+    services[k - 1] = service;
+  }
+}
+
 /** `list` with `item` added; a list of one made when there is none. */
 function append<T>(list: T[] | null, item: T): T[] {
   if (!list) return [item];
@@ -299,8 +316,6 @@ function endFamily(end: RuleEnd): AddressFamily | null {
 
 function finishRule(draft: Draft, { groups, cited }: RuleContext): FirewallRule {
   const services = draft.services;
-  // Most rules hold one service, and a sort allocates its work space even for one.
-  if (services.length > 1) services.sort(compareServices);
   let group: ServiceGroup | null = null;
   if (services.length > 1) {
     const entries = services.map((s) => ({ protocol: s.protocol, ports: s.ports }));
@@ -442,7 +457,7 @@ export function firewallRules(plan: Plan, analysis: Analysis, only?: ReadonlySet
         if (draft.flowIndexes[draft.flowIndexes.length - 1] !== i) draft.flowIndexes.push(i);
         const service = serviceOf(draft, flow);
         if (!service) {
-          draft.services.push(newService(flow, reason));
+          addInOrder(draft.services, newService(flow, reason));
           continue;
         }
         if (!service.services.includes(flow.service)) service.services.push(flow.service);

@@ -5,7 +5,7 @@
  */
 import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
-import type { AddressFamily, AddressObject, FirewallRules, RuleEnd } from './model';
+import type { AddressFamily, AddressObject, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { assignNames, cleanText } from './naming';
 import type { GeneratedFile, RuleSet } from './platform';
@@ -115,7 +115,8 @@ function script(
   const body: string[] = [];
 
   const ruleNames = names.rules(fw);
-  for (const [i, rule] of fw.rules.entries()) {
+  for (let i = 0; i < fw.rules.length; i++) {
+    const rule = fw.rules[i] as FirewallRule;
     const name = ruleNames[i] as string;
     const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
     if (body.length > 0) body.push('');

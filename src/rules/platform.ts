@@ -112,7 +112,7 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
     if (!byRule) {
       byRule = new Map();
       for (const [fw, names] of ruleNames) {
-        for (const [i, r] of fw.rules.entries()) byRule.set(r, names[i] as string);
+        for (let i = 0; i < fw.rules.length; i++) byRule.set(fw.rules[i] as FirewallRule, names[i] as string);
       }
     }
     return byRule.get(rule) ?? '';
@@ -127,8 +127,12 @@ function makePlatformNames(set: RuleSet, style: NameStyle, fileStyle: NameStyle)
   );
   // A firewall has a few interfaces and many rules: each name is spelled once.
   const ifaces = new Map<string, string>();
+  // Every line that names an object asks: found by the object itself rather than by hashing its key, which
+  // only an object of another rule set needs (a change request's, named as the plan it comes from).
+  const byObject = new Map<AddressObject, string>();
+  for (const o of objects.values()) byObject.set(o, objectNames.get(o.key) as string);
   return {
-    object: (o) => objectNames.get(o.key) ?? '',
+    object: (o) => byObject.get(o) ?? objectNames.get(o.key) ?? '',
     group: (g) => groupNames.get(g.key) ?? '',
     rules: (fw) => ruleNames.get(fw) ?? fw.rules.map(ruleName),
     rule: ruleName,

@@ -7,7 +7,7 @@
  */
 import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
-import type { FirewallRules, RuleEnd } from './model';
+import type { FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { assignNames, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
@@ -111,7 +111,8 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
     }
   }
   const ruleNames = names.rules(fw);
-  for (const [i, rule] of fw.rules.entries()) {
+  for (let i = 0; i < fw.rules.length; i++) {
+    const rule = fw.rules[i] as FirewallRule;
     const name = ruleNames[i] as string;
     const policy = `set security policies from-zone ${names.iface(rule.ingress)} to-zone ${names.iface(rule.egress)} policy ${name}`;
     if (rule.mixedFamilies) {
