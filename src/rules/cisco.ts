@@ -8,9 +8,9 @@
 import type { PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { cleanText, wrapText } from './naming';
+import { cleanNamed, cleanText, wrapText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames, reasonWriter } from './platform';
+import { FILE_STYLE, placeholderNote, platformNames, reasonWriter, ruleTexts } from './platform';
 
 /** ASA object names: up to 64 characters; the words of its address syntax are not names. */
 export const ASA_NAMES: NameStyle = {
@@ -49,7 +49,11 @@ function portMatch(p: PortRange): string {
 
 /** A text's remark lines: cleaned to printable ASCII and wrapped at the remark's length. */
 function remarkLines(text: string): readonly string[] {
-  const cleaned = cleanText(text, LONG_TEXT);
+  return wrapRemark(cleanText(text, LONG_TEXT));
+}
+
+/** Cleaned text as remark lines. */
+function wrapRemark(cleaned: string): readonly string[] {
   // Most remarks fit one line (cleaned text is printable ASCII, a byte a character).
   return cleaned.length > 0 && cleaned.length <= REMARK_LINE ? [cleaned] : wrapText(cleaned, REMARK_LINE);
 }
@@ -68,7 +72,8 @@ function pushRuleRemarks(
   name: string,
   reasons: Remarks,
 ): void {
-  pushRemarks(out, prefix, remarkLines(`${name}: ${rule.label}, in ${rule.ingress}, out ${rule.egress}`));
+  const texts = ruleTexts(rule);
+  pushRemarks(out, prefix, wrapRemark(cleanNamed(name, texts.heading, texts.headingShape, LONG_TEXT)));
   for (const s of rule.services) {
     for (let j = 0; j < s.reasons.length; j++)
       pushRemarks(out, prefix, reasons(s.reasons[j] as string, s.reasonNumbers[j] as number));

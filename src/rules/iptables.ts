@@ -8,7 +8,7 @@
 import type { PortRange } from '../engine/types';
 import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { cleanText } from './naming';
+import { cleanNamed, cleanShaped, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
 import {
   FILE_STYLE,
@@ -19,6 +19,7 @@ import {
   platformNames,
   reasonWriter,
   rulePorts,
+  ruleTexts,
 } from './platform';
 
 /** Rule names, in comments only: short enough to leave the comment room for the reasons. */
@@ -75,7 +76,8 @@ function ruleLines(
   names: PlatformNames,
   reasonLine: (text: string, number: number) => string,
 ): void {
-  out.push(`# ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
+  const texts = ruleTexts(rule);
+  out.push(`# ${cleanShaped(texts.heading, texts.headingShape, HASH_LINE)}`);
   for (const s of rule.services) {
     for (let j = 0; j < s.reasons.length; j++)
       out.push(`# ${reasonLine(s.reasons[j] as string, s.reasonNumbers[j] as number)}`);
@@ -90,7 +92,7 @@ function ruleLines(
   const dst = address(rule.destination, names);
   const ends = `${src ? ` -s ${src}` : ''}${dst ? ` -d ${dst}` : ''}`;
   const ifaces = ` -i ${ifname(names.iface(rule.ingress), notes)} -o ${ifname(names.iface(rule.egress), notes)}`;
-  const comment = ` -m comment --comment "${cleanText(`${name}: ${rule.summary}`, COMMENT)}"`;
+  const comment = ` -m comment --comment "${cleanNamed(name, rule.summary, texts.summaryShape, COMMENT)}"`;
   for (const protocol of PROTOCOLS) {
     const ports = rulePorts(rule, protocol);
     if (ports.length === 0) continue;

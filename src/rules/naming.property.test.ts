@@ -7,7 +7,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kbArticles } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { cleanText, fitName, foldToAscii, nameBase, sanitizeName } from './naming';
+import {
+  cleanNamed,
+  cleanShaped,
+  cleanText,
+  fitName,
+  foldToAscii,
+  nameBase,
+  sanitizeName,
+  textShape,
+} from './naming';
 
 const esc = (chars: string) => chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
 
@@ -59,6 +68,7 @@ const TEXT_STYLES: TextStyle[] = [
   { maxBytes: 40 },
   { maxBytes: 100, ascii: true },
   { maxBytes: 20, forbidden: '"\\', ascii: true },
+  { maxBytes: 60, forbidden: ';"' },
 ];
 
 /** Text as people type it, with the characters that matter here far more often than chance would give them. */
@@ -135,6 +145,16 @@ describe('name and comment cleaning', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(...TEXT_STYLES), (t, style) => {
         expect(cleanText(t, style)).toBe(cleanByDefinition(t, style));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cleans a text by its shape, read once, as it cleans the text itself', () => {
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(...TEXT_STYLES), (name, t, style) => {
+        expect(cleanShaped(t, textShape(t), style)).toBe(cleanText(t, style));
+        expect(cleanNamed(name, t, textShape(t), style)).toBe(cleanText(`${name}: ${t}`, style));
       }),
       { numRuns: 3000 },
     );

@@ -211,6 +211,78 @@ export function cleanText(text: string, style: TextStyle): string {
   return out;
 }
 
+/**
+ * The characters a text style may forbid that {@link textShape} records, one
+ * bit each: the quotes, backslash and `#` that end or escape a comment.
+ */
+const SHAPE_CHARS = '"\\\'#';
+/** The bit of a shape that says cleaning must read the text itself: not printable ASCII, or a space out of place. */
+const IRREGULAR = 1 << SHAPE_CHARS.length;
+const SHAPE_BITS = new Uint8Array(128);
+for (let k = 0; k < SHAPE_CHARS.length; k++) SHAPE_BITS[SHAPE_CHARS.charCodeAt(k)] = 1 << k;
+
+/**
+ * What {@link cleanText} needs to know of a text, read once for a text that
+ * is cleaned in several styles (a rule's summary and heading are in four
+ * formats each): {@link IRREGULAR} unless it is printable ASCII, with no
+ * space at either end and never two in a row, and a bit for each of
+ * {@link SHAPE_CHARS} it holds.
+ */
+export function textShape(text: string): number {
+  let shape = 0;
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return IRREGULAR;
+    if (c === 0x20) {
+      if (space) shape |= IRREGULAR;
+      space = true;
+    } else {
+      shape |= SHAPE_BITS[c] as number;
+      space = false;
+    }
+  }
+  return text.length > 0 && space ? shape | IRREGULAR : shape;
+}
+
+/** A style's forbidden characters as shape bits; null when it forbids one a shape does not record. */
+const shapeMasks = new Map<string, number | null>();
+
+function shapeMaskOf(forbidden: string): number | null {
+  let mask = shapeMasks.get(forbidden);
+  if (mask === undefined) {
+    mask = 0;
+    for (const ch of forbidden) {
+      const k = SHAPE_CHARS.indexOf(ch);
+      if (k === -1) {
+        mask = null;
+        break;
+      }
+      mask |= 1 << k;
+    }
+    shapeMasks.set(forbidden, mask);
+  }
+  return mask;
+}
+
+/** `cleanText(text, style)` for a text whose {@link textShape} is known: a text needing nothing but a cut is not read again. */
+export function cleanShaped(text: string, shape: number, style: TextStyle): string {
+  const forbidden = style.forbidden ? shapeMaskOf(style.forbidden) : 0;
+  if (forbidden === null || (shape & (IRREGULAR | forbidden)) !== 0) return cleanText(text, style);
+  return text.length <= style.maxBytes ? text : cutToBytes(text, style.maxBytes, style.ascii ? '...' : '…');
+}
+
+/**
+ * `cleanText(\`${name}: ${text}\`, style)` for a text whose shape is known: a
+ * rule's name (short) is read, its summary or heading (long) is not. Between
+ * a name and a text that neither begin nor end with a space, `: ` puts no
+ * space out of place, so the whole's shape is the two shapes together.
+ */
+export function cleanNamed(name: string, text: string, shape: number, style: TextStyle): string {
+  const whole = name.length > 0 && text.length > 0 ? textShape(name) | shape : IRREGULAR;
+  return cleanShaped(`${name}: ${text}`, whole, style);
+}
+
 /** Cleaning leaves the text as it is. */
 const CLEAN = 0;
 /** Clean printable ASCII past the byte limit: it is only cut. */

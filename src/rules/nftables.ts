@@ -7,7 +7,7 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressFamily, AddressObject, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNames, cleanText } from './naming';
+import { assignNames, cleanNamed, cleanShaped, cleanText } from './naming';
 import type { GeneratedFile, RuleSet } from './platform';
 import {
   FILE_STYLE,
@@ -19,6 +19,7 @@ import {
   platformNames,
   reasonWriter,
   rulePorts,
+  ruleTexts,
 } from './platform';
 
 /** nft identifiers: a letter, then letters, digits and `_`. */
@@ -118,9 +119,10 @@ function script(
   for (let i = 0; i < fw.rules.length; i++) {
     const rule = fw.rules[i] as FirewallRule;
     const name = ruleNames[i] as string;
-    const summary = cleanText(`${name}: ${rule.summary}`, NFT_COMMENT);
+    const texts = ruleTexts(rule);
+    const summary = cleanNamed(name, rule.summary, texts.summaryShape, NFT_COMMENT);
     if (body.length > 0) body.push('');
-    body.push(`    # ${cleanText(`${rule.label}, in ${rule.ingress}, out ${rule.egress}`, HASH_LINE)}`);
+    body.push(`    # ${cleanShaped(texts.heading, texts.headingShape, HASH_LINE)}`);
     for (const s of rule.services) {
       for (let j = 0; j < s.reasons.length; j++)
         body.push(`    # ${reasonLine(s.reasons[j] as string, s.reasonNumbers[j] as number)}`);

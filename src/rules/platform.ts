@@ -8,7 +8,7 @@ import { compareStrings } from '../engine/compare';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNameList, assignNames, cleanText, fitName, nameBase } from './naming';
+import { assignNameList, assignNames, cleanText, fitName, nameBase, textShape } from './naming';
 
 /** One file a generator writes: a path relative to the output directory, and its text. */
 export interface GeneratedFile {
@@ -186,6 +186,27 @@ export function reasonWriter<T>(
     }
     return out;
   };
+}
+
+/** The texts of a rule that several formats clean, with their shapes (naming.ts `textShape`), each read once. */
+export interface RuleTexts {
+  /** `EXAMS01 to EXBRU01, in dmz, out lan`: what heads a rule in every format but SRX and Capirca. */
+  heading: string;
+  headingShape: number;
+  summaryShape: number;
+}
+
+const textsByRule = new WeakMap<FirewallRule, RuleTexts>();
+
+/** A rule's {@link RuleTexts}, made when first asked and kept with the rule. */
+export function ruleTexts(rule: FirewallRule): RuleTexts {
+  let texts = textsByRule.get(rule);
+  if (!texts) {
+    const heading = `${rule.label}, in ${rule.ingress}, out ${rule.egress}`;
+    texts = { heading, headingShape: textShape(heading), summaryShape: textShape(rule.summary) };
+    textsByRule.set(rule, texts);
+  }
+  return texts;
 }
 
 /** A `#` comment line of nftables, iptables and Capirca: anything but a line break. */

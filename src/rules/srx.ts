@@ -9,9 +9,9 @@ import { formatPorts } from '../engine/matrix';
 import type { FlowProtocol, PortRange } from '../engine/types';
 import type { FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNames, cleanText } from './naming';
+import { assignNames, cleanShaped, cleanText } from './naming';
 import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames } from './platform';
+import { FILE_STYLE, placeholderNote, platformNames, ruleTexts } from './platform';
 
 /** Junos names: up to 63 characters; `any` is the address book's own. */
 export const SRX_NAMES: NameStyle = {
@@ -125,7 +125,9 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
       : service
         ? applicationName(apps, service.protocol, service.ports)
         : 'any';
-    lines.push(`${policy} description ${text(`${rule.summary}`)}`);
+    lines.push(
+      `${policy} description "${cleanShaped(rule.summary, ruleTexts(rule).summaryShape, DESCRIPTION)}"`,
+    );
     lines.push(`${policy} match source-address ${end(rule.source, names)}`);
     lines.push(`${policy} match destination-address ${end(rule.destination, names)}`);
     lines.push(`${policy} match application ${application}`);
