@@ -9,8 +9,8 @@ import type { PortRange } from '../engine/types';
 import type { AddressObject, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { cleanNamed, cleanText, wrapText } from './naming';
-import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames, reasonWriter, ruleTexts } from './platform';
+import type { GeneratedFile, PlatformNames, RuleSet, RuleTexts } from './platform';
+import { FILE_STYLE, firewallTexts, placeholderNote, platformNames, reasonWriter } from './platform';
 
 /** ASA object names: up to 64 characters; the words of its address syntax are not names. */
 export const ASA_NAMES: NameStyle = {
@@ -65,14 +65,19 @@ function pushRemarks(out: string[], prefix: string, lines: readonly string[]): v
   for (const line of lines) out.push(`${prefix}remark ${line}`);
 }
 
+/** A rule with its name and texts, as a file writes it. */
+interface NamedRule {
+  rule: FirewallRule;
+  name: string;
+  texts: RuleTexts;
+}
+
 function pushRuleRemarks(
   out: string[],
   prefix: string,
-  rule: FirewallRule,
-  name: string,
+  { rule, name, texts }: NamedRule,
   reasons: Remarks,
 ): void {
-  const texts = ruleTexts(rule);
   pushRemarks(out, prefix, wrapRemark(cleanNamed(name, texts.heading, texts.headingShape, LONG_TEXT)));
   for (const s of rule.services) {
     for (let j = 0; j < s.reasons.length; j++)
@@ -81,17 +86,16 @@ function pushRuleRemarks(
 }
 
 /** A firewall's rules with their names, by ingress interface in name order. */
-function byIngress(
-  fw: FirewallRules,
-  names: PlatformNames,
-): Map<string, { rule: FirewallRule; name: string }[]> {
+function byIngress(fw: FirewallRules, names: PlatformNames): Map<string, NamedRule[]> {
   const ruleNames = names.rules(fw);
-  const map = new Map<string, { rule: FirewallRule; name: string }[]>();
+  const texts = firewallTexts(fw);
+  const map = new Map<string, NamedRule[]>();
   for (let i = 0; i < fw.rules.length; i++) {
     const rule = fw.rules[i] as FirewallRule;
-    const list = map.get(rule.ingress) ?? [];
-    list.push({ rule, name: ruleNames[i] as string });
-    map.set(rule.ingress, list);
+    const named: NamedRule = { rule, name: ruleNames[i] as string, texts: texts[i] as RuleTexts };
+    const list = map.get(rule.ingress);
+    if (list) list.push(named);
+    else map.set(rule.ingress, [named]);
   }
   return new Map([...map.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
@@ -143,8 +147,9 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
       }
       for (const [ingress, rules] of byIngress(fw, names)) {
         const acl = `${names.iface(ingress)}_access_in`;
-        for (const { rule, name } of rules) {
-          pushRuleRemarks(lines, `access-list ${acl} `, rule, name, remarks);
+        for (const named of rules) {
+          const { rule } = named;
+          pushRuleRemarks(lines, `access-list ${acl} `, named, remarks);
           if (rule.mixedFamilies) {
             lines.push(`access-list ${acl} remark NOT WRITTEN: one end is IPv4, the other IPv6`);
             continue;
@@ -165,9 +170,21 @@ export function asaFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
     });
 }
 
-function iosEnd(end: RuleEnd, names: PlatformNames): string {
-  if (end.kind === 'any') return 'any';
-  const o = end.object;
+/** An end as an IOS entry names it; spelled once per object (an object is an end of many rules). */
+function iosEnds(names: PlatformNames): (end: RuleEnd) => string {
+  const spelled = new Map<AddressObject, string>();
+  return (end) => {
+    if (end.kind === 'any') return 'any';
+    let text = spelled.get(end.object);
+    if (text === undefined) {
+      text = iosEnd(end.object, names);
+      spelled.set(end.object, text);
+    }
+    return text;
+  };
+}
+
+function iosEnd(o: AddressObject, names: PlatformNames): string {
   if (o.address === null) return `<${names.object(o)}>`;
   const { ip, prefix } = splitAddress(o.address);
   if (prefix === null) return `host ${ip}`;
@@ -181,6 +198,7 @@ export const IOS_NAMES: NameStyle = { maxLength: 64, extra: '_-.' };
 export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFile[] {
   const names = platformNames(set, IOS_NAMES, FILE_STYLE);
   const remarks = reasonWriter(set, remarkLines);
+  const endOf = iosEnds(names);
   return set.firewalls
     .filter((fw) => !only || only.has(fw.firewall.id))
     .map((fw) => {
@@ -203,14 +221,15 @@ export function iosFiles(set: RuleSet, only?: ReadonlySet<string>): GeneratedFil
           if (family === 6 && mine.every(({ rule: r }) => r.family !== 6)) continue;
           const acl = family === 4 ? `${iface}_in` : `${iface}_in_v6`;
           lines.push(family === 4 ? `ip access-list extended ${acl}` : `ipv6 access-list ${acl}`);
-          for (const { rule, name } of mine) {
+          for (const named of mine) {
+            const { rule } = named;
             if (family === 6 && rule.mixedFamilies) continue;
-            pushRuleRemarks(lines, ' ', rule, name, remarks);
+            pushRuleRemarks(lines, ' ', named, remarks);
             if (rule.mixedFamilies) {
               lines.push(' remark NOT WRITTEN: one end is IPv4, the other IPv6');
               continue;
             }
-            const ends = `${iosEnd(rule.source, names)} ${iosEnd(rule.destination, names)}`;
+            const ends = `${endOf(rule.source)} ${endOf(rule.destination)}`;
             for (const s of rule.services) {
               const entry = `permit ${s.protocol.toLowerCase()} ${ends} ${portMatch(s.ports)}`;
               lines.push(rule.placeholders.length ? `! TO FILL IN:  ${entry}` : ` ${entry}`);

@@ -9,9 +9,10 @@ import type { PortRange } from '../engine/types';
 import type { AddressFamily, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { cleanNamed, cleanShaped, cleanText } from './naming';
-import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
+import type { GeneratedFile, PlatformNames, RuleSet, RuleTexts } from './platform';
 import {
   FILE_STYLE,
+  firewallTexts,
   HASH_LINE,
   hashLine,
   PROTOCOLS,
@@ -19,7 +20,6 @@ import {
   platformNames,
   reasonWriter,
   rulePorts,
-  ruleTexts,
 } from './platform';
 
 /** Rule names, in comments only: short enough to leave the comment room for the reasons. */
@@ -68,15 +68,20 @@ function address(end: RuleEnd, names: PlatformNames): string | null {
   return end.object.address ?? `<${names.object(end.object)}>`;
 }
 
+/** A rule with its name and texts, as a file writes it. */
+interface NamedRule {
+  rule: FirewallRule;
+  name: string;
+  texts: RuleTexts;
+}
+
 function ruleLines(
   out: string[],
-  rule: FirewallRule,
+  { rule, name, texts }: NamedRule,
   notes: Set<string>,
-  name: string,
   names: PlatformNames,
   reasonLine: (text: string, number: number) => string,
 ): void {
-  const texts = ruleTexts(rule);
   out.push(`# ${cleanShaped(texts.heading, texts.headingShape, HASH_LINE)}`);
   for (const s of rule.services) {
     for (let j = 0; j < s.reasons.length; j++)
@@ -112,14 +117,14 @@ function restoreFile(
   set: RuleSet,
   fw: FirewallRules,
   family: AddressFamily,
-  rules: { rule: FirewallRule; name: string }[],
+  rules: readonly NamedRule[],
   names: PlatformNames,
   reasonLine: (text: string, number: number) => string,
 ): string {
   const notes = new Set<string>();
   // The rules first: the notes they raise go in the head of the file.
   const body: string[] = [];
-  for (const { rule, name } of rules) ruleLines(body, rule, notes, name, names, reasonLine);
+  for (const rule of rules) ruleLines(body, rule, notes, names, reasonLine);
   const tool = family === 4 ? 'iptables-restore' : 'ip6tables-restore';
   const head = [
     `# ${tool} file: firewall rules for ${cleanText(fw.firewall.name, HASH_LINE)}, IPv${family}, from the plan "${cleanText(set.planName, HASH_LINE)}".`,
@@ -147,7 +152,10 @@ export function iptablesFiles(set: RuleSet, only?: ReadonlySet<string>): Generat
   for (const fw of set.firewalls) {
     if (only && !only.has(fw.firewall.id)) continue;
     const ruleNames = names.rules(fw);
-    const named = fw.rules.map((rule, i) => ({ rule, name: ruleNames[i] as string }));
+    const texts = firewallTexts(fw);
+    const named = fw.rules.map(
+      (rule, i): NamedRule => ({ rule, name: ruleNames[i] as string, texts: texts[i] as RuleTexts }),
+    );
     const v4 = named.filter(({ rule }) => rule.family !== 6 || rule.mixedFamilies);
     const v6 = named.filter(({ rule }) => rule.family !== 4 && !rule.mixedFamilies);
     const stem = names.file(fw);

@@ -8,9 +8,10 @@ import type { FlowProtocol, PortRange } from '../engine/types';
 import type { AddressFamily, AddressObject, FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { assignNames, cleanNamed, cleanShaped, cleanText } from './naming';
-import type { GeneratedFile, RuleSet } from './platform';
+import type { GeneratedFile, RuleSet, RuleTexts } from './platform';
 import {
   FILE_STYLE,
+  firewallTexts,
   HASH_LINE,
   hashLine,
   objectLabel,
@@ -19,7 +20,6 @@ import {
   platformNames,
   reasonWriter,
   rulePorts,
-  ruleTexts,
 } from './platform';
 
 /** nft identifiers: a letter, then letters, digits and `_`. */
@@ -97,10 +97,15 @@ function script(
       : `${MATCH[family]} ${dir} @${setOf(end.object, family).name} `;
   // Port sets are named after their ports, one per distinct list, so equal lists share a set.
   const portLists = new Map<string, { protocol: FlowProtocol; ports: readonly PortRange[] }>();
+  // Each rule's list of ports for a protocol, to its set's key: a rule line finds its set without spelling the key again.
+  const listKeys = new Map<readonly PortRange[], string>();
   for (const rule of fw.rules) {
     for (const protocol of PROTOCOLS) {
       const ports = rulePorts(rule, protocol);
-      if (ports.length > 1) portLists.set(portListKey(protocol, ports), { protocol, ports });
+      if (ports.length <= 1) continue;
+      const key = portListKey(protocol, ports);
+      listKeys.set(ports, key);
+      portLists.set(key, { protocol, ports });
     }
   }
   const portSetNames = assignNames(
@@ -116,10 +121,11 @@ function script(
   const body: string[] = [];
 
   const ruleNames = names.rules(fw);
+  const ruleTexts = firewallTexts(fw);
   for (let i = 0; i < fw.rules.length; i++) {
     const rule = fw.rules[i] as FirewallRule;
     const name = ruleNames[i] as string;
-    const texts = ruleTexts(rule);
+    const texts = ruleTexts[i] as RuleTexts;
     const summary = cleanNamed(name, rule.summary, texts.summaryShape, NFT_COMMENT);
     if (body.length > 0) body.push('');
     body.push(`    # ${cleanShaped(texts.heading, texts.headingShape, HASH_LINE)}`);
@@ -143,7 +149,7 @@ function script(
       const dport =
         ports.length === 1
           ? portText(ports[0] as PortRange)
-          : `@${portSetNames.get(portListKey(protocol, ports))}`;
+          : `@${portSetNames.get(listKeys.get(ports) as string)}`;
       const tail = `${iface} ${protocol === 'TCP' ? 'tcp' : 'udp'} dport ${dport} counter accept comment "${summary}"`;
       for (const family of families) {
         body.push(

@@ -196,15 +196,17 @@ export interface RuleTexts {
   summaryShape: number;
 }
 
-const textsByRule = new WeakMap<FirewallRule, RuleTexts>();
+const textsByFirewall = new WeakMap<FirewallRules, readonly RuleTexts[]>();
 
-/** A rule's {@link RuleTexts}, made when first asked and kept with the rule. */
-export function ruleTexts(rule: FirewallRule): RuleTexts {
-  let texts = textsByRule.get(rule);
+/** The {@link RuleTexts} of a firewall's rules, in rule order: made when first asked and kept with its rules. */
+export function firewallTexts(fw: FirewallRules): readonly RuleTexts[] {
+  let texts = textsByFirewall.get(fw);
   if (!texts) {
-    const heading = `${rule.label}, in ${rule.ingress}, out ${rule.egress}`;
-    texts = { heading, headingShape: textShape(heading), summaryShape: textShape(rule.summary) };
-    textsByRule.set(rule, texts);
+    texts = fw.rules.map((rule) => {
+      const heading = `${rule.label}, in ${rule.ingress}, out ${rule.egress}`;
+      return { heading, headingShape: textShape(heading), summaryShape: textShape(rule.summary) };
+    });
+    textsByFirewall.set(fw, texts);
   }
   return texts;
 }

@@ -10,8 +10,8 @@ import type { FlowProtocol, PortRange } from '../engine/types';
 import type { FirewallRule, FirewallRules, RuleEnd } from './model';
 import type { NameStyle, TextStyle } from './naming';
 import { assignNames, cleanShaped, cleanText } from './naming';
-import type { GeneratedFile, PlatformNames, RuleSet } from './platform';
-import { FILE_STYLE, placeholderNote, platformNames, ruleTexts } from './platform';
+import type { GeneratedFile, PlatformNames, RuleSet, RuleTexts } from './platform';
+import { FILE_STYLE, firewallTexts, placeholderNote, platformNames } from './platform';
 
 /** Junos names: up to 63 characters; `any` is the address book's own. */
 export const SRX_NAMES: NameStyle = {
@@ -111,6 +111,7 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
     }
   }
   const ruleNames = names.rules(fw);
+  const texts = firewallTexts(fw);
   for (let i = 0; i < fw.rules.length; i++) {
     const rule = fw.rules[i] as FirewallRule;
     const name = ruleNames[i] as string;
@@ -126,7 +127,7 @@ function file(set: RuleSet, fw: FirewallRules, names: PlatformNames): GeneratedF
         ? applicationName(apps, service.protocol, service.ports)
         : 'any';
     lines.push(
-      `${policy} description "${cleanShaped(rule.summary, ruleTexts(rule).summaryShape, DESCRIPTION)}"`,
+      `${policy} description "${cleanShaped(rule.summary, (texts[i] as RuleTexts).summaryShape, DESCRIPTION)}"`,
     );
     lines.push(`${policy} match source-address ${end(rule.source, names)}`);
     lines.push(`${policy} match destination-address ${end(rule.destination, names)}`);
