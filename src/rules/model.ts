@@ -73,7 +73,7 @@ export interface FirewallRule {
   ports: Readonly<Record<FlowProtocol, readonly PortRange[]>>;
   /** Set when the rule permits more than one (protocol, port). */
   group: ServiceGroup | null;
-  /** `EXAMS01 to EXBRU01`: what a stable rule name is made from. */
+  /** `EXAMS01 to EXBRU01`, its ends' {@link endLabel}s around `to`: what a stable rule name is made from. */
   label: string;
   /** One line: the services and the KB articles of every reason. */
   summary: string;
@@ -211,7 +211,8 @@ function endKey(end: RuleEnd): string {
   return end.kind === 'any' ? 'any' : end.object.key;
 }
 
-function endLabel(end: RuleEnd): string {
+/** What an end is called in a rule's label: `any`, or its object's label. */
+export function endLabel(end: RuleEnd): string {
   return end.kind === 'any' ? 'any' : end.object.label;
 }
 

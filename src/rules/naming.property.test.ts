@@ -14,6 +14,8 @@ import {
   fitName,
   foldToAscii,
   nameBase,
+  nameCore,
+  pairBase,
   sanitizeName,
   textShape,
 } from './naming';
@@ -137,6 +139,15 @@ describe('name and comment cleaning', () => {
           );
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("puts a rule label's base together from its ends' cores as sanitizing the label does", () => {
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(...NAME_STYLES), (a, b, { extra }) => {
+        expect(pairBase(nameCore(a, extra), nameCore(b, extra), extra)).toBe(nameBase(`${a} to ${b}`, extra));
+      }),
       { numRuns: 3000 },
     );
   });

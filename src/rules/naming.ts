@@ -38,7 +38,31 @@ export function foldToAscii(text: string): string {
  * starting with a letter, at most `style.maxLength` characters. Never empty.
  */
 export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): string {
-  const { joiner, allowed } = alphabetOf(style.extra);
+  const { joiner } = alphabetOf(style.extra);
+  let name = nameCore(text, style.extra);
+  const first = name.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) name = `${fallback}${joiner}${name}`;
+  name = trimChar(name.slice(0, style.maxLength), joiner);
+  return name || fallback;
+}
+
+/**
+ * {@link sanitizeName} without the length limit: what styles of one alphabet
+ * (`extra`) share, each cutting it to its length with {@link fitName}, so a
+ * name met in several such styles is read once. `fitName(nameBase(t, s.extra), s)`
+ * is `sanitizeName(t, s)`.
+ */
+export function nameBase(text: string, extra: string, fallback = 'x'): string {
+  return sanitizeName(text, { maxLength: Number.POSITIVE_INFINITY, extra }, fallback);
+}
+
+/**
+ * The kept runs of `text` joined, as {@link sanitizeName} joins them, before
+ * any prefix or cut: '' when it keeps nothing. What {@link pairBase} makes a
+ * rule's base from.
+ */
+export function nameCore(text: string, extra: string): string {
+  const { joiner, allowed } = alphabetOf(extra);
   const source = PLAIN.test(text) ? text : foldToAscii(text);
   // One pass: runs of kept characters are kept, and every run of other characters (or of
   // the joiner itself) between two of them becomes one joiner; runs at either end go.
@@ -54,21 +78,24 @@ export function sanitizeName(text: string, style: NameStyle, fallback = 'x'): st
       start = -1;
     }
   }
-  let name = runs.join(joiner);
-  const first = name.charCodeAt(0);
-  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) name = `${fallback}${joiner}${name}`;
-  name = trimChar(name.slice(0, style.maxLength), joiner);
-  return name || fallback;
+  return runs.join(joiner);
 }
 
 /**
- * {@link sanitizeName} without the length limit: what styles of one alphabet
- * (`extra`) share, each cutting it to its length with {@link fitName}, so a
- * name met in several such styles is read once. `fitName(nameBase(t, s.extra), s)`
- * is `sanitizeName(t, s)`.
+ * `nameBase(\`${a} to ${b}\`, extra)` (a rule's label, model.ts) from the
+ * {@link nameCore}s of `a` and `b`, each made once for every rule naming it:
+ * the spaces around `to` separate runs in an alphabet without a space, and
+ * folding accents never reaches across a space, so the label keeps its
+ * ends' runs around `to`.
  */
-export function nameBase(text: string, extra: string, fallback = 'x'): string {
-  return sanitizeName(text, { maxLength: Number.POSITIVE_INFINITY, extra }, fallback);
+export function pairBase(coreA: string, coreB: string, extra: string, fallback = 'x'): string {
+  if (extra.includes(' ')) throw new Error('pairBase: an alphabet with a space keeps the label whole');
+  const { joiner } = alphabetOf(extra);
+  let name = coreA ? `${coreA}${joiner}to` : 'to';
+  if (coreB) name = `${name}${joiner}${coreB}`;
+  const first = name.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) name = `${fallback}${joiner}${name}`;
+  return trimChar(name, joiner) || fallback;
 }
 
 /** A {@link nameBase} cut to the style's length, as {@link sanitizeName} cuts. */

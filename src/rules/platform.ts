@@ -6,9 +6,10 @@
  */
 import { compareStrings } from '../engine/compare';
 import type { FlowProtocol, PortRange } from '../engine/types';
-import type { AddressObject, FirewallRule, FirewallRules, ServiceGroup } from './model';
+import type { AddressObject, FirewallRule, FirewallRules, RuleEnd, ServiceGroup } from './model';
+import { endLabel } from './model';
 import type { NameStyle, TextStyle } from './naming';
-import { assignNameList, assignNames, cleanText, fitName, nameBase, textShape } from './naming';
+import { assignNameList, assignNames, cleanText, fitName, nameCore, pairBase, textShape } from './naming';
 
 /** One file a generator writes: a path relative to the output directory, and its text. */
 export interface GeneratedFile {
@@ -229,8 +230,9 @@ const basesBySet = new WeakMap<RuleSet, Map<string, Map<FirewallRules, readonly 
  * Each firewall's rule labels sanitized in one alphabet without a length
  * limit (`nameBase`), kept with the rule set: the platforms whose names allow
  * the same characters (iptables, ASA, IOS and SRX) only cut them to their
- * length, and a pair of nodes, a rule on every firewall between them, is
- * read once.
+ * length. A label is its ends' labels around `to`, and a node is an end of
+ * many rules, so each end is read once (`nameCore`) and a label's base is
+ * put together from its ends' (`pairBase`).
  */
 function labelBases(set: RuleSet, extra: string): Map<FirewallRules, readonly string[]> {
   let byAlphabet = basesBySet.get(set);
@@ -240,16 +242,22 @@ function labelBases(set: RuleSet, extra: string): Map<FirewallRules, readonly st
   }
   let bases = byAlphabet.get(extra);
   if (!bases) {
-    const spelled = new Map<string, string>();
-    const base = (label: string): string => {
-      let b = spelled.get(label);
-      if (b === undefined) {
-        b = nameBase(label, extra);
-        spelled.set(label, b);
+    const anyCore = nameCore(endLabel({ kind: 'any' }), extra);
+    const cores = new Map<AddressObject, string>();
+    const core = (end: RuleEnd): string => {
+      if (end.kind === 'any') return anyCore;
+      let c = cores.get(end.object);
+      if (c === undefined) {
+        c = nameCore(endLabel(end), extra);
+        cores.set(end.object, c);
       }
-      return b;
+      return c;
     };
-    bases = new Map(set.firewalls.map((fw) => [fw, fw.rules.map((r) => base(r.label))] as const));
+    bases = new Map(
+      set.firewalls.map(
+        (fw) => [fw, fw.rules.map((r) => pairBase(core(r.source), core(r.destination), extra))] as const,
+      ),
+    );
     byAlphabet.set(extra, bases);
   }
   return bases;
