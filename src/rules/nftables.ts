@@ -32,8 +32,10 @@ const IFNAME_MAX = 15;
 const SET_TYPE: Record<AddressFamily, string> = { 4: 'ipv4_addr', 6: 'ipv6_addr' };
 const MATCH: Record<AddressFamily, string> = { 4: 'ip', 6: 'ip6' };
 /** The families a rule line is written for: its own, both for a placeholder (IPv4 or IPv6 to come), or none (any to any). */
-const BOTH_FAMILIES: readonly AddressFamily[] = [4, 6];
-const NO_FAMILY: readonly null[] = [null];
+const BOTH_FAMILIES: readonly (AddressFamily | null)[] = [4, 6];
+const NO_FAMILY: readonly (AddressFamily | null)[] = [null];
+/** A rule of one known family: one list each, shared by every such rule rather than made per rule. */
+const ONE_FAMILY: Record<AddressFamily, readonly (AddressFamily | null)[]> = { 4: [4], 6: [6] };
 
 function ifname(name: string, notes: Set<string>): string {
   if (name.length <= IFNAME_MAX) return `"${name}"`;
@@ -141,7 +143,7 @@ function script(
       body.push('    # TO FILL IN: an address set below is empty until its address is added.');
     }
     const families: readonly (AddressFamily | null)[] =
-      rule.family !== null ? [rule.family] : rule.placeholders.length ? BOTH_FAMILIES : NO_FAMILY;
+      rule.family !== null ? ONE_FAMILY[rule.family] : rule.placeholders.length ? BOTH_FAMILIES : NO_FAMILY;
     const iface = `iifname ${ifname(names.iface(rule.ingress), notes)} oifname ${ifname(names.iface(rule.egress), notes)}`;
     for (const protocol of PROTOCOLS) {
       const ports = rulePorts(rule, protocol);
