@@ -433,4 +433,24 @@ test('Fit View on a plan of 500 nodes, which draws only what is in view, shows e
     await expect(planner.canvas.locator(`[data-cue="${side}"]`)).toHaveCount(0);
   }
   await planner.screenshot('fit-view-500-nodes');
+
+  // So far out (about 11 %) the canvas is an overview: boxes by kind, no names, and it says so.
+  const cue = planner.canvas.locator('[data-cue="zoom"]');
+  await expect(cue).toContainText(/^Overview at \d+ %: boxes by kind, borders by findings/);
+  const server = plan.nodes.find((n) => n.type === 'server');
+  if (!server) throw new Error('the generated plan has no server');
+  const serverNode = planner.node(server.name);
+  // Its name is on the node still (what a screen reader reads) but not drawn.
+  await expect(serverNode).toBeVisible();
+  await expect(serverNode.getByText(server.name, { exact: true })).toBeHidden();
+  await expect(serverNode.locator('.epp-overview-fill')).toBeVisible();
+  await expect(planner.canvas.locator('.react-flow__edgelabel-renderer')).toBeHidden();
+
+  // One press back to legible text: names drawn, boxes gone.
+  await cue.getByRole('button', { name: 'Zoom to read' }).click();
+  await settled(page);
+  await expect(cue).toBeHidden();
+  const shown = planner.canvas.locator('.react-flow__node:not(.react-flow__node-site)').first();
+  await expect(shown.locator('.epp-overview-fill')).toBeHidden();
+  await expect(shown.locator('.epp-node bdi').first()).toBeVisible();
 });

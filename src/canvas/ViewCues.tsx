@@ -8,6 +8,19 @@ export const SMALLEST_NODE_TEXT_PX = 11;
 export const LEGIBLE_TEXT_PX = 11;
 /** The lowest zoom at which every node's text is legible. */
 export const READABLE_ZOOM = LEGIBLE_TEXT_PX / SMALLEST_NODE_TEXT_PX;
+/**
+ * Below this zoom the canvas is an overview: a node's name is under 5 px and
+ * its link dots under 4 px, too small to read or to grab, so each node is
+ * drawn as a box in its kind's colour (its border the colour of its worst
+ * finding) without text, port badges or link dots. Drawing hundreds of
+ * nodes' text and dots that nobody can read kept panning and dragging a
+ * whole large plan below 20 frames a second.
+ */
+export const OVERVIEW_ZOOM = 0.4;
+/** Whether a zoom shows the overview (see OVERVIEW_ZOOM). */
+export function isOverview(zoom: number): boolean {
+  return zoom < OVERVIEW_ZOOM;
+}
 
 const ARROW: Record<Side, string> = { left: '←', right: '→', up: '↑', down: '↓' };
 const WHERE: Record<Side, string> = {
@@ -126,7 +139,11 @@ export function ViewCues() {
           data-cue="zoom"
           className="absolute top-2 left-2 z-10 flex items-center gap-2 rounded-md border border-amber-300 bg-amber-50/95 px-2.5 py-1 text-[12px] text-amber-900 shadow-sm"
         >
-          <span>Zoomed out to {Math.round(zoom * 100)} %: names too small to read.</span>
+          <span>
+            {isOverview(zoom)
+              ? `Overview at ${Math.round(zoom * 100)} %: boxes by kind, borders by findings; names, ports and link dots from ${Math.round(OVERVIEW_ZOOM * 100)} %.`
+              : `Zoomed out to ${Math.round(zoom * 100)} %: names too small to read.`}
+          </span>
           <button
             type="button"
             onClick={() => void zoomTo(READABLE_ZOOM, { duration: 300 })}

@@ -80,6 +80,19 @@ export function KindIcon({ kind, className }: { kind: DrawableKind; className?: 
 }
 
 /** Icon tile colours per kind: one hue each, kept light so the severities stand out. */
+/** A node's fill in the zoomed-out overview: its kind told apart at a glance, a shade deeper than its tile. */
+export const KIND_FILL: Record<DrawableKind, string> = {
+  server: 'bg-blue-200',
+  client: 'bg-teal-200',
+  firewall: 'bg-orange-300',
+  network: 'bg-emerald-200',
+  smtpHost: 'bg-violet-200',
+  owa: 'bg-sky-200',
+  dns: 'bg-amber-200',
+  newsHost: 'bg-rose-200',
+  site: 'bg-slate-100',
+};
+
 export const KIND_TILE: Record<DrawableKind, string> = {
   server: 'bg-blue-50 text-blue-700 border-blue-200',
   client: 'bg-teal-50 text-teal-700 border-teal-200',

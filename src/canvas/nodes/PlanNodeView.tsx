@@ -1,7 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { PlanFlowNode } from '../adapter';
-import { KIND_TILE, KindIcon } from '../icons';
+import { KIND_FILL, KIND_TILE, KindIcon } from '../icons';
 import { FindingMarker } from './FindingMarker';
 import { ChangeBadge, changeClass, NotePinMark } from './ReviewMarks';
 
@@ -23,6 +23,13 @@ const LINE_CHARS = 36;
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** In the overview a node's box takes its worst finding's colour as a thick border. */
+const OVERVIEW_MARK = {
+  error: 'border-[5px] border-red-600',
+  warning: 'border-[5px] border-amber-500',
+  info: 'border-[3px] border-sky-500',
+} as const;
 
 const TONE = {
   normal: '',
@@ -54,6 +61,13 @@ function PlanNodeViewBase({ type, data, selected }: NodeProps<PlanFlowNode>) {
       data-tone={data.tone}
       className={`epp-node group relative flex min-h-[56px] w-[150px] items-center gap-2 rounded-lg border bg-white px-2 py-1.5 hover:shadow-sm ${border} ${TONE[data.tone]} ${changeClass(data.change)}`}
     >
+      {/* Shown only by the zoomed-out overview's style sheet (OVERVIEW_ZOOM), in place of all else. */}
+      <span
+        aria-hidden="true"
+        className={`epp-overview-fill absolute inset-0 rounded-[7px] ${dim ? 'bg-slate-100' : KIND_FILL[type]} ${
+          data.mark && !dim ? OVERVIEW_MARK[data.mark.severity] : ''
+        }`}
+      />
       {data.change && <ChangeBadge change={data.change} />}
       {data.notes && <NotePinMark pin={data.notes} className="absolute -bottom-2 -right-2" />}
       <span
