@@ -189,11 +189,18 @@ for (const screen of SCREENS) {
       );
       // The whole plan is in view …
       expect(Object.values(facts.hidden).flat()).toEqual([]);
-      // … too small to read, and the canvas says so.
+      // … too small to read, and the canvas says so: below 40 % it draws an overview without names.
       expect(facts.smallestLabelPx).toBeLessThan(LEGIBLE_PX);
       const cue = planner.canvas.locator('[data-cue="zoom"]');
       await expect(cue).toBeVisible();
-      await expect(cue).toContainText('names too small to read');
+      const zoom = await page
+        .locator('.react-flow__viewport')
+        .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+      await expect(cue).toContainText(
+        zoom < 0.4
+          ? `Overview at ${Math.round(zoom * 100)} %: boxes by kind, borders by findings; names, ports and link dots from 40 %.`
+          : `Zoomed out to ${Math.round(zoom * 100)} %: names too small to read.`,
+      );
       await planner.screenshot(`fit-view-${screen.width}`);
       await cue.getByRole('button', { name: 'Zoom to read' }).click();
       await settled(page);

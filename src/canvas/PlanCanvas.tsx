@@ -44,6 +44,8 @@ const LARGE_PLAN_NODES = 400;
  * keep drawing only what is in view.
  */
 const OVERVIEW_DRAWS_ALL_NODES = 2000;
+/** How long the view stays in the overview before a large plan is drawn whole there. */
+const OVERVIEW_SETTLE_MS = 250;
 /** A fresh canvas shows two default sites side by side on a laptop screen, their text still legible. */
 const EMPTY_PLAN_ZOOM = 0.75;
 /** Room the link-or-connector menu needs inside the canvas. */
@@ -289,6 +291,18 @@ export function PlanCanvas() {
 
   // Re-rendered only when the zoom crosses into or out of the overview: the style sheet does the rest.
   const overview = useStore((s) => isOverview(s.transform[2]));
+  // Drawn whole only once the view has stayed in the overview a moment: a large plan opening passes
+  // through its fitted zoom on its way to the legible one, and drawing it whole then would mount
+  // every node for a view nobody sees.
+  const [drawWhole, setDrawWhole] = useState(false);
+  useEffect(() => {
+    if (!overview) {
+      setDrawWhole(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setDrawWhole(true), OVERVIEW_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [overview]);
 
   const onPaneClick = useCallback(() => {
     setConnectRequest(null);
@@ -323,7 +337,7 @@ export function PlanCanvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         panOnScroll
         onlyRenderVisibleElements={
-          nodes.length > LARGE_PLAN_NODES && !(overview && nodes.length <= OVERVIEW_DRAWS_ALL_NODES)
+          nodes.length > LARGE_PLAN_NODES && !(drawWhole && nodes.length <= OVERVIEW_DRAWS_ALL_NODES)
         }
         minZoom={VIEW_ZOOM.min}
         maxZoom={VIEW_ZOOM.max}
